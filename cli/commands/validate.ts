@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Option, type Command } from 'commander';
+import { CONFIG_FILE, ParseCache, validateWorkspace, type Diagnostic, type ValidationResult } from '../../core';
+import { writeFileAtomic } from '../atomic-write';
+import { findWorkspace } from '../find-workspace';
+import { formatGithub } from '../format/github';
+import { formatJson } from '../format/json';
+import { formatSarif } from '../format/sarif';
+import { formatText } from '../format/text';
+import { pluginImporter } from '../import-plugin';
+import { nodeHost } from '../node-host';
+import { okraVersion } from '../package-root';
+import { progressBar } from '../progress';
+import { colorsEnabled, painter } from '../terminal';
+import { withWorkspaceOption } from '../workspace-options';
+
+export const CACHE_FILE = join('.okra', 'cache', 'validate.json');
+
+export interface ValidateRun {
+  root: string;
+  result: ValidationResult;
+}
+
+/** Validates the workspace at `root`, through the cache when asked. Shared by other commands. */
+export async function runValidation(root: string, options: { cache?: boolean; progress?: boolean } = {}): Promise<ValidationResult> {
+  const cachePath = join(root, CACHE_FILE);
+  const cacheKey = `okra@${okraVersion()}`;
+  const cache = options.cache ? ParseCache.parse(await readFile(cachePath, 'utf8').catch(() => undefined), cacheKey) : undefined;
+  const progress = options.progress ? progressBar('Checking') : undefined;
+  const result = await validateWorkspace(nodeHost(root), {
+    importPlugin: pluginImporter(root),
+    trusted: true,
+    cache,
+    onProgress: progress?.update,
+  });
+  progress?.stop();
+  if (cache?.changed) await writeFileAtomic(cachePath, cache.serialize());
+  return result;
+}
+
+/** 1 when there are errors, 2 when the config itself is unusable, else 0. */
+export function exitCodeOf(diagnostics: readonly Diagnostic[]): number {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.some((d) => d.file === CONFIG_FILE && /^(yaml|schema|config)\//.test(d.rule))) return 2;
+  return errors.length > 0 ? 1 : 0;
+}
+
+type Format = 'text' | 'json' | 'sarif' | 'github';
+
+export function registerValidateCommand(program: Command): void {
+  withWorkspaceOption(
+    program
+      .command('validate')
+      .description('check every file of the workspace: YAML, schema and workspace rules')
+      .argument('[dir]', 'the workspace folder (same as --workspace)'),
+  )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('--cache', 'reuse results of unchanged files from .okra/cache (like ESLint --cache)')
+    .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new Error('--max-warnings takes a whole number');
+      return n;
+    })
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 unusable input or config.\n' +
+        'Examples:\n  okra validate\n  okra validate examples/support-org --format json\n  okra validate --format github   # annotations in GitHub Actions',
+    )
+    .action(async (dir: string | undefined, options: { workspace?: string; format: Format; cache?: boolean; maxWarnings?: number }) => {
+      const root = findWorkspace(process.cwd(), dir ?? options.workspace);
+      const result = await runValidation(root, { cache: options.cache, progress: options.format === 'text' });
+      const { diagnostics, files } = result;
+      let output: string;
+      switch (options.format) {
+        case 'json':
+          output = formatJson(files.length, diagnostics);
+          break;
+        case 'sarif':
+          output = formatSarif(diagnostics, { version: okraVersion(), rules: result.rules, workspaceUri: pathToFileURL(root).href });
+          break;
+        case 'github':
+          output = formatGithub(diagnostics, (file) => relative(process.cwd(), join(root, file)).split(sep).join('/'));
+          break;
+        default: {
+          const texts = new Map(files.map((f) => [f.path, f.text]));
+          output = formatText(files.length, diagnostics, { paint: painter(colorsEnabled()), sourceOf: (f) => texts.get(f) });
+        }
+      }
+      process.stdout.write(output);
+      let code = exitCodeOf(diagnostics);
+      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+      if (code === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) code = 1;
+      process.exitCode = code;
+    });
+}

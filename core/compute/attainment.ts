@@ -1,0 +1,91 @@
+import { periodWithin } from './cycle';
+import type { Rag } from './score';
+
+export type Direction = 'higher_is_better' | 'lower_is_better';
+
+/** The fields of a KPI that attainment reads; `unknown` because the model keeps raw file data. */
+export interface KpiInput {
+  direction?: unknown;
+  targets?: unknown;
+  actuals?: unknown;
+}
+
+export interface TargetInput {
+  scope?: unknown;
+  period?: unknown;
+  target?: unknown;
+  warn?: unknown;
+}
+
+export interface Attainment {
+  actual: number;
+  target: number;
+  warn?: number;
+  /**
+   * How much of the target was attained, oriented so that above 1 is better than target in
+   * both directions: actual ÷ target when higher is better, target ÷ actual when lower is
+   * better. `undefined` when the division has no meaning (a zero or negative denominator).
+   */
+  ratio: number | undefined;
+  /** Green at or better than target, amber up to and including `warn`, red beyond it. */
+  rag: Rag;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `higher_is_better` / `lower_is_better`, or `undefined` for anything else. */
+export function directionOf(kpi: KpiInput): Direction | undefined {
+  return kpi.direction === 'higher_is_better' || kpi.direction === 'lower_is_better' ? kpi.direction : undefined;
+}
+
+/**
+ * Attainment of `actual` against `target` for a KPI's direction. Without `warn` there is no
+ * amber band: anything worse than target is red.
+ */
+export function attainment(actual: number, target: number, direction: Direction, warn?: number): Attainment {
+  const better = direction === 'higher_is_better' ? (a: number, b: number) => a >= b : (a: number, b: number) => a <= b;
+  const [num, den] = direction === 'higher_is_better' ? [actual, target] : [target, actual];
+  const ratio = den > 0 && num >= 0 ? num / den : undefined;
+  let rag: Rag;
+  if (better(actual, target)) rag = 'green';
+  else if (isNumber(warn) && better(actual, warn)) rag = 'amber';
+  else rag = 'red';
+  const result: Attainment = { actual, target, ratio, rag };
+  if (isNumber(warn)) result.warn = warn;
+  return result;
+}
+
+/** Scope of a target or actual; an actual without one is global. */
+function scopeOf(item: Record<string, unknown>): string {
+  return typeof item.scope === 'string' ? item.scope : 'global';
+}
+
+/**
+ * The KPI's target for `scope` and `period`: the one for exactly that period, else one whose
+ * period contains it (a half-year target applies to a monthly actual).
+ */
+export function findTarget(kpi: KpiInput, scope: string, period: string): TargetInput | undefined {
+  if (!Array.isArray(kpi.targets)) return undefined;
+  const candidates = kpi.targets.filter((t): t is Record<string, unknown> => isObject(t) && scopeOf(t) === scope && isNumber(t.target));
+  return candidates.find((t) => t.period === period) ?? candidates.find((t) => periodWithin(period, t.period));
+}
+
+/** The KPI's reported value for `scope` and `period` (the last one listed wins). */
+export function findActual(kpi: KpiInput, scope: string, period: string): number | undefined {
+  if (!Array.isArray(kpi.actuals)) return undefined;
+  const matches = kpi.actuals.filter((a): a is Record<string, unknown> => isObject(a) && scopeOf(a) === scope && a.period === period && isNumber(a.value));
+  return matches.length > 0 ? (matches[matches.length - 1].value as number) : undefined;
+}
+
+/**
+ * Attainment of a KPI for a scope (`global`, a team, a tier or a vendor id) and period, from the
+ * actual reported for them and the matching target. `undefined` when either is missing.
+ */
+export function kpiAttainment(kpi: KpiInput, scope: string, period: string): Attainment | undefined {
+  const direction = directionOf(kpi);
+  const actual = findActual(kpi, scope, period);
+  const target = findTarget(kpi, scope, period);
+  if (!direction || actual === undefined || !target || !isNumber(target.target)) return undefined;
+  return attainment(actual, target.target, direction, isNumber(target.warn) ? target.warn : undefined);
+}

@@ -1,0 +1,70 @@
+import { DateTime, Interval } from 'luxon';
+
+/** The span a cycle string names. */
+export type CycleUnit = 'year' | 'half' | 'quarter' | 'month';
+
+export interface ParsedCycle {
+  year: number;
+  unit: CycleUnit;
+  /** 1-based index within the year (half 1–2, quarter 1–4, month 1–12); 1 for a year. */
+  index: number;
+}
+
+const CYCLE = /^(\d{4})(?:-(?:([Hh])([12])|([Qq])([1-4])|(0[1-9]|1[0-2])))?$/;
+
+/** Reads `2026`, `2026-H1`, `2026-Q3` or `2026-03`; `undefined` for anything else. */
+export function parseCycle(cycle: unknown): ParsedCycle | undefined {
+  if (typeof cycle !== 'string') return undefined;
+  const match = CYCLE.exec(cycle.trim());
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (match[3]) return { year, unit: 'half', index: Number(match[3]) };
+  if (match[5]) return { year, unit: 'quarter', index: Number(match[5]) };
+  if (match[6]) return { year, unit: 'month', index: Number(match[6]) };
+  return { year, unit: 'year', index: 1 };
+}
+
+const MONTHS_PER_UNIT: Record<CycleUnit, number> = { year: 12, half: 6, quarter: 3, month: 1 };
+
+/**
+ * The cycle as a half-open interval [first day 00:00, first day after 00:00) in the workspace
+ * time zone, so a cycle in Lisbon starts an hour before the same cycle in UTC. `undefined`
+ * when the cycle is not one of the four forms.
+ */
+export function cycleInterval(cycle: unknown, zone = 'UTC'): Interval | undefined {
+  const parsed = parseCycle(cycle);
+  if (!parsed) return undefined;
+  const months = MONTHS_PER_UNIT[parsed.unit];
+  const start = DateTime.fromObject({ year: parsed.year, month: (parsed.index - 1) * months + 1, day: 1 }, { zone });
+  if (!start.isValid) return undefined;
+  const interval = Interval.fromDateTimes(start, start.plus({ months }));
+  return interval.isValid ? interval : undefined;
+}
+
+/**
+ * Share of `interval` that has passed at `at`, from 0 (not started) to 1 (over). Measured in
+ * real time, so a daylight-saving change does not make a day count double.
+ */
+export function elapsedShare(interval: Interval, at: DateTime): number {
+  const start = interval.start;
+  const end = interval.end;
+  if (!start || !end) return 0;
+  const total = end.toMillis() - start.toMillis();
+  if (total <= 0) return 1;
+  const share = (at.toMillis() - start.toMillis()) / total;
+  return Math.min(1, Math.max(0, share));
+}
+
+/** Share of a cycle elapsed at `at`; `undefined` for an unreadable cycle. */
+export function cycleElapsed(cycle: unknown, at: DateTime, zone = 'UTC'): number | undefined {
+  const interval = cycleInterval(cycle, zone);
+  return interval ? elapsedShare(interval, at) : undefined;
+}
+
+/** Whether `inner` (a period such as `2026-03`) lies within `outer` (such as `2026-H1`). */
+export function periodWithin(inner: unknown, outer: unknown): boolean {
+  const a = cycleInterval(inner);
+  const b = cycleInterval(outer);
+  if (!a || !b || !a.start || !a.end || !b.start || !b.end) return false;
+  return a.start >= b.start && a.end <= b.end;
+}

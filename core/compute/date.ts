@@ -1,0 +1,17 @@
+import { DateTime } from 'luxon';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The start of an ISO date (`2026-03-31`) in `zone`. YAML timestamps read as JavaScript dates
+ * are accepted too (their UTC calendar day is taken, which is what the file said). Returns
+ * `undefined` for anything else: wrong types are the schema's to report.
+ */
+export function parseDate(value: unknown, zone = 'UTC'): DateTime | undefined {
+  let text: string | undefined;
+  if (typeof value === 'string' && ISO_DATE.test(value)) text = value;
+  else if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString().slice(0, 10);
+  if (text === undefined) return undefined;
+  const date = DateTime.fromISO(text, { zone });
+  return date.isValid ? date.startOf('day') : undefined;
+}

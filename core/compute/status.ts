@@ -1,0 +1,64 @@
+import type { DateTime, Interval } from 'luxon';
+import { elapsedShare } from './cycle';
+import { keyResultProgress, keyResultsOf, lastConfidence, weightedMean, type KeyResultInput, type ObjectiveInput } from './progress';
+
+export type Status = 'on_track' | 'at_risk' | 'off_track';
+
+/**
+ * How far progress may trail the elapsed share of the cycle and still be on track (10 points),
+ * and beyond which it is off track (30 points). Checked-in confidence: on track needs at least
+ * 0.7 (the score the team itself calls a good result), below 0.4 is off track.
+ */
+export const STATUS_THRESHOLDS = Object.freeze({
+  onTrackLag: 0.1,
+  offTrackLag: 0.3,
+  onTrackConfidence: 0.7,
+  offTrackConfidence: 0.4,
+});
+
+export interface StatusInput {
+  /** Progress 0..1; `undefined` when unknown. */
+  progress: number | undefined;
+  /** Share of the cycle elapsed, 0..1. */
+  elapsed: number;
+  /** The latest confidence 0..1, if anyone gave one. */
+  confidence?: number;
+}
+
+/**
+ * `on_track` / `at_risk` / `off_track`:
+ * - before the cycle starts (nothing elapsed), or once the KR is complete: on track;
+ * - off track when progress trails the elapsed share by more than 0.3, or confidence < 0.4;
+ * - on track when progress trails by at most 0.1 and confidence is ≥ 0.7 (or not given);
+ * - otherwise at risk. Unknown progress is judged on confidence alone.
+ */
+export function status({ progress, elapsed, confidence }: StatusInput): Status {
+  const t = STATUS_THRESHOLDS;
+  if (elapsed <= 0) return 'on_track';
+  if (progress !== undefined && progress >= 1) return 'on_track';
+  const hasConfidence = typeof confidence === 'number' && Number.isFinite(confidence);
+  if (hasConfidence && confidence < t.offTrackConfidence) return 'off_track';
+  if (progress !== undefined && progress < elapsed - t.offTrackLag) return 'off_track';
+  const confident = !hasConfidence || confidence >= t.onTrackConfidence;
+  if ((progress === undefined || progress >= elapsed - t.onTrackLag) && confident) return 'on_track';
+  return 'at_risk';
+}
+
+/** Status of a key result at `at` within its cycle's interval. */
+export function keyResultStatus(kr: KeyResultInput, cycle: Interval, at: DateTime): Status {
+  return status({ progress: keyResultProgress(kr), elapsed: elapsedShare(cycle, at), confidence: lastConfidence(kr) });
+}
+
+/**
+ * Status of an objective: its progress (weighted mean of its KRs) against the cycle, with the
+ * weighted mean of its KRs' latest confidences, so one pessimistic KR lowers it without
+ * deciding it alone.
+ */
+export function objectiveStatus(objective: ObjectiveInput, cycle: Interval, at: DateTime): Status {
+  const krs = keyResultsOf(objective);
+  return status({
+    progress: weightedMean(krs, keyResultProgress),
+    elapsed: elapsedShare(cycle, at),
+    confidence: weightedMean(krs, lastConfidence),
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * okra's core: a pure library that reads a support organisation's OKR workspace, checks it and
+ * computes what documents and sync need. No editor, no process, no file system: callers pass a
+ * `WorkspaceHost` for reading files and a `PluginImporter` for loading plugins.
+ *
+ * ```ts
+ * import { validateWorkspace, memoryHost } from 'okra/core';
+ * const { diagnostics, model } = await validateWorkspace(memoryHost({ 'okra.config.yaml': 'kind: Config\nversion: 1\n' }));
+ * ```
+ * Positions in diagnostics are 0-based (like LSP); print them 1-based.
+ */
+export * from './diagnostics';
+export { parseFile, cachedFile, hashBytes, MAX_FILE_BYTES, type ParsedFile } from './parse/parse-file';
+export { locateOffsets, offsetsToRange, type LocateTarget } from './parse/locate';
+export { findSuppressions, isSuppressed, type Suppressions } from './parse/suppressions';
+export * from './model/types.generated';
+export { buildModel, EntityIndex, isRecord, type Entity, type Located, type KeyResultEntity, type ObjectiveEntity, type WorkspaceModel } from './model/workspace-model';
+export { defineRule, formatMessage, type Rule, type RuleContext, type RuleDefinition, type Report, type Location, type FixSpec } from './plugins/define-rule';
+export { definePlugin, pluginNamespace, type Plugin, type PluginDefinition } from './plugins/define-plugin';
+export { loadPlugins, type PluginImporter, type LoadPluginsOptions } from './plugins/load-plugins';
+export { builtinPlugin } from './plugins/builtin';
+export { collectRules, runRules, type LoadedRule } from './validate/run-rules';
+export { checkWorkspace, type CheckResult } from './validate/check-workspace';
+export { validateSchema } from './validate/schema';
+export { memoryHost, type WorkspaceHost } from './workspace/host';
+export { ParseCache, type CachedEntry } from './workspace/parse-cache';
+export {
+  analyzeFile,
+  loadWorkspace,
+  readConfig,
+  WorkspaceError,
+  CONFIG_FILE,
+  DEFAULT_INCLUDE,
+  ALWAYS_EXCLUDE,
+  type LoadedWorkspace,
+  type LoadOptions,
+} from './workspace/load-workspace';
+export { validateWorkspace, pluginValidators, type ValidateOptions, type ValidationResult } from './workspace/validate-workspace';
+export { didYouMean, didYouMeanHint } from './util/did-you-mean';

@@ -1,0 +1,56 @@
+import type { DataPath, Severity } from '../diagnostics';
+import type { LocateTarget } from '../parse/locate';
+import type { WorkspaceModel } from '../model/workspace-model';
+
+/** A place in the workspace, as data: the runner turns it into a range. */
+export interface Location {
+  file: string;
+  path: DataPath;
+  /** Point at the key rather than its value (e.g. an unknown field). */
+  target?: LocateTarget;
+}
+
+export interface FixSpec {
+  title: string;
+  edits: Array<{ at: Location; newText: string }>;
+}
+
+export interface Report<M extends string = string> {
+  /** A name from the rule's `messages`; an undeclared name is a bug in the rule and throws. */
+  message: M;
+  /** Values for the message's `{{placeholders}}`. */
+  data?: Record<string, string | number>;
+  at: Location;
+  related?: Array<{ at: Location; message: string }>;
+  fix?: FixSpec;
+}
+
+export interface RuleContext<M extends string = string> {
+  readonly model: WorkspaceModel;
+  report(report: Report<M>): void;
+}
+
+export interface RuleDefinition<M extends string = string> {
+  /** `area/name`; plugin rules are namespaced with the plugin's name when loaded. */
+  id: string;
+  severity: Severity;
+  /** One sentence for `--help`, the docs and the editor's hover on the rule id. */
+  description: string;
+  /** Longer documentation (Markdown), e.g. the limits of a model the rule relies on. */
+  docs?: string;
+  messages: Record<M, string>;
+  /** Pure and synchronous over the model: rules never read files. */
+  check(context: RuleContext<M>): void;
+}
+
+export type Rule<M extends string = string> = Readonly<RuleDefinition<M>>;
+
+/** Declares a workspace rule; the identity function, there for types and for one obvious shape. */
+export function defineRule<M extends string>(rule: RuleDefinition<M>): Rule<M> {
+  return Object.freeze(rule);
+}
+
+/** Fills `{{name}}` placeholders; unknown placeholders stay visible so a rule author sees them. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

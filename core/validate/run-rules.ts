@@ -1,0 +1,76 @@
+import type { Diagnostic, RuleLevel } from '../diagnostics';
+import type { WorkspaceModel } from '../model/workspace-model';
+import type { Plugin } from '../plugins/define-plugin';
+import { pluginNamespace } from '../plugins/define-plugin';
+import { formatMessage, type Location, type Report, type Rule } from '../plugins/define-rule';
+import { isSuppressed } from '../parse/suppressions';
+
+/** A rule as loaded: its final id and the plugin it came from. */
+export interface LoadedRule {
+  id: string;
+  plugin: string;
+  rule: Rule<string>;
+}
+
+/** Rules of all plugins; a third-party plugin's ids are namespaced, the built-ins' are not. */
+export function collectRules(plugins: readonly Plugin[], builtinName = 'okra-builtin'): LoadedRule[] {
+  const rules: LoadedRule[] = [];
+  for (const plugin of plugins) {
+    const namespace = plugin.name === builtinName ? '' : `${pluginNamespace(plugin.name)}/`;
+    for (const rule of plugin.rules ?? []) {
+      const id = namespace && !rule.id.startsWith(namespace) ? namespace + rule.id : rule.id;
+      rules.push({ id, plugin: plugin.name, rule });
+    }
+  }
+  return rules;
+}
+
+/** Turns a location given as data into a range; files missing from the model get 1:1. */
+function resolve(model: WorkspaceModel, at: Location) {
+  const file = model.byPath.get(at.file);
+  return file ? file.locate(at.path, at.target) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/**
+ * Runs workspace rules over the model. A rule that throws is reported as a diagnostic of its
+ * own (`okra/rule-error`) rather than ending the run: one broken plugin must not hide the rest.
+ */
+export function runRules(
+  model: WorkspaceModel,
+  rules: readonly LoadedRule[],
+  levels: Readonly<Record<string, RuleLevel>> = {},
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const { id, rule } of rules) {
+    const level = levels[id] ?? rule.severity;
+    if (level === 'off') continue;
+    const report = (r: Report<string>) => {
+      const template = (rule.messages as Record<string, string>)[r.message];
+      if (template === undefined) throw new Error(`rule ${id} reported an undeclared message "${r.message}"`);
+      const range = resolve(model, r.at);
+      const file = model.byPath.get(r.at.file);
+      if (file && isSuppressed(file.suppressions, range.start.line, id)) return;
+      const diagnostic: Diagnostic = { file: r.at.file, range, severity: level, rule: id, message: formatMessage(template, r.data) };
+      if (r.related?.length) diagnostic.related = r.related.map((rel) => ({ file: rel.at.file, range: resolve(model, rel.at), message: rel.message }));
+      if (r.fix) {
+        diagnostic.fix = {
+          title: r.fix.title,
+          edits: r.fix.edits.map((e) => ({ file: e.at.file, range: resolve(model, e.at), newText: e.newText })),
+        };
+      }
+      diagnostics.push(diagnostic);
+    };
+    try {
+      rule.check({ model, report });
+    } catch (error) {
+      diagnostics.push({
+        file: model.config?.file ?? 'okra.config.yaml',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'error',
+        rule: 'okra/rule-error',
+        message: `Rule ${id} failed: ${(error as Error)?.message ?? String(error)}. This is a bug in the rule, not in your files`,
+      });
+    }
+  }
+  return diagnostics;
+}

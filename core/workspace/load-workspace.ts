@@ -1,0 +1,103 @@
+import type { Diagnostic } from '../diagnostics';
+import { cachedFile, hashBytes, parseFile, stripBom, type ParsedFile } from '../parse/parse-file';
+import { validateSchema, type ExtraValidators } from '../validate/schema';
+import { isRecord } from '../model/workspace-model';
+import type { WorkspaceHost } from './host';
+import type { ParseCache } from './parse-cache';
+
+export const CONFIG_FILE = 'okra.config.yaml';
+export const DEFAULT_INCLUDE: readonly string[] = ['**/*.yaml'];
+/** Never definition files, whatever `include` says. */
+export const ALWAYS_EXCLUDE: readonly string[] = ['**/node_modules/**', '.okra/**', '**/.okra/**'];
+
+/** The workspace cannot be used at all (no config): the CLI exits with 2. */
+export class WorkspaceError extends Error {
+  override readonly name = 'WorkspaceError';
+}
+
+export interface LoadOptions {
+  /** The config, when the caller has read it already (to load plugins first). */
+  config?: ConfigSource;
+  cache?: ParseCache;
+  /** Validators for kinds that plugins add. */
+  extraValidators?: ExtraValidators;
+  /** Called as files are read, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadedWorkspace {
+  config: ParsedFile;
+  /** Every definition file, the config included, sorted by path. */
+  files: ParsedFile[];
+}
+
+/** Parses one file and checks it against its kind's schema. */
+export function analyzeFile(path: string, bytes: Uint8Array | string, extraValidators?: ExtraValidators): ParsedFile {
+  const file = parseFile(path, bytes);
+  if (file.data !== undefined || file.diagnostics.length === 0) {
+    file.diagnostics.push(...validateSchema(file, extraValidators));
+  }
+  return file;
+}
+
+function includeOf(config: ParsedFile): string[] {
+  const data = config.data;
+  if (isRecord(data) && Array.isArray(data.include) && data.include.every((g) => typeof g === 'string') && data.include.length > 0) {
+    return data.include as string[];
+  }
+  return [...DEFAULT_INCLUDE];
+}
+
+export interface ConfigSource {
+  bytes: Uint8Array;
+  file: ParsedFile;
+}
+
+/** Reads and parses `okra.config.yaml`; throws `WorkspaceError` when there is none. */
+export async function readConfig(host: WorkspaceHost): Promise<ConfigSource> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await host.readFile(CONFIG_FILE);
+  } catch {
+    throw new WorkspaceError(`No ${CONFIG_FILE} here: run \`okra init\` to create a workspace, or pass --workspace DIR`);
+  }
+  return { bytes, file: analyzeFile(CONFIG_FILE, bytes) };
+}
+
+/**
+ * Reads the config and every definition file it includes. Throws `WorkspaceError` only when
+ * there is no config; everything wrong inside files becomes diagnostics.
+ */
+export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const config = options.config ?? (await readConfig(host));
+  const paths = new Set(await host.listFiles(includeOf(config.file), ALWAYS_EXCLUDE));
+  paths.add(CONFIG_FILE);
+  const sorted = [...paths].sort();
+  const files: ParsedFile[] = [];
+  let done = 0;
+  const { cache, extraValidators } = options;
+  await Promise.all(
+    sorted.map(async (path, index) => {
+      const bytes = path === CONFIG_FILE ? config.bytes : await host.readFile(path);
+      files[index] = readThroughCache(path, bytes, cache, extraValidators);
+      options.onProgress?.(++done, sorted.length);
+    }),
+  );
+  cache?.retain(paths);
+  return { config: files[sorted.indexOf(CONFIG_FILE)], files };
+}
+
+function readThroughCache(path: string, bytes: Uint8Array, cache: ParseCache | undefined, extra?: ExtraValidators): ParsedFile {
+  if (!cache) return analyzeFile(path, bytes, extra);
+  const text = new TextDecoder().decode(bytes);
+  const hash = hashBytes(bytes);
+  const hit = cache.get(path, hash);
+  if (hit) return cachedFile(path, stripBom(text), hash, hit.data, cloneDiagnostics(hit.diagnostics));
+  const file = analyzeFile(path, bytes, extra);
+  cache.set(path, { hash: file.hash, data: file.data, diagnostics: file.diagnostics });
+  return file;
+}
+
+function cloneDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d }));
+}

@@ -1,0 +1,58 @@
+import type { Diagnostic } from '../diagnostics';
+import { compareDiagnostics } from '../diagnostics';
+import type { WorkspaceModel } from '../model/workspace-model';
+import type { ParsedFile } from '../parse/parse-file';
+import { builtinPlugin } from '../plugins/builtin';
+import type { Plugin } from '../plugins/define-plugin';
+import { loadPlugins, type PluginImporter } from '../plugins/load-plugins';
+import { checkWorkspace } from '../validate/check-workspace';
+import type { LoadedRule } from '../validate/run-rules';
+import { compileSchema, type ExtraValidators } from '../validate/schema';
+import type { WorkspaceHost } from './host';
+import { loadWorkspace, readConfig } from './load-workspace';
+import type { ParseCache } from './parse-cache';
+
+export interface ValidateOptions {
+  /** Imports the plugins the config names; without it, only the built-in plugin runs. */
+  importPlugin?: PluginImporter;
+  /** Workspace plugins load only when true (VS Code's Workspace Trust; the CLI trusts). */
+  trusted?: boolean;
+  /** Plugins given by the caller (e.g. tests, or an editor's bundled plugins). */
+  extraPlugins?: Plugin[];
+  cache?: ParseCache;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ValidationResult {
+  files: ParsedFile[];
+  model: WorkspaceModel;
+  plugins: Plugin[];
+  rules: LoadedRule[];
+  diagnostics: Diagnostic[];
+}
+
+/** Validators for the kinds that plugins add, compiled once per run. */
+export function pluginValidators(plugins: readonly Plugin[]): ExtraValidators {
+  const validators: ExtraValidators = new Map();
+  for (const plugin of plugins) {
+    for (const [kind, schema] of Object.entries(plugin.schemas ?? {})) validators.set(kind, compileSchema(schema));
+  }
+  return validators;
+}
+
+/**
+ * Validates a whole workspace: reads the config, loads plugins, parses and schema-checks every
+ * file, runs the workspace rules. Throws `WorkspaceError` only when there is no workspace.
+ */
+export async function validateWorkspace(host: WorkspaceHost, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const config = await readConfig(host);
+  const loaded = options.importPlugin
+    ? await loadPlugins(config.file, options.importPlugin, { trusted: options.trusted ?? false })
+    : { plugins: [], diagnostics: [] };
+  const plugins = [builtinPlugin, ...(options.extraPlugins ?? []), ...loaded.plugins];
+  const extraValidators = pluginValidators(plugins);
+  const { files } = await loadWorkspace(host, { config, cache: options.cache, extraValidators, onProgress: options.onProgress });
+  const checked = checkWorkspace(files, plugins);
+  const diagnostics = [...loaded.diagnostics, ...checked.diagnostics].sort(compareDiagnostics);
+  return { files, model: checked.model, plugins, rules: checked.rules, diagnostics };
+}
