@@ -1,4 +1,5 @@
 // Bundles the CLI and the VS Code extension. Type checking is separate (`npm run typecheck`).
+import { existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -18,7 +19,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['core/index.ts'], outfile: 'dist/core.js' },
+  // The VS Code extension is bundled once it exists (issue: the extension).
+  ...(existsSync('extension/extension.ts') ? [{ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }] : []),
 ];
 
 if (watch) {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { WorkspaceError } from '../core';
+import { registerDemoCommand } from './commands/demo';
 import { registerInitCommand } from './commands/init';
 import { registerValidateCommand } from './commands/validate';
 import { UsageError } from './errors';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerInitCommand(program);
   registerValidateCommand(program);
+  registerDemoCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -14,13 +14,14 @@ export { parseFile, cachedFile, hashBytes, MAX_FILE_BYTES, type ParsedFile } fro
 export { locateOffsets, offsetsToRange, type LocateTarget } from './parse/locate';
 export { findSuppressions, isSuppressed, type Suppressions } from './parse/suppressions';
 export * from './model/types.generated';
-export { buildModel, EntityIndex, isRecord, type Entity, type Located, type KeyResultEntity, type ObjectiveEntity, type WorkspaceModel } from './model/workspace-model';
+export { buildModel, emptyModel, replaceFile, fileView, EntityIndex, isRecord, type Entity, type Located, type KeyResultEntity, type ObjectiveEntity, type WorkspaceModel } from './model/workspace-model';
 export { defineRule, formatMessage, type Rule, type RuleContext, type RuleDefinition, type Report, type Location, type FixSpec } from './plugins/define-rule';
 export { definePlugin, pluginNamespace, type Plugin, type PluginDefinition } from './plugins/define-plugin';
 export { loadPlugins, type PluginImporter, type LoadPluginsOptions } from './plugins/load-plugins';
 export { builtinPlugin } from './plugins/builtin';
 export { collectRules, runRules, type LoadedRule } from './validate/run-rules';
-export { checkWorkspace, type CheckResult } from './validate/check-workspace';
+export { checkWorkspace, checkModel, setupRules, fileDiagnostics, type CheckResult, type RuleSetup } from './validate/check-workspace';
+export { WorkspaceSession } from './workspace/workspace-session';
 export { validateSchema } from './validate/schema';
 export { memoryHost, type WorkspaceHost } from './workspace/host';
 export { ParseCache, type CachedEntry } from './workspace/parse-cache';
@@ -37,3 +38,4 @@ export {
 } from './workspace/load-workspace';
 export { validateWorkspace, pluginValidators, type ValidateOptions, type ValidationResult } from './workspace/validate-workspace';
 export { didYouMean, didYouMeanHint } from './util/did-you-mean';
+export * from './compute';

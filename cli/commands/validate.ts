@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CONFIG_FILE, ParseCache, validateWorkspace, type Diagnostic, type ValidationResult } from '../../core';
 import { writeFileAtomic } from '../atomic-write';
 import { findWorkspace } from '../find-workspace';
@@ -60,7 +60,8 @@ export function registerValidateCommand(program: Command): void {
     .option('--cache', 'reuse results of unchanged files from .okra/cache (like ESLint --cache)')
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', (v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new Error('--max-warnings takes a whole number');
+      // InvalidArgumentError makes commander report it as a usage error, not as a crash.
+      if (v.trim() === '' || !Number.isInteger(n) || n < 0) throw new InvalidArgumentError('It takes a whole number, 0 or more.');
       return n;
     })
     .addHelpText(

@@ -7,7 +7,8 @@ import { Duration } from 'luxon';
  * support are hours and days, where this never matters.
  */
 export function durationSeconds(value: unknown): number | undefined {
-  if (typeof value !== 'string' || value.length === 0) return undefined;
+  // luxon reads a bare `P` or `PT` as zero; ISO 8601 needs at least one number.
+  if (typeof value !== 'string' || !/\d/.test(value)) return undefined;
   const duration = Duration.fromISO(value);
   if (!duration.isValid) return undefined;
   const seconds = duration.as('seconds');

@@ -9,6 +9,7 @@ export interface KeyResultInput {
   start?: unknown;
   target?: unknown;
   current?: unknown;
+  due?: unknown;
   done?: unknown;
   weight?: unknown;
   confidence?: unknown;

@@ -1,6 +1,7 @@
 import type { DateTime, Interval } from 'luxon';
 import { elapsedShare } from './cycle';
-import { keyResultProgress, keyResultsOf, lastConfidence, weightedMean, type KeyResultInput, type ObjectiveInput } from './progress';
+import { parseDate } from './date';
+import { isDone, keyResultProgress, keyResultsOf, lastConfidence, weightedMean, type KeyResultInput, type ObjectiveInput } from './progress';
 
 export type Status = 'on_track' | 'at_risk' | 'off_track';
 
@@ -44,9 +45,25 @@ export function status({ progress, elapsed, confidence }: StatusInput): Status {
   return 'at_risk';
 }
 
-/** Status of a key result at `at` within its cycle's interval. */
+/**
+ * Status of a key result at `at` within its cycle's interval (in the workspace zone).
+ * A metric KR is judged by `status()`. A milestone or boolean KR moves from 0 to 1 in one step,
+ * so comparing it with the elapsed share would call every open milestone off track a third of
+ * the way in: until its deadline (`due`, else the end of the cycle) it is judged on confidence
+ * alone, once done it is on track, and past the deadline and not done it is off track.
+ */
 export function keyResultStatus(kr: KeyResultInput, cycle: Interval, at: DateTime): Status {
-  return status({ progress: keyResultProgress(kr), elapsed: elapsedShare(cycle, at), confidence: lastConfidence(kr) });
+  const elapsed = elapsedShare(cycle, at);
+  const confidence = lastConfidence(kr);
+  if (kr.type === 'milestone' || kr.type === 'boolean') {
+    if (isDone(kr)) return 'on_track';
+    const zone = cycle.start?.zoneName ?? 'UTC';
+    // A milestone is late from the day after it is due.
+    const deadline = parseDate(kr.due, zone)?.plus({ days: 1 }) ?? cycle.end;
+    if (deadline && at >= deadline) return 'off_track';
+    return status({ progress: undefined, elapsed, confidence });
+  }
+  return status({ progress: keyResultProgress(kr), elapsed, confidence });
 }
 
 /**

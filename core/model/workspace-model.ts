@@ -37,16 +37,44 @@ export interface KeyResultEntity extends Entity<KeyResult> {
   objective: ObjectiveEntity;
 }
 
-/** Items of one kind, by id. Duplicated ids keep every definition (the `id/duplicate` rule reports them). */
+/**
+ * Items of one kind, by id and by file. Duplicated ids keep every definition (the
+ * `id/duplicate` rule reports them). Kept per file so that one edited file can be swapped in
+ * without rebuilding the rest.
+ */
 export class EntityIndex<T> {
-  readonly all: Entity<T>[] = [];
   readonly byId = new Map<string, Entity<T>[]>();
+  readonly byFile = new Map<string, Entity<T>[]>();
+  private flat: Entity<T>[] | undefined;
+
+  /** Every item, in file order. */
+  get all(): Entity<T>[] {
+    if (!this.flat) this.flat = [...this.byFile.values()].flat();
+    return this.flat;
+  }
 
   add(entity: Entity<T>): void {
-    this.all.push(entity);
+    this.flat = undefined;
     const list = this.byId.get(entity.id);
     if (list) list.push(entity);
     else this.byId.set(entity.id, [entity]);
+    const inFile = this.byFile.get(entity.file);
+    if (inFile) inFile.push(entity);
+    else this.byFile.set(entity.file, [entity]);
+  }
+
+  removeFile(file: string): void {
+    const entities = this.byFile.get(file);
+    if (!entities) return;
+    this.flat = undefined;
+    this.byFile.delete(file);
+    for (const entity of entities) {
+      const list = this.byId.get(entity.id);
+      if (!list) continue;
+      const rest = list.filter((e) => e.file !== file);
+      if (rest.length > 0) this.byId.set(entity.id, rest);
+      else this.byId.delete(entity.id);
+    }
   }
 
   get(id: string): Entity<T> | undefined {
@@ -59,6 +87,14 @@ export class EntityIndex<T> {
 
   ids(): IterableIterator<string> {
     return this.byId.keys();
+  }
+
+  /** The same lookups, but `all` lists only one file's items: rules then check just that file. */
+  viewOf(file: string): EntityIndex<T> {
+    const view = Object.create(this) as EntityIndex<T>;
+    const own = this.byFile.get(file) ?? [];
+    Object.defineProperty(view, 'all', { get: () => own });
+    return view;
   }
 }
 
@@ -99,14 +135,11 @@ function addAll<T>(index: EntityIndex<T>, list: unknown, file: string, key: stri
   }
 }
 
-/**
- * Builds the model from parsed files. Tolerant: files with schema errors still contribute what
- * is recognisable, so workspace rules keep working while a file is being edited.
- */
-export function buildModel(files: readonly ParsedFile[]): WorkspaceModel {
-  const model: WorkspaceModel = {
-    files,
-    byPath: new Map(files.map((f) => [f.path, f])),
+/** An empty model, to which files are added one by one. */
+export function emptyModel(): WorkspaceModel {
+  return {
+    files: [],
+    byPath: new Map(),
     config: undefined,
     timezone: 'UTC',
     teams: new EntityIndex(),
@@ -122,58 +155,103 @@ export function buildModel(files: readonly ParsedFile[]): WorkspaceModel {
     reviews: new EntityIndex(),
     retrospectives: new EntityIndex(),
   };
-  for (const file of files) {
-    const data = file.data;
-    if (!isRecord(data)) continue;
-    const at = file.path;
-    switch (file.kind) {
-      case 'Config':
-        model.config ??= { value: data as unknown as OkraConfig, file: at, path: [] };
-        if (typeof data.timezone === 'string' && isValidZone(data.timezone)) model.timezone = data.timezone;
-        break;
-      case 'Org':
-        addAll(model.teams, data.teams, at, 'teams');
-        addAll(model.people, data.people, at, 'people');
-        addAll(model.vendors, data.vendors, at, 'vendors');
-        break;
-      case 'Objectives': {
-        const set = data as unknown as Objectives;
-        model.objectiveSets.push({ value: set, file: at, path: [] });
-        for (const [objective, i] of records(data.objectives)) {
-          if (typeof objective.id !== 'string') continue;
-          const entity: ObjectiveEntity = { id: objective.id, value: objective as unknown as Objective, file: at, path: ['objectives', i], set };
-          model.objectives.add(entity);
-          for (const [kr, j] of records(objective.key_results)) {
-            if (typeof kr.id !== 'string') continue;
-            const krEntity: KeyResultEntity = {
-              id: kr.id,
-              value: kr as unknown as KeyResult,
-              file: at,
-              path: ['objectives', i, 'key_results', j],
-              objective: entity,
-            };
-            model.keyResults.add(krEntity);
-          }
-        }
-        break;
-      }
-      case 'KpiTargets':
-        addAll(model.kpis, data.kpis, at, 'kpis');
-        break;
-      case 'TierStructure':
-        addAll(model.tiers, data.tiers, at, 'tiers');
-        break;
-      case 'ReviewCycles':
-        model.reviewCycleSets.push({ value: data as unknown as ReviewCycles, file: at, path: [] });
-        for (const [oneOnOne, i] of records(data.one_on_ones)) {
-          model.oneOnOnes.push({ value: oneOnOne as unknown as OneOnOne, file: at, path: ['one_on_ones', i] });
-        }
-        addAll(model.reviews, data.reviews, at, 'reviews');
-        addAll(model.retrospectives, data.retrospectives, at, 'retrospectives');
-        break;
-    }
-  }
+}
+
+/**
+ * Builds the model from parsed files. Tolerant: files with schema errors still contribute what
+ * is recognisable, so workspace rules keep working while a file is being edited.
+ */
+export function buildModel(files: readonly ParsedFile[]): WorkspaceModel {
+  const model = emptyModel();
+  model.files = files;
+  model.byPath = new Map(files.map((f) => [f.path, f]));
+  for (const file of files) addItems(model, file);
   return model;
+}
+
+const ENTITY_INDEXES = ['teams', 'people', 'vendors', 'objectives', 'keyResults', 'kpis', 'tiers', 'reviews', 'retrospectives'] as const;
+
+/** Swaps one file's items in the model (or removes them when `file` is undefined). */
+export function replaceFile(model: WorkspaceModel, path: string, file: ParsedFile | undefined): void {
+  for (const key of ENTITY_INDEXES) (model[key] as EntityIndex<unknown>).removeFile(path);
+  model.objectiveSets = model.objectiveSets.filter((s) => s.file !== path);
+  model.reviewCycleSets = model.reviewCycleSets.filter((s) => s.file !== path);
+  model.oneOnOnes = model.oneOnOnes.filter((s) => s.file !== path);
+  if (model.config?.file === path) {
+    model.config = undefined;
+    model.timezone = 'UTC';
+  }
+  const byPath = new Map(model.byPath);
+  if (file) byPath.set(path, file);
+  else byPath.delete(path);
+  model.byPath = byPath;
+  model.files = [...byPath.values()];
+  if (file) addItems(model, file);
+}
+
+/**
+ * The model as rules should see it to re-check one file: every lookup is global, but lists
+ * (`all`, the sets, the 1:1s) hold only that file's items.
+ */
+export function fileView(model: WorkspaceModel, path: string): WorkspaceModel {
+  const view = { ...model };
+  for (const key of ENTITY_INDEXES) (view as Record<string, unknown>)[key] = (model[key] as EntityIndex<unknown>).viewOf(path);
+  view.objectiveSets = model.objectiveSets.filter((s) => s.file === path);
+  view.reviewCycleSets = model.reviewCycleSets.filter((s) => s.file === path);
+  view.oneOnOnes = model.oneOnOnes.filter((s) => s.file === path);
+  return view;
+}
+
+function addItems(model: WorkspaceModel, file: ParsedFile): void {
+  const data = file.data;
+  if (!isRecord(data)) return;
+  const at = file.path;
+  switch (file.kind) {
+    case 'Config':
+      model.config ??= { value: data as unknown as OkraConfig, file: at, path: [] };
+      if (typeof data.timezone === 'string' && isValidZone(data.timezone)) model.timezone = data.timezone;
+      break;
+    case 'Org':
+      addAll(model.teams, data.teams, at, 'teams');
+      addAll(model.people, data.people, at, 'people');
+      addAll(model.vendors, data.vendors, at, 'vendors');
+      break;
+    case 'Objectives': {
+      const set = data as unknown as Objectives;
+      model.objectiveSets.push({ value: set, file: at, path: [] });
+      for (const [objective, i] of records(data.objectives)) {
+        if (typeof objective.id !== 'string') continue;
+        const entity: ObjectiveEntity = { id: objective.id, value: objective as unknown as Objective, file: at, path: ['objectives', i], set };
+        model.objectives.add(entity);
+        for (const [kr, j] of records(objective.key_results)) {
+          if (typeof kr.id !== 'string') continue;
+          const krEntity: KeyResultEntity = {
+            id: kr.id,
+            value: kr as unknown as KeyResult,
+            file: at,
+            path: ['objectives', i, 'key_results', j],
+            objective: entity,
+          };
+          model.keyResults.add(krEntity);
+        }
+      }
+      break;
+    }
+    case 'KpiTargets':
+      addAll(model.kpis, data.kpis, at, 'kpis');
+      break;
+    case 'TierStructure':
+      addAll(model.tiers, data.tiers, at, 'tiers');
+      break;
+    case 'ReviewCycles':
+      model.reviewCycleSets.push({ value: data as unknown as ReviewCycles, file: at, path: [] });
+      for (const [oneOnOne, i] of records(data.one_on_ones)) {
+        model.oneOnOnes.push({ value: oneOnOne as unknown as OneOnOne, file: at, path: ['one_on_ones', i] });
+      }
+      addAll(model.reviews, data.reviews, at, 'reviews');
+      addAll(model.retrospectives, data.retrospectives, at, 'retrospectives');
+      break;
+  }
 }
 
 function isValidZone(zone: string): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { Composer, isScalar, LineCounter, Parser, visit, type CST, type Document } from 'yaml';
 import type { DataPath, Diagnostic, Range } from '../diagnostics';
 import { locateOffsets, offsetsToRange, type LocateTarget } from './locate';
 import { findSuppressions, type Suppressions } from './suppressions';
@@ -8,6 +8,11 @@ import { findSuppressions, type Suppressions } from './suppressions';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** yaml's guard against "billion laughs": more alias expansions than this is an error. */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Collections nested deeper than this are refused before composing: yaml composes recursively,
+ * and a deep enough file overflows the stack at a depth that depends on the caller's stack.
+ */
+export const MAX_NESTING = 100;
 
 /** One YAML definition file, parsed, with everything needed to place diagnostics in it. */
 export interface ParsedFile {
@@ -47,6 +52,41 @@ function decode(bytes: Uint8Array): { text: string; badOffset?: number } {
   }
 }
 
+/**
+ * YAML allows no C0/C1 control characters other than tab and line breaks, escaped or not (a NUL
+ * usually means a UTF-16 or binary file). The offset of the first one, if any.
+ */
+function firstControlCharacter(text: string): number | undefined {
+  const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/.exec(text);
+  return match?.index;
+}
+
+/** Offset of the first collection nested deeper than MAX_NESTING, walking the CST without recursion. */
+function tooDeepAt(tokens: readonly CST.Token[]): number | undefined {
+  const stack: Array<[CST.Token | null | undefined, number]> = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    switch (token.type) {
+      case 'document':
+        stack.push([token.value, depth]);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        if (depth >= MAX_NESTING) return token.offset;
+        for (const item of token.items) {
+          if ('key' in item) stack.push([item.key as CST.Token | null | undefined, depth + 1]);
+          stack.push([item.value, depth + 1]);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
 export function stripBom(text: string): string {
   // Editors hide the byte order mark, so positions are counted without it.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -80,12 +120,17 @@ export function parseFile(path: string, input: Uint8Array | string): ParsedFile 
   const hash = hashBytes(bytes);
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
-  const at = (start: number, end: number): Range => offsetsToRange(lineCounter, [start, end]);
+  let text = '';
+  // Offsets past the end (yaml puts "missing X" errors one past the last character) are clamped,
+  // so that every range lies inside the file.
+  const clamp = (offset: number) => Math.max(0, Math.min(offset, text.length));
+  const at = (start: number, end: number): Range => offsetsToRange(lineCounter, [clamp(start), clamp(end)]);
   const push = (rule: string, message: string, range: Range, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ file: path, range, severity, rule, message });
 
   if (bytes.length > MAX_FILE_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    lineCounter.addNewLine(0);
     push(
       'yaml/file-too-large',
       `This file is ${mb} MB; okra reads definition files up to 5 MB. Split it into several files`,
@@ -95,18 +140,34 @@ export function parseFile(path: string, input: Uint8Array | string): ParsedFile 
   }
 
   const decoded = decode(bytes);
-  const text = stripBom(decoded.text);
+  text = stripBom(decoded.text);
   let doc: Document.Parsed | undefined;
   let data: unknown;
   try {
-    const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
     if (decoded.badOffset !== undefined) {
       const offset = Math.max(0, decoded.badOffset - (decoded.text.length - text.length));
       push('yaml/encoding', 'This file is not valid UTF-8 here; save it as UTF-8', at(offset, offset + 1));
     }
-    const list = Array.isArray(docs) ? docs : [];
-    if (list.length === 0 || list[0].contents === null) {
+    // Not valid UTF-8 already says what is wrong (a UTF-16 file would also be full of NULs).
+    const control = decoded.badOffset === undefined ? firstControlCharacter(text) : undefined;
+    if (control !== undefined) {
+      const code = `U+${text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')}`;
+      push('yaml/encoding', `This file contains the control character ${code}, which YAML does not allow; is it a text file saved as UTF-8?`, at(control, control + 1));
+    }
+    const deep = tooDeepAt(tokens);
+    if (deep !== undefined) {
+      push('yaml/syntax', `Collections are nested more than ${MAX_NESTING} levels deep here; okra does not read files nested this deeply`, at(deep, deep + 1));
+      return makeFile({ path, hash, text, lineCounter, doc: undefined, data: undefined, diagnostics });
+    }
+    // logLevel 'error': yaml would otherwise print warnings on the process (the core never does).
+    const list = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' }).compose(tokens));
+    const first = list[0];
+    if (list.length === 0 || first.contents === null) {
       push('yaml/empty-file', 'This file is empty; an okra file starts with `kind:` and `version: 1`', at(0, 0), 'warning');
+    } else if (isScalar(first.contents) && first.contents.value === null) {
+      // `---`, `...` or `~` alone: a document that holds nothing.
+      push('yaml/empty-file', 'This file holds no data; an okra file starts with `kind:` and `version: 1`', at(first.contents.range[0], first.contents.range[1]), 'warning');
     }
     if (list.length > 1) {
       const second = list[1];
@@ -117,16 +178,17 @@ export function parseFile(path: string, input: Uint8Array | string): ParsedFile 
         at(start, Math.min(text.length, start + 3)),
       );
     }
-    doc = list[0];
+    doc = first;
     if (doc) {
       for (const error of doc.errors) {
         const rule = YAML_CODES[error.code] ?? 'yaml/syntax';
-        push(rule, friendlyYamlMessage(error.code, error.message), at(error.pos[0], error.pos[1]));
+        const [start, end] = unclosedQuoteStart(doc, error) ?? error.pos;
+        push(rule, friendlyYamlMessage(error.code, error.message), at(start, end));
       }
       for (const warning of doc.warnings) {
         push(YAML_CODES[warning.code] ?? 'yaml/syntax', friendlyYamlMessage(warning.code, warning.message), at(warning.pos[0], warning.pos[1]), 'warning');
       }
-      data = toData(doc, (message) => push('yaml/alias', message, at(0, Math.min(text.length, 1))));
+      data = toData(doc, (message, [start, end]) => push('yaml/alias', message, at(start, end)));
     }
   } catch (error) {
     // yaml does not throw on syntax errors; this guards against the unexpected all the same.
@@ -135,15 +197,51 @@ export function parseFile(path: string, input: Uint8Array | string): ParsedFile 
   return makeFile({ path, hash, text, lineCounter, doc, data, diagnostics });
 }
 
-function toData(doc: Document.Parsed, report: (message: string) => void): unknown {
+/**
+ * yaml reports a missing closing quote at the end of the file, which may be far below the quote
+ * that is not closed: point at the opening quote instead.
+ */
+function unclosedQuoteStart(doc: Document.Parsed, error: { code: string; message: string; pos: [number, number] }): [number, number] | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/closing .*quote/i.test(error.message)) return undefined;
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] >= error.pos[0] && !found) {
+        found = [node.range[0], node.range[0] + 1];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The first alias of the document: where alias problems are reported. */
+function firstAlias(doc: Document.Parsed, unresolved: boolean): [number, number] {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (unresolved && node.resolve(doc) !== undefined) return undefined;
+      found = node.range ? [node.range[0], node.range[1]] : undefined;
+      return visit.BREAK;
+    },
+  });
+  return found ?? [0, 1];
+}
+
+function toData(doc: Document.Parsed, report: (message: string, at: [number, number]) => void): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    report(
-      /alias/i.test((error as Error).message)
-        ? `Aliases in this file expand to too much data (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`
-        : `This file's data could not be read: ${(error as Error).message}`,
-    );
+    const message = (error as Error).message;
+    if (/unresolved alias/i.test(message)) {
+      const at = firstAlias(doc, true);
+      report('This alias refers to no anchor (`&name`) defined before it', at);
+    } else if (/alias/i.test(message)) {
+      report(`Aliases in this file expand to too much data (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`, firstAlias(doc, false));
+    } else {
+      report(`This file's data could not be read: ${message}`, [0, 1]);
+    }
     return undefined;
   }
 }

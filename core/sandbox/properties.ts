@@ -329,6 +329,8 @@ export function parseValues(ds: StoredDataSource | null, raw: unknown, path: str
 }
 
 function readTitleLike(value: unknown, type: 'title' | 'rich_text', path: string, name: string, ctx: PropertyContext) {
+  // Notion's own examples give a sub-page title as a bare rich-text array; accept that too.
+  if (Array.isArray(value)) return normalizeRichText(value, path, ctx.resolver);
   const v = valueFor(value, type, path, name);
   return normalizeRichText(v, `${path}.${type}`, ctx.resolver);
 }

@@ -3,13 +3,16 @@ import type { Store } from './store';
 import type { StoredDataSource, StoredPage, StoredValue } from './types';
 
 /**
- * Gives every new dual relation of `ds` its reverse property on the related data
- * source, and keeps the synced names of existing pairs current after renames.
+ * Finishes the relations of a stored schema: self-relations learn their database
+ * id, every new dual relation gets its reverse property on the related data
+ * source, and existing pairs keep their synced names current after renames.
  */
-export function linkDualRelations(store: Store, ds: StoredDataSource): void {
+export function linkRelations(store: Store, ds: StoredDataSource): void {
   for (const prop of ds.properties) {
     const config = prop.config;
-    if (config.type !== 'relation' || config.relation_type !== 'dual_property') continue;
+    if (config.type !== 'relation') continue;
+    if (config.data_source_id === ds.id) config.database_id = ds.database_id;
+    if (config.relation_type !== 'dual_property') continue;
     const target = store.state.data_sources[config.data_source_id];
     if (!target) continue;
     if (config.synced_property_id === '') {

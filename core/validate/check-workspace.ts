@@ -46,23 +46,44 @@ function applyLevel(diagnostic: Diagnostic, levels: Record<string, RuleLevel>): 
   return level === diagnostic.severity ? diagnostic : { ...diagnostic, severity: level };
 }
 
+/** Rules of the plugins and the levels the config sets, ready to run. */
+export interface RuleSetup {
+  rules: LoadedRule[];
+  levels: Record<string, RuleLevel>;
+  configDiagnostics: Diagnostic[];
+}
+
+export function setupRules(model: WorkspaceModel, plugins: readonly Plugin[]): RuleSetup {
+  const rules = collectRules(plugins);
+  const { levels, diagnostics } = readLevels(model, new Set(rules.map((r) => r.id)));
+  return { rules, levels, configDiagnostics: diagnostics };
+}
+
+/** A file's own diagnostics (YAML, schema) with suppressions and configured levels applied. */
+export function fileDiagnostics(file: ParsedFile, levels: Record<string, RuleLevel>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const diagnostic of file.diagnostics) {
+    if (isSuppressed(file.suppressions, diagnostic.range.start.line, diagnostic.rule)) continue;
+    const leveled = applyLevel(diagnostic, levels);
+    if (leveled) out.push(leveled);
+  }
+  return out;
+}
+
+/** Checks a model: every file's own diagnostics, the config, and every workspace rule. */
+export function checkModel(model: WorkspaceModel, setup: RuleSetup): Diagnostic[] {
+  const all: Diagnostic[] = [...setup.configDiagnostics];
+  for (const file of model.files) all.push(...fileDiagnostics(file, setup.levels));
+  all.push(...runRules(model, setup.rules, setup.levels));
+  return all.sort(compareDiagnostics);
+}
+
 /**
  * Checks parsed files as one workspace: their own diagnostics (YAML, schema), the config, and
  * every plugin's workspace rules, with the severities and suppressions the user set.
  */
 export function checkWorkspace(files: readonly ParsedFile[], plugins: readonly Plugin[]): CheckResult {
   const model = buildModel(files);
-  const rules = collectRules(plugins);
-  const { levels, diagnostics: configDiagnostics } = readLevels(model, new Set(rules.map((r) => r.id)));
-  const all: Diagnostic[] = [...configDiagnostics];
-  for (const file of files) {
-    for (const diagnostic of file.diagnostics) {
-      if (isSuppressed(file.suppressions, diagnostic.range.start.line, diagnostic.rule)) continue;
-      const leveled = applyLevel(diagnostic, levels);
-      if (leveled) all.push(leveled);
-    }
-  }
-  all.push(...runRules(model, rules, levels));
-  all.sort(compareDiagnostics);
-  return { model, rules, diagnostics: all };
+  const setup = setupRules(model, plugins);
+  return { model, rules: setup.rules, diagnostics: checkModel(model, setup) };
 }

@@ -6,6 +6,7 @@
 
 export type Obj = Record<string, unknown>;
 
+/** A mapping (not a list, not null). */
 export function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: runs every benchmark and prints one table.
+ *
+ *   npm run bench                 # 2,000 files (10,000 for peak RSS), ~10 minutes on 2 cores
+ *   BENCH_QUICK=1 npm run bench   # 200 files, one run each: a smoke test
+ *
+ * Progress goes to stderr, the table to stdout; the raw figures are kept in
+ * bench/.work/results.json.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatTable, type BenchRow } from './table';
+import { benchValidate, DEFAULT_OPTIONS, lastDetails, QUICK_OPTIONS } from './validate.bench';
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/** Rows of a bench module written by someone else: kept when they look like rows, else shown as JSON. */
+function asRows(name: string, result: unknown): BenchRow[] {
+  const list = Array.isArray(result) ? result : [result];
+  return list.map((item) => {
+    if (item && typeof item === 'object' && 'benchmark' in item && 'figure' in item) return item as BenchRow;
+    return { benchmark: name, figure: JSON.stringify(item) };
+  });
+}
+
+async function optionalBench(file: string, exportName: string, quick: boolean): Promise<BenchRow[]> {
+  if (!existsSync(join(__dirname, `${file}.ts`))) return [];
+  log(`${file}…`);
+  try {
+    const module = (await import(`./${file}`)) as Record<string, unknown>;
+    const bench = module[exportName];
+    if (typeof bench !== 'function') return [{ benchmark: file, figure: `no ${exportName}() export` }];
+    return asRows(file, await (bench as (o: { quick: boolean }) => unknown)({ quick }));
+  } catch (error) {
+    log(`${file} failed: ${(error as Error).stack ?? String(error)}`);
+    return [{ benchmark: file, figure: `failed: ${(error as Error).message}` }];
+  }
+}
+
+async function main(): Promise<void> {
+  const quick = process.env.BENCH_QUICK === '1';
+  const started = Date.now();
+  const options = { ...(quick ? QUICK_OPTIONS : DEFAULT_OPTIONS), log };
+  log(`${quick ? 'quick' : 'full'} run: ${options.files} files, ${options.runs} runs each, peak RSS at ${options.rssFiles} files`);
+  const rows: BenchRow[] = [...(await benchValidate(options)), ...(await optionalBench('schedule.bench', 'benchSchedule', quick))];
+  const table = formatTable(rows);
+  process.stdout.write(`\n${table}\n`);
+  const workDir = join(__dirname, '.work');
+  mkdirSync(workDir, { recursive: true });
+  const machine = `${(await import('node:os')).cpus().length} cores, node ${process.version}`;
+  writeFileSync(join(workDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, quick, rows, details: lastDetails }, null, 2));
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s (${machine})`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,335 @@
+/**
+ * The validation benchmark: okra against ajv-cli and Spectral on the same generated workspace,
+ * in one run, plus the editor's incremental path and peak memory.
+ *
+ * (a) `okra validate --format json`, cold: `.okra/cache` deleted before every run.
+ * (b) the same with `--cache`, warm: the cache filled by an untimed run first.
+ * (c) ajv-cli 5: schema only, YAML read with js-yaml 3; one invocation with okra's root schema
+ *     (`schemas/okra.schema.json`, which dispatches on `kind:` with if/then) and the others as `-r`.
+ * (d) Spectral 6 with bench/spectral-ruleset.yaml (a handful of rules, no cross-file checks).
+ * (e) WorkspaceSession in this process: edit one KR's `current` in one file, `update` + `checkFile`.
+ * (f) Peak RSS of `okra validate` on a 10,000-file workspace.
+ *
+ * Wall-clock times of spawned processes (node start-up included for every tool), median of
+ * `runs` runs after a warm-up that reads every file once (OS file cache) and, for okra and
+ * ajv-cli, one untimed run. Spectral gets no untimed run: at ~1 minute a run it would not fit the
+ * ten minutes the whole bench may take, and the file cache is warm by then.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateWorkspace, workDir, type GeneratedWorkspace } from './generate-workspace';
+import { median, millis, percentile, ratio, seconds, type BenchRow } from './table';
+
+const ROOT = resolve(__dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const AJV = join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
+const SCHEMAS = ['common', 'config', 'org', 'objectives', 'kpi-targets', 'tier-structure', 'review-cycles'];
+
+export interface ValidateBenchOptions {
+  /** Files of the workspace for (a)–(e). */
+  files: number;
+  /** Files of the workspace for the peak-RSS row (f); 0 skips it. */
+  rssFiles: number;
+  /** Timed runs per tool (the median is reported). */
+  runs: number;
+  /** Timed runs of Spectral, which takes a minute a run at 2,000 files. */
+  spectralRuns: number;
+  /** Edits of the editor benchmark. */
+  edits: number;
+  log: (line: string) => void;
+}
+
+export const DEFAULT_OPTIONS: Omit<ValidateBenchOptions, 'log'> = { files: 2000, rssFiles: 10_000, runs: 3, spectralRuns: 3, edits: 200 };
+export const QUICK_OPTIONS: Omit<ValidateBenchOptions, 'log'> = { files: 200, rssFiles: 1000, runs: 1, spectralRuns: 1, edits: 50 };
+
+interface Run {
+  ms: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to its end; the time is wall clock from spawn to exit. */
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', fail);
+    child.on('close', (code) =>
+      done({ ms: performance.now() - started, code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+}
+
+/** Reads every file of the folder once, so that every tool finds them in the OS file cache. */
+function warmFileCache(dir: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) bytes += warmFileCache(path);
+    else bytes += readFileSync(path).length;
+  }
+  return bytes;
+}
+
+function clearCache(ws: string): void {
+  rmSync(join(ws, '.okra', 'cache'), { recursive: true, force: true });
+}
+
+const okraArgs = (ws: string, cache: boolean) => [CLI, 'validate', ws, '--format', 'json', ...(cache ? ['--cache'] : [])];
+
+/** What okra printed: the file count and diagnostics by severity; throws when okra failed. */
+function readOkraOutput(r: Run): { files: number; errors: number; warnings: number; first?: string } {
+  if (r.code === 2 || !r.stdout.trim().startsWith('{')) throw new Error(`okra validate failed (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
+  const out = JSON.parse(r.stdout) as { files: number; diagnostics: { severity: string; rule: string; file: string; message: string }[] };
+  const errors = out.diagnostics.filter((d) => d.severity === 'error');
+  const first = out.diagnostics[0];
+  return {
+    files: out.files,
+    errors: errors.length,
+    warnings: out.diagnostics.filter((d) => d.severity === 'warning').length,
+    first: first && `${first.file}: ${first.rule} ${first.message}`,
+  };
+}
+
+/** Times `runs` runs after `warmups` untimed ones; `before` runs before each (untimed). */
+async function timeRuns(label: string, runs: number, warmups: number, start: () => Promise<Run>, before?: () => void, check?: (r: Run) => void) {
+  const times: number[] = [];
+  for (let i = 0; i < warmups + runs; i++) {
+    before?.();
+    const r = await start();
+    check?.(r);
+    if (i >= warmups) times.push(r.ms);
+  }
+  return { label, times, median: median(times) };
+}
+
+async function benchEditor(ws: GeneratedWorkspace, edits: number) {
+  // Imported here so that the generator and the rest of the bench load without the core.
+  const core = await import('../core');
+  const { nodeHost } = await import('../cli/node-host');
+  const host = nodeHost(ws.dir);
+  const loadStarted = performance.now();
+  const plugins = [core.builtinPlugin];
+  const { files } = await core.loadWorkspace(host, { extraValidators: core.pluginValidators(plugins) });
+  const session = new core.WorkspaceSession(files, plugins);
+  const loadMs = performance.now() - loadStarted;
+
+  const path = ws.sampleObjectivesFile;
+  const original = session.file(path)?.text;
+  if (original === undefined) throw new Error(`editor bench: ${path} is not in the workspace`);
+  // Every `current: <number>` line: each edit changes the next one, as a manager typing this
+  // quarter's figures would. The text is rebuilt outside the timed part.
+  const lines = original.split('\n');
+  const metricLines = lines.flatMap((line, i) => (/^ +current: \S+$/.test(line) ? [i] : []));
+  if (metricLines.length === 0) throw new Error(`editor bench: no metric key result in ${path}`);
+  (globalThis as { gc?: () => void }).gc?.();
+  const times: number[] = [];
+  let errors = 0;
+  let text = original;
+  for (let i = 0; i < edits; i++) {
+    const line = metricLines[i % metricLines.length];
+    const [indent, value] = lines[line].split(/(?<=current: )/);
+    lines[line] = `${indent}${(Number(value) + 0.5 + i / 1000).toFixed(3)}`;
+    text = lines.join('\n');
+    const started = performance.now();
+    session.update(path, text);
+    const diagnostics = session.checkFile(path);
+    times.push(performance.now() - started);
+    errors += diagnostics.filter((d) => d.severity === 'error').length;
+  }
+  return { loadMs, times, errors, path, bytes: Buffer.byteLength(text) };
+}
+
+/** Peak RSS of one `okra validate` run, in MB: from `/usr/bin/time -v`, else from a preloaded hook. */
+async function peakRss(ws: string): Promise<{ mb: number; code: number | null; stderr: string }> {
+  clearCache(ws);
+  if (existsSync('/usr/bin/time')) {
+    const r = await run('/usr/bin/time', ['-v', process.execPath, ...okraArgs(ws, false)]);
+    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+    if (!kb) throw new Error(`no RSS in /usr/bin/time output: ${r.stderr.slice(-2000)}`);
+    return { mb: Number(kb[1]) / 1024, code: r.code, stderr: r.stderr };
+  }
+  const hook = join(__dirname, 'max-rss-hook.cjs');
+  const r = await run(process.execPath, ['--require', hook, ...okraArgs(ws, false)]);
+  const kb = /okra-bench max-rss-kb=(\d+)/.exec(r.stderr);
+  if (!kb) throw new Error(`no RSS from ${hook}: ${r.stderr.slice(-2000)}`);
+  return { mb: Number(kb[1]) / 1024, code: r.code, stderr: r.stderr };
+}
+
+function fileCount(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === '.okra') continue;
+    if (entry.isDirectory()) n += fileCount(join(dir, entry.name));
+    else if (entry.name.endsWith('.yaml')) n++;
+  }
+  return n;
+}
+
+/** Runs (a)–(f) and returns the rows of the table. */
+export async function benchValidate(options: ValidateBenchOptions): Promise<BenchRow[]> {
+  const { log } = options;
+  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestSource()) {
+    log('building dist/cli.js (npm run build)…');
+    const build = await run(process.execPath, [join(ROOT, 'esbuild.config.mjs')]);
+    if (build.code !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
+  }
+  const ws = generateWorkspace({ files: options.files, dir: workDir(options.files) });
+  const mb = (ws.bytes / 1024 / 1024).toFixed(0);
+  log(`workspace: ${ws.files} files, ${mb} MB, ${ws.objectives} objectives, ${ws.keyResults} key results (${relative(ROOT, ws.dir)})`);
+  if (fileCount(ws.dir) !== ws.files) throw new Error(`${ws.dir} does not hold ${ws.files} .yaml files: delete it and run again`);
+  warmFileCache(ws.dir);
+  const n = ws.files.toLocaleString('en');
+  const rel = relative(ROOT, ws.dir);
+
+  // (a) cold
+  let clean = { files: 0, errors: 0, warnings: 0 } as ReturnType<typeof readOkraOutput>;
+  log(`(a) okra validate, cold × ${options.runs}…`);
+  const cold = await timeRuns('okra cold', options.runs, 1, () => run(process.execPath, okraArgs(ws.dir, false)), () => clearCache(ws.dir), (r) => {
+    clean = readOkraOutput(r);
+  });
+  if (clean.files !== ws.files) throw new Error(`okra validated ${clean.files} files, the workspace has ${ws.files}`);
+  if (clean.errors > 0) log(`  warning: the generated workspace has ${clean.errors} errors (first: ${clean.first}); timing them anyway`);
+
+  // (b) warm
+  log(`(b) okra validate --cache, warm × ${options.runs}…`);
+  clearCache(ws.dir);
+  const warm = await timeRuns('okra warm', options.runs, 1, () => run(process.execPath, okraArgs(ws.dir, true)), undefined, (r) => {
+    const out = readOkraOutput(r);
+    if (out.errors !== clean.errors) throw new Error(`okra --cache found ${out.errors} errors, without cache ${clean.errors}`);
+  });
+
+  // (c) ajv-cli
+  log(`(c) ajv-cli × ${options.runs}…`);
+  const ajvArgs = [
+    AJV,
+    'validate',
+    '--spec=draft2020',
+    '--all-errors',
+    '-s',
+    'schemas/okra.schema.json',
+    ...SCHEMAS.flatMap((s) => ['-r', `schemas/${s}.schema.json`]),
+    '-c',
+    './bench/ajv-okra-formats.cjs',
+    '-d',
+    `${rel}/**/*.yaml`,
+  ];
+  let ajvInvalid = 0;
+  const ajv = await timeRuns('ajv-cli', options.runs, 1, () => run(process.execPath, ajvArgs), undefined, (r) => {
+    const valid = r.stdout.split('\n').filter((l) => l.endsWith(' valid')).length;
+    ajvInvalid = r.stderr.split('\n').filter((l) => l.endsWith(' invalid')).length;
+    if (valid + ajvInvalid !== ws.files) throw new Error(`ajv-cli checked ${valid + ajvInvalid} files, expected ${ws.files}: ${r.stderr.slice(0, 2000)}`);
+  });
+  if (ajvInvalid > 0) log(`  note: ajv-cli found ${ajvInvalid} files invalid`);
+
+  // (d) Spectral
+  log(`(d) Spectral × ${options.spectralRuns} (about a minute each at 2,000 files)…`);
+  const spectralArgs = [SPECTRAL, 'lint', `${rel}/**/*.yaml`, '--ruleset', 'bench/spectral-ruleset.yaml', '--format', 'json'];
+  let spectralResults = 0;
+  const spectral = await timeRuns(
+    'spectral',
+    options.spectralRuns,
+    0,
+    () => run(process.execPath, spectralArgs, { SCARF_ANALYTICS: 'false', DO_NOT_TRACK: '1' }),
+    undefined,
+    (r) => {
+      const json = r.stdout.slice(0, r.stdout.lastIndexOf(']') + 1);
+      if (r.code !== 0 && !json) throw new Error(`spectral failed (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
+      spectralResults = (JSON.parse(json) as unknown[]).length;
+    },
+  );
+  if (spectralResults > 0) log(`  note: Spectral reported ${spectralResults} results`);
+
+  // (e) editor path
+  log(`(e) WorkspaceSession: ${options.edits} edits of one file…`);
+  const editor = await benchEditor(ws, options.edits);
+  if (editor.errors > 0) log(`  note: checkFile reported ${editor.errors} errors over all edits`);
+
+  // (f) peak RSS
+  let rss: { mb: number; code: number | null; files: number; stderr: string } | undefined;
+  if (options.rssFiles > 0) {
+    log(`(f) peak RSS of okra validate on ${options.rssFiles.toLocaleString('en')} files (generating if needed)…`);
+    const big = generateWorkspace({ files: options.rssFiles, dir: workDir(options.rssFiles) });
+    warmFileCache(big.dir);
+    rss = { ...(await peakRss(big.dir)), files: big.files };
+  }
+
+  const rows: BenchRow[] = [
+    {
+      benchmark: `okra validate, cold (${n} files)`,
+      figure: seconds(cold.median),
+      peer: `ajv-cli ${seconds(ajv.median)}`,
+      ratio: ratio(cold.median, ajv.median),
+      target: '≤ 1.0× ajv-cli',
+      met: cold.median <= ajv.median,
+    },
+    {
+      benchmark: `okra validate --cache, warm (${n} files)`,
+      figure: seconds(warm.median),
+      peer: `ajv-cli ${seconds(ajv.median)}`,
+      ratio: ratio(warm.median, ajv.median),
+      target: '≤ 0.2× ajv-cli',
+      met: warm.median <= 0.2 * ajv.median,
+    },
+    {
+      benchmark: `okra validate --cache, warm (${n} files)`,
+      figure: seconds(warm.median),
+      peer: `Spectral ${seconds(spectral.median)}`,
+      ratio: ratio(warm.median, spectral.median),
+      target: '≤ 0.1× Spectral',
+      met: warm.median <= 0.1 * spectral.median,
+    },
+    {
+      benchmark: `okra validate, cold (${n} files)`,
+      figure: seconds(cold.median),
+      peer: `Spectral ${seconds(spectral.median)}`,
+      ratio: ratio(cold.median, spectral.median),
+    },
+    {
+      benchmark: `re-check 1 edited file, p95 (${options.edits} edits)`,
+      figure: `${millis(percentile(editor.times, 95))} (p50 ${millis(percentile(editor.times, 50))}, max ${millis(Math.max(...editor.times))})`,
+      target: '< 10 ms',
+      met: percentile(editor.times, 95) < 10,
+    },
+  ];
+  if (rss) {
+    const failed = rss.code === null || rss.code > 1;
+    rows.push({
+      benchmark: `okra validate peak RSS (${rss.files.toLocaleString('en')} files)`,
+      figure: failed ? `failed (exit ${rss.code}) at ${rss.mb.toFixed(0)} MB` : `${rss.mb.toFixed(0)} MB`,
+      target: options.rssFiles === DEFAULT_OPTIONS.rssFiles ? '< 400 MB' : '< 400 MB (at 10,000 files)',
+      met: options.rssFiles === DEFAULT_OPTIONS.rssFiles ? !failed && rss.mb < 400 : undefined,
+    });
+    if (failed) log(`  okra failed on ${rss.files} files: ${rss.stderr.split('\n').filter((l) => !/^\s/.test(l)).slice(0, 5).join(' | ')}`);
+  }
+  const detail = (t: { label: string; times: number[] }) => `${t.label}: ${t.times.map((ms) => seconds(ms)).join(', ')}`;
+  log(`runs: ${[cold, warm, ajv, spectral].map(detail).join('; ')}`);
+  log(`editor: session loaded in ${seconds(editor.loadMs)}; edited ${editor.path} (${(editor.bytes / 1024).toFixed(0)} KB)`);
+  lastDetails = { workspace: ws, cold: cold.times, warm: warm.times, ajv: ajv.times, spectral: spectral.times, editor: editor.times, editorLoadMs: editor.loadMs, rssMb: rss?.mb };
+  return rows;
+}
+
+/** Raw figures of the last run, for bench/.work/results.json. */
+export let lastDetails: Record<string, unknown> | undefined;
+
+/** The newest mtime of the sources the CLI is built from, to rebuild a stale dist/cli.js. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|js|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of ['core', 'cli', 'schemas']) walk(join(ROOT, dir));
+  return newest;
+}

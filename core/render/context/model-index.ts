@@ -1,0 +1,275 @@
+import { DateTime, type Interval } from 'luxon';
+import {
+  currentValue,
+  cycleInterval,
+  isDone,
+  keyResultProgress,
+  keyResultsOf,
+  keyResultStatus,
+  lastConfidence,
+  objectiveProgress,
+  objectiveStatus,
+  toScore,
+  type KeyResultInput,
+  type Status,
+} from '../../compute';
+import type { KeyResult, Objective } from '../../model/types.generated';
+import { isRecord, type ObjectiveEntity, type WorkspaceModel } from '../../model/workspace-model';
+
+/**
+ * What the view models need from a model, computed once per model (documents of a review
+ * share it): key results by owner with their check-ins sorted, team members, cycle intervals,
+ * and the state of a key result on a given day.
+ */
+
+export interface OwnerRef {
+  kind: 'person' | 'team';
+  id: string;
+}
+
+export interface PreparedCheckIn {
+  /** ISO date; '' when unreadable (such check-ins count as the oldest, like `sortedCheckIns`). */
+  date: string;
+  value: number | undefined;
+  done: boolean | undefined;
+  confidence: number | undefined;
+  note: string | null;
+  by: string | null;
+}
+
+export interface PreparedKeyResult {
+  id: string;
+  kr: KeyResult;
+  objective: ObjectiveEntity | undefined;
+  owner: OwnerRef | undefined;
+  checkIns: PreparedCheckIn[];
+}
+
+/** A key result as it stood at the end of a day. */
+export interface KeyResultState {
+  /** The key result with only what was known that day, for the compute functions. */
+  input: KeyResultInput;
+  progress: number | undefined;
+  score: number | undefined;
+  confidence: number | undefined;
+  value: number | undefined;
+  done: boolean;
+  /** Check-ins up to that day. */
+  checkIns: PreparedCheckIn[];
+}
+
+export interface ObjectiveState {
+  progress: number | undefined;
+  score: number | undefined;
+  status: Status | undefined;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** An ISO date from a string or a YAML timestamp; `undefined` otherwise. */
+export function isoDate(value: unknown): string | undefined {
+  if (typeof value === 'string' && ISO_DATE.test(value)) return value;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** Whole days from `from` to `to` (ISO dates); positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  const a = Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10));
+  const b = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10));
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** The day before an ISO date. */
+export function dayBefore(day: string): string {
+  const t = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) - 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** A reference to a person or a team: `person/<id>`, `team/<id>`, or a bare id (a person first, then a team). */
+export function ownerOf(model: WorkspaceModel, ref: unknown): OwnerRef | undefined {
+  if (typeof ref !== 'string' || ref === '') return undefined;
+  if (ref.startsWith('person/')) return { kind: 'person', id: ref.slice(7) };
+  if (ref.startsWith('team/')) return { kind: 'team', id: ref.slice(5) };
+  if (!model.people.has(ref) && model.teams.has(ref)) return { kind: 'team', id: ref };
+  return { kind: 'person', id: ref };
+}
+
+function prepareCheckIns(raw: unknown): PreparedCheckIn[] {
+  if (!Array.isArray(raw)) return [];
+  const list = raw.filter(isRecord).map((c, i) => ({
+    i,
+    c: {
+      date: isoDate(c.date) ?? '',
+      value: isNumber(c.value) ? c.value : undefined,
+      done: typeof c.done === 'boolean' ? c.done : undefined,
+      confidence: isNumber(c.confidence) ? c.confidence : undefined,
+      note: typeof c.note === 'string' && c.note.trim() !== '' ? c.note : null,
+      by: typeof c.by === 'string' ? c.by.replace(/^person\//, '') : null,
+    },
+  }));
+  list.sort((a, b) => (a.c.date < b.c.date ? -1 : a.c.date > b.c.date ? 1 : a.i - b.i));
+  return list.map((x) => x.c);
+}
+
+export class RenderIndex {
+  readonly keyResults: PreparedKeyResult[] = [];
+  readonly byPersonOwner = new Map<string, PreparedKeyResult[]>();
+  readonly byTeamOwner = new Map<string, PreparedKeyResult[]>();
+  readonly teamMembers = new Map<string, string[]>();
+  private readonly byRaw = new WeakMap<object, PreparedKeyResult>();
+  private readonly states = new Map<PreparedKeyResult, Map<string, KeyResultState>>();
+  private readonly objectiveStates = new Map<ObjectiveEntity, Map<string, ObjectiveState>>();
+  private readonly cycles = new Map<string, Interval | undefined>();
+  private readonly ends = new Map<string, DateTime>();
+  private readonly periodCache = new Map<string, { start: string; end: string } | undefined>();
+
+  constructor(readonly model: WorkspaceModel) {
+    for (const entity of model.keyResults.all) {
+      const prepared = this.prepare(entity.value, entity.objective);
+      this.keyResults.push(prepared);
+      if (!prepared.owner) continue;
+      const map = prepared.owner.kind === 'person' ? this.byPersonOwner : this.byTeamOwner;
+      const list = map.get(prepared.owner.id);
+      if (list) list.push(prepared);
+      else map.set(prepared.owner.id, [prepared]);
+    }
+    for (const person of model.people.all) {
+      const team = person.value.team;
+      if (typeof team !== 'string') continue;
+      const id = team.replace(/^team\//, '');
+      const list = this.teamMembers.get(id);
+      if (list) list.push(person.id);
+      else this.teamMembers.set(id, [person.id]);
+    }
+  }
+
+  get zone(): string {
+    return this.model.timezone;
+  }
+
+  /** A key result (by its raw object) with its owner and sorted check-ins. */
+  prepare(kr: KeyResult, objective: ObjectiveEntity | undefined): PreparedKeyResult {
+    let prepared = this.byRaw.get(kr);
+    if (!prepared) {
+      prepared = {
+        id: typeof kr.id === 'string' ? kr.id : '',
+        kr,
+        objective,
+        owner: ownerOf(this.model, kr.owner ?? objective?.set.owner),
+        checkIns: prepareCheckIns(kr.check_ins),
+      };
+      this.byRaw.set(kr, prepared);
+    }
+    return prepared;
+  }
+
+  /** Every key result of an objective, prepared. */
+  keyResultsOf(objective: ObjectiveEntity): PreparedKeyResult[] {
+    return (keyResultsOf(objective.value) as KeyResult[]).map((kr) => this.prepare(kr, objective));
+  }
+
+  /** The cycle's interval in the workspace zone, cached. */
+  cycle(cycle: unknown): Interval | undefined {
+    const key = String(cycle);
+    if (!this.cycles.has(key)) this.cycles.set(key, cycleInterval(cycle, this.zone));
+    return this.cycles.get(key);
+  }
+
+  /** First day and the day after the last day of a period (`2026-Q1` → 2026-01-01, 2026-04-01), cached. */
+  periodDays(period: unknown): { start: string; end: string } | undefined {
+    const key = `period:${String(period)}`;
+    if (!this.periodCache.has(key)) {
+      const interval = cycleInterval(period, 'UTC');
+      this.periodCache.set(key, interval?.start && interval.end ? { start: interval.start.toISODate() as string, end: interval.end.toISODate() as string } : undefined);
+    }
+    return this.periodCache.get(key);
+  }
+
+  /** 00:00 of the day after `day` in the workspace zone: "as of the end of that day". */
+  endOfDay(day: string): DateTime {
+    let end = this.ends.get(day);
+    if (!end) {
+      end = DateTime.fromISO(day, { zone: this.zone }).startOf('day').plus({ days: 1 });
+      this.ends.set(day, end);
+    }
+    return end;
+  }
+
+  /**
+   * The key result as it stood at the end of `day`: only check-ins up to that day count, and
+   * `current` / `done` (which describe the latest state) only when no check-in is later. The
+   * snapshot's check-ins carry no dates (they are already in order), so the compute functions
+   * need not parse them again.
+   */
+  state(prepared: PreparedKeyResult, day: string): KeyResultState {
+    let perDay = this.states.get(prepared);
+    if (!perDay) this.states.set(prepared, (perDay = new Map()));
+    let state = perDay.get(day);
+    if (state) return state;
+    const { kr, checkIns } = prepared;
+    let count = checkIns.length;
+    while (count > 0 && checkIns[count - 1].date > day) count--;
+    const upTo = count === checkIns.length ? checkIns : checkIns.slice(0, count);
+    const complete = upTo === checkIns;
+    const input: KeyResultInput = {
+      type: kr.type,
+      start: kr.start,
+      target: kr.target,
+      weight: kr.weight,
+      confidence: kr.confidence,
+      current: complete ? kr.current : undefined,
+      done: complete ? kr.done : undefined,
+      check_ins: upTo.map((c) => ({ value: c.value, done: c.done, confidence: c.confidence })),
+    };
+    const progress = keyResultProgress(input);
+    state = {
+      input,
+      progress,
+      score: toScore(progress),
+      confidence: lastConfidence(input),
+      value: kr.type === 'metric' ? (currentValue(input) ?? (isNumber(kr.start) ? kr.start : undefined)) : undefined,
+      done: kr.type === 'metric' ? progress === 1 : isDone(input),
+      checkIns: upTo,
+    };
+    perDay.set(day, state);
+    return state;
+  }
+
+  /** A key result's status at the end of `day`, within its objective's cycle. */
+  status(prepared: PreparedKeyResult, day: string): Status | undefined {
+    const interval = this.cycle(prepared.objective?.set.cycle);
+    return interval ? keyResultStatus(this.state(prepared, day).input, interval, this.endOfDay(day)) : undefined;
+  }
+
+  /** An objective's progress, score and status at the end of `day`, all its key results counted. */
+  objectiveState(objective: ObjectiveEntity, day: string): ObjectiveState {
+    let perDay = this.objectiveStates.get(objective);
+    if (!perDay) this.objectiveStates.set(objective, (perDay = new Map()));
+    let state = perDay.get(day);
+    if (state) return state;
+    const snapshot: Pick<Objective, never> & { key_results: KeyResultInput[] } = {
+      key_results: this.keyResultsOf(objective).map((p) => this.state(p, day).input),
+    };
+    const interval = this.cycle(objective.set.cycle);
+    const progress = objectiveProgress(snapshot);
+    state = { progress, score: toScore(progress), status: interval ? objectiveStatus(snapshot, interval, this.endOfDay(day)) : undefined };
+    perDay.set(day, state);
+    return state;
+  }
+}
+
+const indexes = new WeakMap<WorkspaceModel, { files: WorkspaceModel['files']; index: RenderIndex }>();
+
+/**
+ * The render index of a model, built on first use and rebuilt when the model's files change
+ * (`replaceFile` swaps the `files` list, as the editor does on every edit).
+ */
+export function renderIndex(model: WorkspaceModel): RenderIndex {
+  const cached = indexes.get(model);
+  if (cached && cached.files === model.files) return cached.index;
+  const index = new RenderIndex(model);
+  indexes.set(model, { files: model.files, index });
+  return index;
+}

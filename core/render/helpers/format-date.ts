@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon';
+import { helperArgs } from './args';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DEFAULT_DATE_FORMAT = 'd LLL yyyy';
+export const DEFAULT_LOCALE = 'en-GB';
+
+/**
+ * `{{formatDate due}}` → `5 Jun 2026`; `{{formatDate meeting "cccc d LLLL yyyy, HH:mm" zone="Europe/Lisbon"}}`.
+ * A calendar date (`2026-06-05`) is that day wherever it is read. A date-time with an offset is
+ * shown in `zone=` if given, else in the view model's `zone`, else in its own offset. Formats
+ * are luxon's tokens; the locale is fixed (`locale=`, default en-GB) so that output never
+ * depends on the machine. Returns '' for anything unreadable.
+ */
+export function formatDate(...args: unknown[]): string {
+  try {
+    const { positional, hash, root } = helperArgs(args);
+    const [value, format] = positional;
+    if (typeof value !== 'string') return '';
+    const locale = typeof hash.locale === 'string' ? hash.locale : DEFAULT_LOCALE;
+    const pattern = typeof format === 'string' && format !== '' ? format : DEFAULT_DATE_FORMAT;
+    let date: DateTime;
+    if (ISO_DATE.test(value)) {
+      date = DateTime.fromISO(value, { zone: 'UTC', locale });
+    } else {
+      date = DateTime.fromISO(value, { setZone: true, locale });
+      const rootZone = typeof root === 'object' && root !== null && 'zone' in root ? (root as { zone?: unknown }).zone : undefined;
+      const zone = typeof hash.zone === 'string' ? hash.zone : typeof rootZone === 'string' ? rootZone : undefined;
+      if (zone !== undefined) date = date.setZone(zone);
+    }
+    return date.isValid ? date.toFormat(pattern) : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Text from the workspace (titles, names, notes) enters a document as plain text: it must never
+ * become Markdown markup, HTML or a link. Every string of a view model is passed through
+ * {@link escapeMarkdown} by the renderer before a template sees it (see `renderer.ts`), so a
+ * template cannot forget to escape; templates are compiled with `noEscape` and add the markup.
+ */
+
+/** Control characters other than tab and line breaks (which are folded into spaces). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const WHITESPACE = /\s+/g;
+/**
+ * Characters that are markup wherever they stand: emphasis (`*`, `~`), code spans, links and
+ * images (`[`, `]`), raw HTML and autolinks (`<`), table cells (`|`), math in Notion's Markdown
+ * dialect (`$`), headings and their closing sequence (`#`) and the escape character itself.
+ */
+const ALWAYS = /[\\`*[\]<>|~$#]/g;
+/** `_` opens or closes emphasis only next to a non-alphanumeric character (`snake_case` is safe). */
+const UNDERSCORE = /_/g;
+/** `&amp;`, `&#60;`, `&lt;`: an entity would turn into the character it names. */
+const ENTITY = /&(?=#?[a-z0-9]+;)/gi;
+/** At the start of a line: list markers, setext underlines, thematic breaks, ordered lists. */
+const LEADING_MARKER = /^[-+=]/;
+const LEADING_ORDERED = /^(\d{1,9})([.)])/;
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * `text` as Markdown that renders exactly as `text`, on one line: line breaks and runs of
+ * whitespace become one space (a value never starts a block), control and bidi-override
+ * characters are dropped, and every character that could start markup is backslash-escaped.
+ * Returns '' for anything that is not a string.
+ */
+export function escapeMarkdown(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  let s = text.replace(CONTROL, '').replace(WHITESPACE, ' ').trim();
+  if (s === '') return '';
+  s = s.replace(ALWAYS, '\\$&');
+  s = s.replace(UNDERSCORE, (_m, offset: number, whole: string) =>
+    isWordChar(whole[offset - 1]) && isWordChar(whole[offset + 1]) ? '_' : '\\_',
+  );
+  s = s.replace(ENTITY, '\\&');
+  s = s.replace(LEADING_MARKER, '\\$&').replace(LEADING_ORDERED, '$1\\$2');
+  return s;
+}
+
+/**
+ * A copy of `value` with every string escaped by {@link escapeMarkdown}, at any depth, keys
+ * untouched. Numbers, booleans and `null` pass through; functions and other exotic values
+ * become `null` (a view model is plain data).
+ */
+export function escapeDeep<T>(value: T): T {
+  return escapeValue(value) as T;
+}
+
+function escapeValue(value: unknown): unknown {
+  if (typeof value === 'string') return escapeMarkdown(value);
+  if (value === null || value === undefined) return value ?? null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(escapeValue);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[key] = escapeValue((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return null;
+}
+
+/** Minimal HTML escaping for text placed in an HTML document outside Markdown (the `<title>`). */
+export function escapeHtml(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}

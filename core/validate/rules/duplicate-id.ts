@@ -1,0 +1,58 @@
+import type { EntityIndex, WorkspaceModel } from '../../model/workspace-model';
+import { defineRule, type Location } from '../../plugins/define-rule';
+
+const KINDS: Array<{ label: string; index: (m: WorkspaceModel) => EntityIndex<unknown> }> = [
+  { label: 'Team', index: (m) => m.teams },
+  { label: 'Person', index: (m) => m.people },
+  { label: 'Vendor', index: (m) => m.vendors },
+  { label: 'Objective', index: (m) => m.objectives },
+  { label: 'Key result', index: (m) => m.keyResults },
+  { label: 'KPI', index: (m) => m.kpis },
+  { label: 'Tier', index: (m) => m.tiers },
+  { label: 'Review', index: (m) => m.reviews },
+  { label: 'Retrospective', index: (m) => m.retrospectives },
+];
+
+/** "this file" when both places are in one file: a path there would only make the reader look twice. */
+function where(file: string, from: string): string {
+  return file === from ? 'this file' : file;
+}
+
+/**
+ * Ids are unique per kind across the workspace: a duplicate makes every reference to the id
+ * ambiguous, and sync would map two items onto one Notion row.
+ */
+export default defineRule({
+  id: 'id/duplicate',
+  severity: 'error',
+  description: 'An id is used once per kind across the whole workspace (a team and a person may share one, two teams may not).',
+  docs: 'Every definition is reported: the later ones point back at the first, and the first points at all the others, so the problem shows up in both places whichever file is open.',
+  messages: {
+    duplicate: '{{kind}} id "{{id}}" is already used in {{first}}; ids must be unique per kind across the workspace, or references to it are ambiguous',
+    first: '{{kind}} id "{{id}}" is used again in {{others}}; ids must be unique per kind across the workspace, or references to it are ambiguous',
+  },
+  check(ctx) {
+    for (const { label, index } of KINDS) {
+      for (const [id, definitions] of index(ctx.model).byId) {
+        if (definitions.length < 2) continue;
+        const places: Location[] = definitions.map((d) => ({ file: d.file, path: [...d.path, 'id'] }));
+        const [first, ...others] = places;
+        const otherFiles = [...new Set(others.map((o) => where(o.file, first.file)))].join(', ');
+        ctx.report({
+          message: 'first',
+          data: { kind: label, id, others: otherFiles },
+          at: first,
+          related: others.map((at) => ({ at, message: 'also defined here' })),
+        });
+        for (const at of others) {
+          ctx.report({
+            message: 'duplicate',
+            data: { kind: label, id, first: where(first.file, at.file) },
+            at,
+            related: [{ at: first, message: 'first defined here' }],
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,73 @@
+import { durationSeconds } from '../../compute/duration';
+import { agentsNeeded, serviceLevel, trafficErlangs } from '../../compute/erlang-c';
+import { defineRule } from '../../plugins/define-rule';
+import { formatNumber, formatPercent, num, obj, str } from './lib/fields';
+
+/**
+ * A staffing plan that cannot answer the forecast peak within the service level will miss it
+ * every week at that hour; catching it in review is cheaper than in the vendor's invoice.
+ */
+export default defineRule({
+  id: 'tier/capacity',
+  severity: 'warning',
+  description: "A tier's agents available at the forecast peak can reach its service level (Erlang C).",
+  docs: [
+    'Agents available = `floor(staffing.peak_agents × (1 − staffing.shrinkage))`. Traffic A = `forecast.contacts_per_hour` × `forecast.aht` (in hours) Erlangs. With Erlang C, okra computes the share of contacts answered within `sla.service_level.within` and the fewest agents that reach `sla.service_level.target`.',
+    '',
+    'Erlang C models a queue **answered one contact at a time**: voice, and chat without concurrency. For chat with several conversations per agent, or email, it overstates the agents needed; turn the rule off for such tiers with `# okra-disable-next-line tier/capacity` above `peak_agents`.',
+    '',
+    'The rule runs only when every input is present: `peak_agents`, `shrinkage`, `forecast.contacts_per_hour`, `forecast.aht`, `sla.service_level.target` and `sla.service_level.within`. A warning by default; a workspace that staffs to the model can raise it to `error`.',
+  ].join('\n'),
+  messages: {
+    short:
+      'Tier "{{tier}}" cannot meet its service level at the forecast peak: {{available}} agents available ({{peak}} at peak × (1 − {{shrinkage}} shrinkage)) answer {{achieved}} of {{contacts}} contacts an hour within {{within}}, against a target of {{target}}; {{needed}} agents are needed at an AHT of {{aht}}',
+    overloaded:
+      'Tier "{{tier}}" cannot keep up at the forecast peak: {{contacts}} contacts an hour at an AHT of {{aht}} keep {{traffic}} agents busy all the time, but only {{available}} are available ({{peak}} at peak × (1 − {{shrinkage}} shrinkage)), so the queue grows without end; {{needed}} agents are needed to answer {{target}} within {{within}}',
+  },
+  check(ctx) {
+    for (const tier of ctx.model.tiers.all) {
+      const t = obj(tier.value);
+      const staffing = obj(t.staffing);
+      const forecast = obj(t.forecast);
+      const sl = obj(obj(t.sla).service_level);
+      const peak = num(staffing.peak_agents);
+      const shrinkage = num(staffing.shrinkage);
+      const contacts = num(forecast.contacts_per_hour);
+      const aht = durationSeconds(forecast.aht);
+      const target = num(sl.target);
+      const within = durationSeconds(sl.within);
+      if (peak === undefined || shrinkage === undefined || contacts === undefined || aht === undefined || target === undefined || within === undefined) continue;
+      // Out-of-range values are schema errors; Erlang C on them would only add noise.
+      if (peak < 0 || shrinkage < 0 || shrinkage >= 1 || contacts < 0 || aht <= 0 || target <= 0 || target > 1 || within < 0) continue;
+      // Rounding first keeps 62 × 0.68 = 42.16 from becoming 42.159999… and then 42.
+      const available = Math.floor(Number((peak * (1 - shrinkage)).toFixed(9)));
+      const traffic = trafficErlangs(contacts, aht);
+      const achieved = serviceLevel(available, traffic, aht, within);
+      if (achieved >= target) continue;
+      const needed = agentsNeeded(contacts, aht, target, within);
+      if (needed === undefined || needed <= available) continue;
+      ctx.report({
+        // With no more agents than Erlangs of traffic the service level is 0 %: say why instead.
+        message: available <= traffic ? 'overloaded' : 'short',
+        data: {
+          tier: tier.id,
+          available,
+          peak: formatNumber(peak),
+          shrinkage: formatNumber(shrinkage),
+          achieved: formatPercent(achieved),
+          contacts: formatNumber(contacts),
+          within: str(sl.within) ?? '',
+          target: formatPercent(target),
+          needed,
+          aht: str(forecast.aht) ?? '',
+          traffic: formatNumber(Number(traffic.toFixed(1))),
+        },
+        at: { file: tier.file, path: [...tier.path, 'staffing', 'peak_agents'] },
+        related: [
+          { at: { file: tier.file, path: [...tier.path, 'forecast', 'contacts_per_hour'] }, message: 'forecast peak' },
+          { at: { file: tier.file, path: [...tier.path, 'sla', 'service_level'] }, message: 'service level target' },
+        ],
+      });
+    }
+  },
+});

@@ -1,0 +1,56 @@
+import { strict as assert } from 'node:assert';
+import { attainment, findTarget, kpiAttainment } from '../../core/compute/attainment';
+
+describe('compute/attainment', () => {
+  it('is green on target, amber up to warn, red beyond, when lower is better', () => {
+    assert.equal(attainment(4.2, 4.2, 'lower_is_better', 4.6).rag, 'green');
+    assert.equal(attainment(3.9, 4.2, 'lower_is_better', 4.6).rag, 'green');
+    assert.equal(attainment(4.4, 4.2, 'lower_is_better', 4.6).rag, 'amber');
+    assert.equal(attainment(4.6, 4.2, 'lower_is_better', 4.6).rag, 'amber');
+    assert.equal(attainment(4.7, 4.2, 'lower_is_better', 4.6).rag, 'red');
+    assert.equal(attainment(4.3, 4.2, 'lower_is_better').rag, 'red');
+  });
+
+  it('is green on target, amber down to warn, red beyond, when higher is better', () => {
+    assert.equal(attainment(91, 90, 'higher_is_better', 85).rag, 'green');
+    assert.equal(attainment(87, 90, 'higher_is_better', 85).rag, 'amber');
+    assert.equal(attainment(85, 90, 'higher_is_better', 85).rag, 'amber');
+    assert.equal(attainment(84, 90, 'higher_is_better', 85).rag, 'red');
+  });
+
+  it('gives a ratio above 1 for better than target in both directions', () => {
+    assert.equal(attainment(99, 90, 'higher_is_better').ratio, 1.1);
+    assert.equal(attainment(4, 5, 'lower_is_better').ratio, 1.25);
+    assert.equal(attainment(5, 4, 'lower_is_better').ratio, 0.8);
+    assert.equal(attainment(0, 4, 'lower_is_better').ratio, undefined);
+    assert.equal(attainment(5, 0, 'higher_is_better').ratio, undefined);
+  });
+
+  const kpi = {
+    direction: 'lower_is_better',
+    targets: [
+      { scope: 'global', period: '2026-H1', target: 4.2, warn: 4.6 },
+      { scope: 'global', period: '2026-03', target: 4.4, warn: 4.8 },
+      { scope: 'atlantico-cx', period: '2026-H1', target: 3.9 },
+    ],
+    actuals: [
+      { period: '2026-03', value: 4.55 },
+      { period: '2026-04', value: 4.7 },
+      { period: '2026-04', scope: 'atlantico-cx', value: 3.8 },
+    ],
+  };
+
+  it('finds the target for the exact period first, else one whose period contains it', () => {
+    assert.equal(findTarget(kpi, 'global', '2026-03')?.target, 4.4);
+    assert.equal(findTarget(kpi, 'global', '2026-04')?.target, 4.2);
+    assert.equal(findTarget(kpi, 'global', '2026-08'), undefined);
+  });
+
+  it('computes attainment for a scope and period from the KPI', () => {
+    assert.deepEqual(kpiAttainment(kpi, 'global', '2026-03'), { actual: 4.55, target: 4.4, warn: 4.8, ratio: 4.4 / 4.55, rag: 'amber' });
+    assert.equal(kpiAttainment(kpi, 'global', '2026-04')?.rag, 'red');
+    assert.equal(kpiAttainment(kpi, 'atlantico-cx', '2026-04')?.rag, 'green');
+    assert.equal(kpiAttainment(kpi, 'frontline', '2026-04'), undefined);
+    assert.equal(kpiAttainment({ ...kpi, direction: 'sideways' }, 'global', '2026-03'), undefined);
+  });
+});
