@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { WorkspaceError } from '../core';
 import { registerDemoCommand } from './commands/demo';
 import { registerInitCommand } from './commands/init';
+import { registerSandboxCommand } from './commands/sandbox';
 import { registerValidateCommand } from './commands/validate';
 import { UsageError } from './errors';
 import { okraVersion } from './package-root';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerInitCommand(program);
   registerValidateCommand(program);
   registerDemoCommand(program);
+  registerSandboxCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -53,10 +53,12 @@ function decode(bytes: Uint8Array): { text: string; badOffset?: number } {
 }
 
 /**
- * YAML allows no C0/C1 control characters other than tab and line breaks, escaped or not (a NUL
- * usually means a UTF-16 or binary file). The offset of the first one, if any.
+ * YAML allows no raw C0/C1 control characters but tab and line breaks (escapes such as "\0" in
+ * double quotes are fine); a NUL usually means a UTF-16 or binary file. The offset of the first
+ * one, if any.
  */
 function firstControlCharacter(text: string): number | undefined {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/.exec(text);
   return match?.index;
 }
@@ -144,7 +146,12 @@ export function parseFile(path: string, input: Uint8Array | string): ParsedFile 
   let doc: Document.Parsed | undefined;
   let data: unknown;
   try {
-    const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    // Lines are counted from the text, not by the parser: yaml's Parser does not report the line
+    // breaks inside some error tokens (e.g. a block scalar after a broken first line), which put
+    // every later diagnostic on the wrong line.
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const tokens = Array.from(new Parser().parse(text));
     if (decoded.badOffset !== undefined) {
       const offset = Math.max(0, decoded.badOffset - (decoded.text.length - text.length));
       push('yaml/encoding', 'This file is not valid UTF-8 here; save it as UTF-8', at(offset, offset + 1));

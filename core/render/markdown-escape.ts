@@ -20,7 +20,7 @@ const UNDERSCORE = /_/g;
 const ENTITY = /&(?=#?[a-z0-9]+;)/gi;
 /** At the start of a line: list markers, setext underlines, thematic breaks, ordered lists. */
 const LEADING_MARKER = /^[-+=]/;
-const LEADING_ORDERED = /^(\d{1,9})([.)])/;
+const LEADING_ORDERED = /^(\d{1,9})([.)])(?= |$)/;
 
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 

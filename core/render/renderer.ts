@@ -8,7 +8,6 @@ import { strictData, UnknownFieldError, unwrapStrict, type MissTracker } from '.
 /** The view model a document template is rendered with; `title` is plain text (for HTML `<title>`, Notion page titles). */
 export interface DocumentView {
   title: string;
-  [field: string]: unknown;
 }
 
 /** What a template is written for, declared by its first line: `{{!-- okra: review --}}`. */
@@ -114,7 +113,7 @@ function wrapHelper(name: string, helper: HelperDelegate): HelperDelegate {
       plain[plain.length - 1] = { ...last, hash, data: last.data ? { ...last.data, root: unwrapStrict(last.data.root) } : last.data };
     }
     try {
-      return helper.apply(unwrapStrict(this), plain);
+      return (helper as (...a: unknown[]) => unknown).apply(unwrapStrict(this), plain);
     } catch (error) {
       if (error instanceof UnknownFieldError) throw error;
       throw new Error(`helper "${name}" failed: ${(error as Error)?.message ?? String(error)}`);
@@ -218,7 +217,7 @@ export function createRenderer(options: RendererOptions): Renderer {
         throw explain(name, error, misses);
       }
       const line = provenanceLine({ template: name, version: template.version, okraVersion: options.okraVersion, ...renderOptions });
-      return { template: name, version: template.version, title: typeof view.title === 'string' ? view.title : name, markdown: tidy(body) + '\n\n---\n\n' + line + '\n' };
+      return { template: name, version: template.version, title: typeof view.title === 'string' && view.title !== '' ? view.title : name, markdown: tidy(body) + '\n\n---\n\n' + line + '\n' };
     },
   };
 }

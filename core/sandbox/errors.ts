@@ -56,21 +56,12 @@ export function validationError(message: string): NotionError {
 /** Object kinds as Notion names them in "Could not find …" messages. */
 export type ObjectKind = 'page' | 'database' | 'data_source' | 'block' | 'user' | 'property';
 
-const KIND_WORDS: Record<ObjectKind, string> = {
-  page: 'page',
-  database: 'database',
-  data_source: 'data_source',
-  block: 'block',
-  user: 'user',
-  property: 'property',
-};
-
 /** 404 for objects that do not exist and, on purpose identically, for objects not shared with the integration. */
 export function notFound(kind: ObjectKind, id: string): NotionError {
   return new NotionError(
     404,
     'object_not_found',
-    `Could not find ${KIND_WORDS[kind]} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
+    `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
   );
 }
 

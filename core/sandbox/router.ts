@@ -16,7 +16,7 @@ export interface RequestContext {
   queryResultLimit: number;
 }
 
-/** A handler returns the JSON response body; a write returns `changed: true` via the context's store. */
+/** A handler validates the request, changes the store, and returns the JSON response body. */
 export type Handler = (ctx: RequestContext) => unknown;
 
 /** One API route. */

@@ -10,7 +10,6 @@ import type {
 } from '@notionhq/client';
 import { toIso } from './clock';
 import { samePropertyId } from './ids';
-import { textToRichText } from './rich-text';
 import type { Store } from './store';
 import type {
   StoredBlock,
@@ -366,6 +365,3 @@ function truncateMentions(items: RichTextItemResponse[]): RichTextItemResponse[]
 function plain(items: RichTextItemResponse[]): string {
   return items.map((i) => i.plain_text).join('');
 }
-
-/** Rich text for a plain title, re-exported for handlers that build titles. */
-export const richTextOf = textToRichText;

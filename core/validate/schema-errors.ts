@@ -52,7 +52,7 @@ function isTypeMismatch(error: SchemaError): boolean {
   if (error.keyword === 'type') return true;
   if ((error.keyword !== 'enum' && error.keyword !== 'const') || !('data' in error)) return false;
   const type = jsonType(error.data);
-  return !typesOf(error).some((t) => t === type || (t === 'number' && type === 'number'));
+  return !typesOf(error).includes(type);
 }
 
 /**

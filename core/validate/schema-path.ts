@@ -38,6 +38,7 @@ export function locationPattern(path: DataPath): string {
   return path.map((segment) => (typeof segment === 'number' ? '/[]' : `/${segment}`)).join('');
 }
 
+/** A YAML mapping as plain data: an object that is not a list. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -20,19 +20,43 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureCliBuilt } from '../helpers/cli';
 import { expectGolden, expectOptionalGolden } from '../helpers/goldens';
-import { normalized, runScenario, SCENARIOS } from './scenario-harness';
+import { normalized, runScenario, SCENARIOS, type ScenarioRun } from './scenario-harness';
 
 const names = readdirSync(SCENARIOS)
   .filter((name) => statSync(join(SCENARIOS, name)).isDirectory())
   .sort();
 
+/** Runs `task` over `items`, `limit` at a time (the CLI runs are separate processes). */
+async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 describe('okra CLI scenarios', function () {
-  before(function () {
-    this.timeout(180_000);
+  const runs = new Map<string, ScenarioRun>();
+
+  before(async function () {
+    this.timeout(300_000);
     ensureCliBuilt();
+    // Every scenario is its own process in its own folder: run them side by side, check them below.
+    const results = await mapLimit(names, Math.max(2, availableParallelism()), (name) => runScenario(name));
+    names.forEach((name, i) => runs.set(name, results[i]));
+  });
+
+  after(function () {
+    for (const run of runs.values()) rmSync(run.tmp, { recursive: true, force: true });
   });
 
   it('has the scenarios the CLI contract needs', function () {
@@ -59,20 +83,17 @@ describe('okra CLI scenarios', function () {
   });
 
   for (const name of names) {
-    it(name, async function () {
-      const run = await runScenario(name);
-      try {
-        const dir = join(SCENARIOS, name);
-        // Whatever the scenario, okra never shows colours or a stack trace without being asked.
-        assert.doesNotMatch(run.stdout + run.stderr, /\u001b\[/, 'ANSI escapes in output without a terminal');
-        assert.doesNotMatch(run.stderr, /^\s+at .+[:(]/m, 'a stack trace reached the user');
-        assert.ok(run.code === 0 || run.code === 1 || run.code === 2, `exit code ${run.code} is not 0, 1 or 2`);
-        expectGolden(join(dir, 'exit-code.txt'), `${run.code}\n`, `${name}: exit code`);
-        expectGolden(join(dir, 'stdout.txt'), normalized(run, run.stdout), `${name}: stdout`);
-        expectOptionalGolden(join(dir, 'stderr.txt'), normalized(run, run.stderr), `${name}: stderr`);
-      } finally {
-        rmSync(run.tmp, { recursive: true, force: true });
-      }
+    it(name, function () {
+      const run = runs.get(name);
+      assert.ok(run, `scenario ${name} did not run`);
+      const dir = join(SCENARIOS, name);
+      // Whatever the scenario, okra never shows colours or a stack trace without being asked.
+      assert.ok(!(run.stdout + run.stderr).includes('\u001b['), 'ANSI escapes in output without a terminal');
+      assert.doesNotMatch(run.stderr, /^\s+at .+[:(]/m, 'a stack trace reached the user');
+      assert.ok(run.code === 0 || run.code === 1 || run.code === 2, `exit code ${run.code} is not 0, 1 or 2`);
+      expectGolden(join(dir, 'exit-code.txt'), `${run.code}\n`, `${name}: exit code`);
+      expectGolden(join(dir, 'stdout.txt'), normalized(run, run.stdout), `${name}: stdout`);
+      expectOptionalGolden(join(dir, 'stderr.txt'), normalized(run, run.stderr), `${name}: stderr`);
     });
   }
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { APIErrorCode, APIResponseError, collectPaginatedAPI, isFullDatabase, isFullPage, iteratePaginatedAPI, type PageObjectResponse, type QueryDataSourceParameters } from '@notionhq/client';
+import { APIErrorCode, APIResponseError, collectAllDataSourceRows, collectPaginatedAPI, isFullDatabase, isFullPage, iteratePaginatedAPI, type PageObjectResponse, type QueryDataSourceParameters } from '@notionhq/client';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const ROWS = 250;
@@ -174,6 +174,25 @@ describe('sandbox: the per-query row cap', () => {
       assert.equal(second.has_more, false);
       assert.equal(second.next_cursor, null);
       assert.deepEqual(second.request_status, { type: 'incomplete', incomplete_reason: 'query_result_limit_reached' });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('lets the SDK\'s collectAllDataSourceRows get past the cap by created_time windows', async () => {
+    let now = Date.parse('2025-03-01T08:00:00Z');
+    const t = await startTestSandbox({ queryResultLimit: 10, clock: () => now });
+    try {
+      const db = await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [], initial_data_source: { properties: { Name: { title: {} } } } });
+      assert.ok(isFullDatabase(db));
+      const dsId = db.data_sources[0].id;
+      // Six rows per minute: every minute fits in one capped window.
+      for (let i = 0; i < 36; i++) {
+        if (i % 6 === 0) now += 60_000;
+        await t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Name: { title: [{ text: { content: `r${i}` } }] } } });
+      }
+      const rows = await collectAllDataSourceRows(t.client, { data_source_id: dsId });
+      assert.deepEqual(rows.map(titleOf), Array.from({ length: 36 }, (_, i) => `r${i}`));
     } finally {
       await t.close();
     }

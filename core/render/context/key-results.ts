@@ -1,4 +1,4 @@
-import { scoreRag } from '../../compute';
+import { SCORE_GREEN, scoreRag } from '../../compute';
 import type { ObjectiveEntity } from '../../model/workspace-model';
 import { formatChange, formatValue } from './format-value';
 import { daysBetween, ownerOf, type KeyResultState, type PreparedCheckIn, type PreparedKeyResult, type RenderIndex } from './model-index';
@@ -34,7 +34,7 @@ export function movement(index: RenderIndex, prepared: PreparedKeyResult, since:
   if (since === null) {
     return { since, until, moved: false, direction: 'none', from: null, to: stateText(prepared, now), progressFrom: null, progressTo: now.progress ?? null, progressDelta: null, valueDelta: null, checkIns: [], checkedIn: false };
   }
-  const before = index.state(prepared, since);
+  const before = index.stateOrBaseline(prepared, since);
   const progressDelta = before.progress !== undefined && now.progress !== undefined ? now.progress - before.progress : null;
   const valueChange = before.value !== undefined && now.value !== undefined ? now.value - before.value : undefined;
   const valueMoved = valueChange !== undefined && Math.abs(valueChange) > EPSILON;
@@ -113,6 +113,7 @@ export function keyResultView(index: RenderIndex, prepared: PreparedKeyResult, o
     progress: state.progress ?? null,
     score: state.score ?? null,
     scoreRag: state.score === undefined ? null : scoreRag(state.score),
+    delivered: state.score !== undefined && state.score >= SCORE_GREEN,
     status: index.status(prepared, options.day) ?? null,
     confidence: state.confidence ?? null,
     movement: movement(index, prepared, options.since, options.day),

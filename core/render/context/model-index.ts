@@ -214,11 +214,7 @@ export class RenderIndex {
     const upTo = count === checkIns.length ? checkIns : checkIns.slice(0, count);
     const complete = upTo === checkIns;
     const input: KeyResultInput = {
-      type: kr.type,
-      start: kr.start,
-      target: kr.target,
-      weight: kr.weight,
-      confidence: kr.confidence,
+      ...kr,
       current: complete ? kr.current : undefined,
       done: complete ? kr.done : undefined,
       check_ins: upTo.map((c) => ({ value: c.value, done: c.done, confidence: c.confidence })),
@@ -235,6 +231,23 @@ export class RenderIndex {
     };
     perDay.set(day, state);
     return state;
+  }
+
+  /**
+   * The key result at the start of its cycle: a metric at its `start` value, a milestone or
+   * boolean not done, no check-ins.
+   */
+  baseline(prepared: PreparedKeyResult): KeyResultState {
+    const { kr } = prepared;
+    const input: KeyResultInput = { ...kr, current: undefined, done: false, check_ins: [] };
+    const progress = keyResultProgress(input);
+    return { input, progress, score: toScore(progress), confidence: lastConfidence(input), value: isNumber(kr.start) ? kr.start : undefined, done: false, checkIns: [] };
+  }
+
+  /** The state at the end of `day`, or the baseline when `day` is before the key result's cycle. */
+  stateOrBaseline(prepared: PreparedKeyResult, day: string): KeyResultState {
+    const cycleStart = this.periodDays(prepared.objective?.set.cycle)?.start;
+    return cycleStart !== undefined && day < cycleStart ? this.baseline(prepared) : this.state(prepared, day);
   }
 
   /** A key result's status at the end of `day`, within its objective's cycle. */

@@ -77,9 +77,9 @@ export function scopeName(model: WorkspaceModel, scope: string): string {
   const id = scopeIdOf(scope);
   if (id === 'global') return 'Global';
   const kind = /^(team|tier|vendor)\//.exec(scope)?.[1];
-  if ((kind === undefined || kind === 'team') && model.teams.has(id)) return `${teamRef(model, id).name} (team)`;
-  if ((kind === undefined || kind === 'tier') && model.tiers.has(id)) return `${str(model.tiers.get(id)?.value.name) ?? id} (tier)`;
-  if ((kind === undefined || kind === 'vendor') && model.vendors.has(id)) return `${str(model.vendors.get(id)?.value.name) ?? id} (vendor)`;
+  if ((kind === undefined || kind === 'team') && model.teams.has(id)) return `${teamRef(model, id).name} · team`;
+  if ((kind === undefined || kind === 'tier') && model.tiers.has(id)) return `${str(model.tiers.get(id)?.value.name) ?? id} · tier`;
+  if ((kind === undefined || kind === 'vendor') && model.vendors.has(id)) return `${str(model.vendors.get(id)?.value.name) ?? id} · vendor`;
   return id;
 }
 

@@ -89,6 +89,8 @@ export interface KeyResultView {
   progress: number | null;
   score: number | null;
   scoreRag: Rag | null;
+  /** Scored 0.7 or more: a good result for an ambitious key result. */
+  delivered: boolean;
   status: Status | null;
   confidence: number | null;
   movement: MovementView;

@@ -1,0 +1,99 @@
+/**
+ * Where items with ids are defined in each kind of file, and how to find the text of an id or
+ * a value in a file. Shared by references, rename, hover and symbols.
+ */
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { DataPath, Range } from '../diagnostics';
+import { indexOfKind, type RefKind } from '../model/reference-fields';
+import type { Entity, EntityIndex, WorkspaceModel } from '../model/workspace-model';
+import type { ParsedFile } from '../parse/parse-file';
+import { findNode } from '../parse/locate';
+import { scalarSpan } from './path-at';
+import { rangeAt } from './position';
+
+/** Kinds of item with an id: those references can name, and key results, reviews and retrospectives. */
+export type DefinitionKind = RefKind | 'key_result' | 'review' | 'retrospective';
+
+/** A place in a file: what "go to definition" and "find references" return. */
+export interface TextLocation {
+  file: string;
+  range: Range;
+}
+
+/** The kind in words, for messages and hovers. */
+export const KIND_LABEL: Record<DefinitionKind, string> = {
+  person: 'person',
+  team: 'team',
+  kpi: 'KPI',
+  objective: 'objective',
+  tier: 'tier',
+  vendor: 'vendor',
+  key_result: 'key result',
+  review: 'review',
+  retrospective: 'retrospective',
+};
+
+/** Lists of items with ids, per kind of file: `teams/*` of an Org file holds teams. */
+const DEFINITIONS: ReadonlyArray<{ fileKind: string; pattern: ReadonlyArray<string>; kind: DefinitionKind }> = [
+  { fileKind: 'Org', pattern: ['teams', '*'], kind: 'team' },
+  { fileKind: 'Org', pattern: ['people', '*'], kind: 'person' },
+  { fileKind: 'Org', pattern: ['vendors', '*'], kind: 'vendor' },
+  { fileKind: 'Objectives', pattern: ['objectives', '*'], kind: 'objective' },
+  { fileKind: 'Objectives', pattern: ['objectives', '*', 'key_results', '*'], kind: 'key_result' },
+  { fileKind: 'KpiTargets', pattern: ['kpis', '*'], kind: 'kpi' },
+  { fileKind: 'TierStructure', pattern: ['tiers', '*'], kind: 'tier' },
+  { fileKind: 'ReviewCycles', pattern: ['reviews', '*'], kind: 'review' },
+  { fileKind: 'ReviewCycles', pattern: ['retrospectives', '*'], kind: 'retrospective' },
+];
+
+/** The kind of item at `itemPath` (e.g. `['kpis', 3]` of a KpiTargets file), if items with ids live there. */
+export function definitionKindAt(fileKind: string | undefined, itemPath: DataPath): DefinitionKind | undefined {
+  return DEFINITIONS.find(
+    (d) => d.fileKind === fileKind && d.pattern.length === itemPath.length && d.pattern.every((s, i) => (s === '*' ? typeof itemPath[i] === 'number' : s === itemPath[i])),
+  )?.kind;
+}
+
+/** The model's index of a kind of item. */
+export function entityIndex(model: WorkspaceModel, kind: DefinitionKind): EntityIndex<unknown> {
+  switch (kind) {
+    case 'key_result':
+      return model.keyResults;
+    case 'review':
+      return model.reviews;
+    case 'retrospective':
+      return model.retrospectives;
+    default:
+      return indexOfKind(model, kind);
+  }
+}
+
+/** Every definition of `id` (more than one when the id is duplicated). */
+export function definitionsOf(model: WorkspaceModel, kind: DefinitionKind, id: string): Entity<unknown>[] {
+  return entityIndex(model, kind).byId.get(id) ?? [];
+}
+
+/** Offsets of the scalar at `path` in `file` (quotes excluded), when there is one. */
+export function valueSpan(file: ParsedFile, path: DataPath): [number, number] | undefined {
+  const doc = file.document();
+  if (!doc) return undefined;
+  const { node, depth } = findNode(doc, path);
+  if (depth !== path.length || node === null || isMap(node) || isSeq(node) || !isScalar(node)) return undefined;
+  return scalarSpan(node as Node, file.text);
+}
+
+/** Offsets of an item's collection node (the whole item), when it exists. */
+export function itemSpan(file: ParsedFile, path: DataPath): [number, number] | undefined {
+  const doc = file.document();
+  if (!doc) return undefined;
+  const { node, depth } = findNode(doc, path);
+  if (depth !== path.length || !node?.range) return undefined;
+  return [node.range[0], node.range[1]];
+}
+
+/** Where an entity's `id:` value is, or its whole item when that cannot be found. */
+export function idLocation(model: WorkspaceModel, entity: { file: string; path: DataPath }): TextLocation | undefined {
+  const file = model.byPath.get(entity.file);
+  if (!file) return undefined;
+  const span = valueSpan(file, [...entity.path, 'id']) ?? itemSpan(file, entity.path);
+  return span && { file: file.path, range: rangeAt(file.text, span[0], span[1]) };
+}

@@ -1,0 +1,317 @@
+/**
+ * The one table of reference fields: which data paths of which kind of file name another item,
+ * and what each accepts. The `ref/unknown-*` rules walk it through {@link forEachReference}; the
+ * language service matches the path at the cursor against it with {@link referenceFieldAt}.
+ * Both read the same rows, so the editor and `okra validate` cannot disagree about what a
+ * reference is.
+ */
+import type { DataPath } from '../diagnostics';
+import type { EntityIndex, WorkspaceModel } from './workspace-model';
+
+/** The kinds of thing a reference can name; each has its own `ref/unknown-<kind>` rule. */
+export type RefKind = 'person' | 'team' | 'kpi' | 'objective' | 'tier' | 'vendor';
+
+export const REF_KINDS: readonly RefKind[] = ['person', 'team', 'kpi', 'objective', 'tier', 'vendor'];
+
+/**
+ * What a field accepts.
+ * - `one`: a bare id of one kind (`person/<id>` and the like are accepted too);
+ * - `owner`: `person/<id>` or `team/<id>`; a bare id may name either;
+ * - `member`: a person, or `team/<id>` (1:1 reports, participants);
+ * - `scope`: `global`, or the id of a team, a tier or a vendor.
+ */
+export type Accepts = { form: 'one'; kind: RefKind } | { form: 'owner' } | { form: 'member' } | { form: 'scope' };
+
+/** Kinds of definition file that hold references. */
+export type ReferencingFileKind = 'Org' | 'Objectives' | 'KpiTargets' | 'TierStructure' | 'ReviewCycles';
+
+/** A path pattern: keys, and `*` for any index of a list. */
+export type PathPattern = ReadonlyArray<string>;
+
+/** Where a field's items come from in the model (its rows are walked per item of that list). */
+type Source = 'teams' | 'people' | 'objectiveSets' | 'objectives' | 'keyResults' | 'kpis' | 'tiers' | 'oneOnOnes' | 'reviews' | 'retrospectives';
+
+/** What a subject is built from: the item that holds the reference and the record around it. */
+export interface SubjectContext {
+  /** The id of the item (undefined for items without one: an Objectives file's header, a 1:1). */
+  id: string | undefined;
+  /** The item: a team, a key result, a 1:1 … */
+  item: Record<string, unknown>;
+  /** The mapping that holds the reference (a check-in, a KPI target …; the item itself for direct fields). */
+  holder: Record<string, unknown>;
+  /** Values of the `*` segments of the field, in order. */
+  indexes: number[];
+}
+
+/** One row of the table. */
+export interface ReferenceField {
+  /** The kind of file the field is in. */
+  fileKind: ReferencingFileKind;
+  /** The full data path pattern from the file's root, e.g. `objectives/*\/key_results/*\/kpi`. */
+  pattern: PathPattern;
+  accepts: Accepts;
+  /**
+   * Whether a bare id is allowed. `required` for an Objectives file's `owner` (the schema wants
+   * `team/<id>` or `person/<id>`); `optional` elsewhere.
+   */
+  prefix: 'optional' | 'required';
+  /** What the field is, for messages: `Owner of key result "cut-cpc"`. */
+  subject(ctx: SubjectContext): string;
+  /** @internal the model list whose items hold the field, and the field's path inside an item. */
+  readonly source: Source;
+  readonly field: PathPattern;
+}
+
+/** Where each model list lives in its file: the base of the full pattern. */
+const SOURCES: Record<Source, { fileKind: ReferencingFileKind; base: PathPattern }> = {
+  teams: { fileKind: 'Org', base: ['teams', '*'] },
+  people: { fileKind: 'Org', base: ['people', '*'] },
+  objectiveSets: { fileKind: 'Objectives', base: [] },
+  objectives: { fileKind: 'Objectives', base: ['objectives', '*'] },
+  keyResults: { fileKind: 'Objectives', base: ['objectives', '*', 'key_results', '*'] },
+  kpis: { fileKind: 'KpiTargets', base: ['kpis', '*'] },
+  tiers: { fileKind: 'TierStructure', base: ['tiers', '*'] },
+  oneOnOnes: { fileKind: 'ReviewCycles', base: ['one_on_ones', '*'] },
+  reviews: { fileKind: 'ReviewCycles', base: ['reviews', '*'] },
+  retrospectives: { fileKind: 'ReviewCycles', base: ['retrospectives', '*'] },
+};
+
+const one = (kind: RefKind): Accepts => ({ form: 'one', kind });
+const OWNER: Accepts = { form: 'owner' };
+const MEMBER: Accepts = { form: 'member' };
+const SCOPE: Accepts = { form: 'scope' };
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+
+function row(source: Source, field: PathPattern, accepts: Accepts, subject: (ctx: SubjectContext) => string, prefix: 'optional' | 'required' = 'optional'): ReferenceField {
+  const { fileKind, base } = SOURCES[source];
+  return { fileKind, pattern: [...base, ...field], accepts, prefix, subject, source, field };
+}
+
+/** Every reference field, in the order the rules report them. */
+export const REFERENCE_FIELDS: readonly ReferenceField[] = [
+  row('teams', ['lead'], one('person'), ({ id }) => `Lead of team "${id}"`),
+  row('teams', ['parent'], one('team'), ({ id }) => `Parent of team "${id}"`),
+  row('people', ['team'], one('team'), ({ id }) => `Team of "${id}"`),
+  row('people', ['manager'], one('person'), ({ id }) => `Manager of "${id}"`),
+  row('people', ['vendor'], one('vendor'), ({ id }) => `Vendor of "${id}"`),
+  row(
+    'objectiveSets',
+    ['owner'],
+    OWNER,
+    ({ item }) => {
+      const cycle = text(item.cycle);
+      return cycle ? `Owner of the ${cycle} objectives` : 'Owner of these objectives';
+    },
+    'required',
+  ),
+  row('objectives', ['aligns_to'], one('objective'), ({ id }) => `Alignment of objective "${id}"`),
+  row('keyResults', ['owner'], OWNER, ({ id }) => `Owner of key result "${id}"`),
+  row('keyResults', ['kpi'], one('kpi'), ({ id }) => `KPI of key result "${id}"`),
+  row('keyResults', ['check_ins', '*', 'by'], one('person'), ({ id, holder, indexes }) => {
+    const date = text(holder.date) ?? `#${indexes[0] + 1}`;
+    return `Author of the ${date} check-in on key result "${id}"`;
+  }),
+  row('kpis', ['owner'], OWNER, ({ id }) => `Owner of KPI "${id}"`),
+  row('kpis', ['targets', '*', 'scope'], SCOPE, ({ id, holder }) => {
+    const period = text(holder.period);
+    return `Scope of the ${period ? `${period} ` : ''}target of KPI "${id}"`;
+  }),
+  row('kpis', ['actuals', '*', 'scope'], SCOPE, ({ id, holder }) => {
+    const period = text(holder.period);
+    return `Scope of the ${period ? `${period} ` : ''}actual of KPI "${id}"`;
+  }),
+  row('tiers', ['staffing', 'vendor'], one('vendor'), ({ id }) => `Staffing vendor of tier "${id}"`),
+  row('tiers', ['escalates_to', '*', 'tier'], one('tier'), ({ id }) => `Escalation from tier "${id}"`),
+  row('oneOnOnes', ['manager'], one('person'), () => 'Manager of a 1:1'),
+  row('oneOnOnes', ['reports', '*'], MEMBER, ({ item }) => {
+    const manager = text(item.manager);
+    return manager ? `1:1 reports of "${manager}"` : 'Reports of a 1:1';
+  }),
+  row('reviews', ['participants', '*'], MEMBER, ({ id }) => `Participants of review "${id}"`),
+  row('retrospectives', ['participants', '*'], MEMBER, ({ id }) => `Participants of retrospective "${id}"`),
+];
+
+/** The kinds a field accepts, in the order a bare id is resolved. */
+export function acceptedKinds(accepts: Accepts): RefKind[] {
+  switch (accepts.form) {
+    case 'one':
+      return [accepts.kind];
+    case 'owner':
+    case 'member':
+      return ['person', 'team'];
+    case 'scope':
+      return ['team', 'tier', 'vendor'];
+  }
+}
+
+/** The model's index of one kind. */
+export function indexOfKind(model: WorkspaceModel, kind: RefKind): EntityIndex<unknown> {
+  switch (kind) {
+    case 'person':
+      return model.people;
+    case 'team':
+      return model.teams;
+    case 'kpi':
+      return model.kpis;
+    case 'objective':
+      return model.objectives;
+    case 'tier':
+      return model.tiers;
+    case 'vendor':
+      return model.vendors;
+  }
+}
+
+function matches(pattern: PathPattern, path: DataPath): boolean {
+  if (pattern.length !== path.length) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const want = pattern[i];
+    const got = path[i];
+    if (want === '*' ? typeof got !== 'number' : String(got) !== want) return false;
+  }
+  return true;
+}
+
+/**
+ * The reference field at `path` in a file of `fileKind`, if it is one. Works on the path at
+ * the cursor while the user types: the value there may be empty or not yet a string.
+ */
+export function referenceFieldAt(fileKind: string | undefined, path: DataPath): ReferenceField | undefined {
+  return REFERENCE_FIELDS.find((f) => f.fileKind === fileKind && matches(f.pattern, path));
+}
+
+/** One reference of the workspace, as written. */
+export interface Reference {
+  /** The value as written, e.g. `team/frontline`. */
+  value: string;
+  accepts: Accepts;
+  /** The kinds the field accepts. */
+  kinds: RefKind[];
+  /** What the field is, for messages. */
+  subject: string;
+  file: string;
+  path: DataPath;
+  field: ReferenceField;
+}
+
+/** Prefixes a value may carry; a prefix the field does not accept is the schema's to report. */
+const PREFIXED = /^(person|team|tier|vendor|kpi|objective)\/(.*)$/;
+
+/** A value split into its `team/`-style prefix (if any) and the id. */
+export interface ParsedReference {
+  /** The kind the prefix names, if the value has one. */
+  prefix: RefKind | undefined;
+  id: string;
+  /** Offset of the id within the value (the length of the prefix and its slash). */
+  idOffset: number;
+}
+
+export function parseReference(value: string): ParsedReference {
+  const m = PREFIXED.exec(value);
+  if (!m) return { prefix: undefined, id: value, idOffset: 0 };
+  return { prefix: m[1] as RefKind, id: m[2], idOffset: m[1].length + 1 };
+}
+
+/**
+ * What a value names: its kind and id. A prefix decides the kind; a bare id in a field of one
+ * kind is of that kind; in a member field a person; in an owner or scope field the first
+ * accepted kind that defines it (an owner that names nothing counts as a person). `undefined`
+ * for `global`, a prefix the field does not accept, and a bare scope that names nothing.
+ */
+export function referenceTarget(model: WorkspaceModel, value: string, accepts: Accepts): { kind: RefKind; id: string } | undefined {
+  const kinds = acceptedKinds(accepts);
+  const { prefix, id } = parseReference(value);
+  if (prefix) return kinds.includes(prefix) ? { kind: prefix, id } : undefined;
+  switch (accepts.form) {
+    case 'one':
+      return { kind: accepts.kind, id };
+    case 'member':
+      return { kind: 'person', id };
+    case 'owner':
+      return { kind: kinds.find((k) => indexOfKind(model, k).has(id)) ?? 'person', id };
+    case 'scope': {
+      if (id === 'global') return undefined;
+      const kind = kinds.find((k) => indexOfKind(model, k).has(id));
+      return kind && { kind, id };
+    }
+  }
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Non-empty strings at `field` inside `item`, with the record that holds each and the `*` indexes. */
+function* valuesAt(item: Obj, field: PathPattern): Generator<{ value: string; holder: Obj; rel: Array<string | number>; indexes: number[] }> {
+  function* walk(node: unknown, holder: Obj, i: number, rel: Array<string | number>, indexes: number[]): Generator<{ value: string; holder: Obj; rel: Array<string | number>; indexes: number[] }> {
+    if (i === field.length) {
+      if (typeof node === 'string' && node.length > 0) yield { value: node, holder, rel, indexes };
+      return;
+    }
+    const segment = field[i];
+    if (segment === '*') {
+      if (!Array.isArray(node)) return;
+      // The last `*` holds strings (reports, participants); an inner one holds mappings.
+      for (let k = 0; k < node.length; k++) yield* walk(node[k], holder, i + 1, [...rel, k], [...indexes, k]);
+      return;
+    }
+    if (!isObj(node)) return;
+    yield* walk(node[segment], node, i + 1, [...rel, segment], indexes);
+  }
+  yield* walk(item, item, 0, [], []);
+}
+
+interface SourceItem {
+  id: string | undefined;
+  value: unknown;
+  file: string;
+  path: DataPath;
+}
+
+function itemsOf(model: WorkspaceModel, source: Source): readonly SourceItem[] {
+  switch (source) {
+    case 'objectiveSets':
+      return model.objectiveSets.map((s) => ({ ...s, id: undefined }));
+    case 'oneOnOnes':
+      return model.oneOnOnes.map((s) => ({ ...s, id: undefined }));
+    default:
+      return model[source].all;
+  }
+}
+
+/** Rows grouped by the list they are read from, keeping the table's order. */
+const BY_SOURCE: ReadonlyArray<[Source, ReferenceField[]]> = (() => {
+  const groups = new Map<Source, ReferenceField[]>();
+  for (const f of REFERENCE_FIELDS) {
+    const list = groups.get(f.source);
+    if (list) list.push(f);
+    else groups.set(f.source, [f]);
+  }
+  return [...groups];
+})();
+
+/**
+ * Calls `visit` for every reference in the model: every non-empty string at a reference field
+ * of every item the model holds (items are the model's, so a view made with `fileView` yields
+ * just that file's references). Order: by list, then item, then field.
+ */
+export function forEachReference(model: WorkspaceModel, visit: (ref: Reference) => void): void {
+  for (const [source, fields] of BY_SOURCE) {
+    for (const item of itemsOf(model, source)) {
+      if (!isObj(item.value)) continue;
+      for (const field of fields) {
+        for (const { value, holder, rel, indexes } of valuesAt(item.value, field.field)) {
+          visit({
+            value,
+            accepts: field.accepts,
+            kinds: acceptedKinds(field.accepts),
+            subject: field.subject({ id: item.id, item: item.value, holder, indexes }),
+            file: item.file,
+            path: [...item.path, ...rel],
+            field,
+          });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { analyzeFile, builtinPlugin, WorkspaceSession, type Diagnostic } from '../../core';
+
+const EXAMPLE = join(__dirname, '..', '..', 'examples', 'support-org');
+
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.yaml')) out[relative(dir, full).split(sep).join('/')] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function key(d: Diagnostic): string {
+  return `${d.file}:${d.range.start.line}:${d.range.start.character}:${d.rule}:${d.message}`;
+}
+
+describe('WorkspaceSession (the editor path)', () => {
+  const texts = readTree(EXAMPLE);
+  const OKRS = 'okrs/frontline-2026-h1.yaml';
+
+  function session(overrides: Record<string, string> = {}) {
+    const files = Object.entries({ ...texts, ...overrides }).map(([path, text]) => analyzeFile(path, text));
+    return new WorkspaceSession(files, [builtinPlugin]);
+  }
+
+  it('checks one file exactly as the whole-workspace check does, cross-file references included', () => {
+    const broken = texts[OKRS]
+      .replace('kpi: first-contact-resolution', 'kpi: first-contact-resolutoin')
+      .replace(/aligns_to: [a-z0-9-]+/, 'aligns_to: no-such-objective');
+    const s = session({ [OKRS]: broken });
+    const all = s.checkAll();
+    for (const path of Object.keys(texts)) {
+      const expected = all.filter((d) => d.file === path && d.rule !== 'config/unknown-rule').map(key);
+      const actual = s.checkFile(path).filter((d) => d.rule !== 'config/unknown-rule').map(key);
+      assert.deepEqual(actual, expected, `diagnostics of ${path}`);
+    }
+    const rules = all.filter((d) => d.file === OKRS).map((d) => d.rule);
+    assert.ok(rules.includes('ref/unknown-kpi'));
+    assert.ok(rules.includes('ref/unknown-objective'));
+  });
+
+  it('sees a definition removed from another file after that file is updated', () => {
+    const s = session();
+    assert.deepEqual(s.checkFile(OKRS), []);
+    const kpis = texts['kpis.yaml'].replace(/- id: first-contact-resolution\b/, '- id: fcr-renamed');
+    s.update('kpis.yaml', kpis);
+    const after = s.checkFile(OKRS).map((d) => d.rule);
+    assert.ok(after.includes('ref/unknown-kpi'), `got ${after.join(', ')}`);
+  });
+
+  it('drops a removed file from the model', () => {
+    const s = session();
+    s.remove('kpis.yaml');
+    assert.equal(s.workspace.kpis.has('first-contact-resolution'), false);
+    assert.ok(s.checkFile(OKRS).some((d) => d.rule === 'ref/unknown-kpi'));
+  });
+});
