@@ -12,6 +12,7 @@ import {
   referenceFieldAt,
   referenceTarget,
   type Reference,
+  REF_KINDS,
   type ReferenceField,
   type RefKind,
 } from '../model/reference-fields';
@@ -201,7 +202,9 @@ export function renameEdits(model: WorkspaceModel, path: string, offset: number,
     const span = file && valueSpan(file, [...entity.path, 'id']);
     if (span) edit(entity.file, span, newId);
   }
-  const isRefKind = (k: DefinitionKind): k is RefKind => (acceptedKinds({ form: 'scope' }) as string[]).concat('person', 'kpi', 'objective').includes(k);
+  const isRefKind = (k: DefinitionKind): k is RefKind => (REF_KINDS as readonly string[]).includes(k);
+  // Fields where a bare id is resolved by trying kinds in order (owners, KPI scopes).
+  const multiKind = (ref: Reference) => ref.accepts.form === 'owner' || ref.accepts.form === 'scope';
   forEachReference(model, (ref) => {
     const target = referenceTarget(model, ref.value, ref.accepts);
     if (!target) return;
@@ -211,10 +214,10 @@ export function renameEdits(model: WorkspaceModel, path: string, offset: number,
       const placed = place(model, ref);
       if (!placed) return;
       // After the rename, would the bare id resolve to an item of another kind listed first?
-      const shadowed = bare && ref.accepts.form !== 'one' && ref.accepts.form !== 'member' && kinds.slice(0, kinds.indexOf(kind)).some((k) => indexOfKind(model, k).has(newId));
+      const shadowed = bare && multiKind(ref) && kinds.slice(0, Math.max(0, kinds.indexOf(kind))).some((k) => indexOfKind(model, k).has(newId));
       if (shadowed) edit(ref.file, placed.value, `${kind}/${newId}`);
       else edit(ref.file, placed.id, newId);
-    } else if (bare && target.id === newId && isRefKind(kind) && ref.accepts.form !== 'one' && ref.accepts.form !== 'member' && kinds.includes(kind)) {
+    } else if (bare && target.id === newId && isRefKind(kind) && multiKind(ref) && kinds.includes(kind)) {
       // A bare reference to another kind's `newId` that the renamed item would capture.
       if (kinds.indexOf(kind) < kinds.indexOf(target.kind)) {
         const placed = place(model, ref);

@@ -73,7 +73,9 @@ function fitBlock(block: NotionBlock): NotionBlock[] {
   const body = bodyOf(block);
   if (!body) return [block];
   const fitted: Record<string, unknown> = { ...body };
-  if (Array.isArray(body.children)) fitted.children = (body.children as NotionBlock[]).flatMap(fitBlock);
+  // An empty `children` list (martian writes one for an empty quote) is left out.
+  if (Array.isArray(body.children) && body.children.length > 0) fitted.children = (body.children as NotionBlock[]).flatMap(fitBlock);
+  else delete fitted.children;
   if (block.type === 'table_row' && Array.isArray(body.cells)) fitted.cells = (body.cells as RichTextItem[][]).map(splitRichText);
   if (!Array.isArray(body.rich_text)) return [{ ...block, [block.type]: fitted }];
   const items = splitRichText(body.rich_text as RichTextItem[]);

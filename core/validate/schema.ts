@@ -123,5 +123,16 @@ export function validateSchema(file: ParsedFile, extraValidators?: ExtraValidato
   const errors = selectErrors(validate(file.data));
   if (errors.length === 0) return [];
   const context: MessageContext = { kind, data: file.data, allowedKeys: allowedKeysFor(kind), sourceText: sourceTextOf(file) };
-  return errors.map((error) => toDiagnostic(file, explainError(error, context))).sort(compareDiagnostics);
+  const explained = errors.map((error) => ({ error, problem: explainError(error, context) }));
+  // A misspelt key is also a missing one ("titel" for "title"): the unknown-key diagnostic, with
+  // its fix, says it all, so the missing-key one is dropped.
+  const renamed = new Set(
+    explained
+      .filter(({ error, problem }) => error.keyword === 'additionalProperties' && problem.replacement !== undefined)
+      .map(({ error, problem }) => `${error.instancePath}\0${problem.replacement!.replace(/^"(.*)"$/, '$1')}`),
+  );
+  return explained
+    .filter(({ error }) => !(error.keyword === 'required' && renamed.has(`${error.instancePath}\0${String(error.params.missingProperty)}`)))
+    .map(({ problem }) => toDiagnostic(file, problem))
+    .sort(compareDiagnostics);
 }

@@ -35,7 +35,7 @@ export interface LoadOptions {
 
 export interface LoadedWorkspace {
   config: ParsedFile;
-  /** Every definition file, the config included, sorted by path. */
+  /** Every definition file: the config first, then the others sorted by path. */
   files: ParsedFile[];
 }
 
@@ -45,7 +45,28 @@ export function analyzeFile(path: string, bytes: Uint8Array | string, extraValid
   if (file.data !== undefined || file.diagnostics.length === 0) {
     file.diagnostics.push(...validateSchema(file, extraValidators));
   }
+  file.diagnostics.push(...checkConfigPlace(file));
   return file;
+}
+
+/**
+ * The settings are okra.config.yaml's, and it must hold them: an empty config or one of another
+ * kind is no config (the CLI exits with 2), and a `kind: Config` file elsewhere (say, another
+ * workspace's config below this one) is reported rather than taken for the settings.
+ */
+function checkConfigPlace(file: ParsedFile): Diagnostic[] {
+  const report = (message: string): Diagnostic[] => [
+    { file: file.path, range: file.locate(['kind']), severity: 'error', rule: 'config/kind', message },
+  ];
+  if (file.path === CONFIG_FILE) {
+    for (const d of file.diagnostics) if (d.rule === 'yaml/empty-file') d.severity = 'error';
+    if (file.kind !== undefined && file.kind !== 'Config') {
+      return report(`${CONFIG_FILE} holds the workspace settings: its kind is Config, not "${file.kind}"`);
+    }
+  } else if (file.kind === 'Config') {
+    return report(`kind: Config belongs in ${CONFIG_FILE} at the workspace root; the settings in this file are ignored`);
+  }
+  return [];
 }
 
 function includeOf(config: ParsedFile): string[] {
@@ -92,7 +113,9 @@ export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = 
     }),
   );
   cache?.retain(paths);
-  return { config: files[sorted.indexOf(CONFIG_FILE)], files };
+  // The config goes first: the model takes the first Config it sees for the settings.
+  const configFile = files[sorted.indexOf(CONFIG_FILE)];
+  return { config: configFile, files: [configFile, ...files.filter((f) => f !== configFile)] };
 }
 
 /**

@@ -41,6 +41,10 @@ describe('schema diagnostics: fixture table', () => {
   });
 
   for (const name of cases) {
+    const hasData = (() => {
+      const data = parseFile(`${name}.yaml`, readFileSync(join(DIR, `${name}.yaml`), 'utf8')).data;
+      return data !== null && data !== undefined;
+    })();
     it(name, () => {
       const text = readFileSync(join(DIR, `${name}.yaml`), 'utf8');
       const file = parseFile(`${name}.yaml`, text);
@@ -52,9 +56,10 @@ describe('schema diagnostics: fixture table', () => {
       if (name.startsWith('valid-')) assert.deepEqual(actual, [], 'a valid sample has no diagnostics');
     });
 
-    it(`${name}: okra.schema.json (the editor's root schema) agrees`, function () {
+    // An empty file has no data to give the root schema; the YAML layer reports it instead.
+    if (!hasData) continue;
+    it(`${name}: okra.schema.json (the editor's root schema) agrees`, () => {
       const file = parseFile(`${name}.yaml`, readFileSync(join(DIR, `${name}.yaml`), 'utf8'));
-      if (file.data === null || file.data === undefined) this.skip();
       const clean = validateSchema(file).length === 0;
       assert.equal(validateRoot(file.data), clean, 'the root schema dispatches on kind to the same verdict');
     });

@@ -1,0 +1,45 @@
+import { durationSeconds } from '../compute/duration';
+import { agentsNeeded, serviceLevel, trafficErlangs } from '../compute/erlang-c';
+
+export interface CapacityVerdict {
+  /** Agents available at the peak: `floor(peak_agents × (1 − shrinkage))`. */
+  available: number;
+  /** Offered traffic in Erlangs. */
+  traffic: number;
+  /** Share answered within the threshold with the agents available. */
+  achieved: number;
+  target: number;
+  /** The service level's threshold as written (`PT20S`). */
+  within: string;
+  /** The fewest agents that reach the target; `undefined` when no number does. */
+  needed: number | undefined;
+  ok: boolean;
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/**
+ * Erlang C for a tier at its forecast peak, as the `tier/capacity` rule computes it; `undefined`
+ * unless every input is there and in range (the rule then stays silent too).
+ */
+export function tierCapacity(tier: unknown): CapacityVerdict | undefined {
+  const t = rec(tier);
+  const staffing = rec(t.staffing);
+  const forecast = rec(t.forecast);
+  const sl = rec(rec(t.sla).service_level);
+  const peak = num(staffing.peak_agents);
+  const shrinkage = num(staffing.shrinkage);
+  const contacts = num(forecast.contacts_per_hour);
+  const aht = durationSeconds(forecast.aht);
+  const target = num(sl.target);
+  const within = durationSeconds(sl.within);
+  if (peak === undefined || shrinkage === undefined || contacts === undefined || aht === undefined || target === undefined || within === undefined) return undefined;
+  if (peak < 0 || shrinkage < 0 || shrinkage >= 1 || contacts < 0 || aht <= 0 || target <= 0 || target > 1 || within < 0) return undefined;
+  // Same rounding as the rule: 62 × 0.68 = 42.16 must not become 42.159999… and then 42.
+  const available = Math.floor(Number((peak * (1 - shrinkage)).toFixed(9)));
+  const traffic = trafficErlangs(contacts, aht);
+  const achieved = serviceLevel(available, traffic, aht, within);
+  const needed = agentsNeeded(contacts, aht, target, within);
+  return { available, traffic, achieved, target, within: String(sl.within), needed, ok: achieved >= target || (needed !== undefined && needed <= available) };
+}
