@@ -39,3 +39,4 @@ export {
 export { validateWorkspace, pluginValidators, type ValidateOptions, type ValidationResult } from './workspace/validate-workspace';
 export { didYouMean, didYouMeanHint } from './util/did-you-mean';
 export * from './compute';
+export * from './language';

@@ -21,6 +21,8 @@ const md = (v: unknown): string => escapeMarkdown(typeof v === 'number' ? String
 /** An id in a code span; ids cannot hold a backtick, but values being typed can. */
 const code = (id: string): string => '`' + id.replace(/`/g, "'") + '`';
 const fmt = (n: number): string => String(Number(n.toFixed(4)));
+/** A value with its unit: `75%`, `4.2 EUR`, `480 seconds`. */
+const withUnit = (n: number, unit: string | undefined): string => (unit === 'percent' ? `${fmt(n)}%` : unit ? `${fmt(n)} ${md(unit)}` : fmt(n));
 
 /** `Inês Carvalho (`ines-carvalho`)`, or the id alone when it names nothing. */
 function nameOf(model: WorkspaceModel, kind: 'person' | 'team' | 'vendor' | 'tier' | 'kpi' | 'objective', id: string | undefined): string | undefined {
@@ -126,8 +128,8 @@ function describeKpi(model: WorkspaceModel, e: Entity<unknown>, at: DateTime): s
   const targets = Array.isArray(k.targets) ? k.targets.map(rec).filter((t) => num(t.target) !== undefined) : [];
   const current = targets.length > 0 ? currentTargets(model, targets, at) : [];
   const lines = current.map((t) => {
-    const value = `${fmt(num(t.target)!)}${unit ? ` ${md(unit)}` : ''}`;
-    const warn = num(t.warn) !== undefined ? `, amber at ${fmt(num(t.warn)!)}` : '';
+    const value = withUnit(num(t.target)!, unit);
+    const warn = num(t.warn) !== undefined ? `, amber at ${withUnit(num(t.warn)!, unit)}` : '';
     return `- ${md(str(t.scope) ?? 'global')}, ${md(str(t.period) ?? '')}: **${value}**${warn}`;
   });
   return join(
@@ -167,11 +169,11 @@ function describeObjective(model: WorkspaceModel, e: ObjectiveEntity, at: DateTi
 
 function describeKeyResult(model: WorkspaceModel, e: KeyResultEntity, at: DateTime): string {
   const k = rec(e.value);
-  const unit = str(k.unit) ? ` ${md(k.unit)}` : '';
+  const unit = str(k.unit);
   const current = currentValue(k);
   const metric =
     k.type === 'metric' && num(k.start) !== undefined && num(k.target) !== undefined
-      ? `${fmt(num(k.start)!)} → ${fmt(num(k.target)!)}${unit}${current !== undefined ? `, now ${fmt(current)}` : ''}`
+      ? `${withUnit(num(k.start)!, unit)} → ${withUnit(num(k.target)!, unit)}${current !== undefined ? `, now ${withUnit(current, unit)}` : ''}`
       : undefined;
   return join(
     header('key_result', e.id, str(k.title)),
@@ -218,7 +220,7 @@ function describeTier(model: WorkspaceModel, e: Entity<unknown>): string {
       ['First response', str(sla.first_response) && md(sla.first_response)],
       ['Resolution', str(sla.resolution) && md(sla.resolution)],
       ['Service level', slText],
-      ['Escalates to', escalates.length > 0 ? escalates.map((id) => nameOf(model, 'tier', id)).join(', ') : undefined],
+      ['Escalates to', escalates.length > 0 ? [...new Set(escalates)].map((id) => nameOf(model, 'tier', id)).join(', ') : undefined],
     ]),
     verdict,
   );

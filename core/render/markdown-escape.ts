@@ -5,7 +5,8 @@
  * template cannot forget to escape; templates are compiled with `noEscape` and add the markup.
  */
 
-/** Control characters other than tab and line breaks (which are folded into spaces). */
+/** Control characters other than tab and line breaks (which are folded into spaces), and bidi overrides. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const WHITESPACE = /\s+/g;
 /**

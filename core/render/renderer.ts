@@ -116,7 +116,7 @@ function wrapHelper(name: string, helper: HelperDelegate): HelperDelegate {
       return (helper as (...a: unknown[]) => unknown).apply(unwrapStrict(this), plain);
     } catch (error) {
       if (error instanceof UnknownFieldError) throw error;
-      throw new Error(`helper "${name}" failed: ${(error as Error)?.message ?? String(error)}`);
+      throw new Error(`helper "${name}" failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     }
   } as HelperDelegate;
 }

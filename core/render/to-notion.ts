@@ -46,10 +46,26 @@ export function splitText(text: string, max: number = NOTION_LIMITS.richTextChar
   return pieces;
 }
 
+/**
+ * A bare URL or e-mail address in text is linked by martian's GFM parser ("autolink literals"),
+ * though markdown-it (the HTML output) leaves it as text. Text from the workspace must not
+ * become a link in one format only, so such links are dropped; a link written as
+ * `[text](url)` in a template is kept.
+ */
+function dropLiteralLink(item: RichTextItem): RichTextItem {
+  const link = item.text?.link as { url?: unknown } | undefined;
+  if (!item.text || !link || typeof link.url !== 'string') return item;
+  const content = item.text.content;
+  if (link.url !== content && link.url !== `mailto:${content}` && link.url !== `http://${content}`) return item;
+  const { link: _link, ...text } = item.text;
+  return { ...item, text };
+}
+
 /** Rich text items with every text item longer than the limit cut into several with the same annotations and link. */
 export function splitRichText(items: readonly RichTextItem[]): RichTextItem[] {
   const out: RichTextItem[] = [];
-  for (const item of items) {
+  for (const raw of items) {
+    const item = dropLiteralLink(raw);
     const content = item.type === 'text' || item.text ? item.text?.content : undefined;
     if (typeof content !== 'string' || content.length <= NOTION_LIMITS.richTextChars) {
       out.push(item);

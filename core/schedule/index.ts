@@ -29,4 +29,4 @@ export { reviewStageEvents, retrospectiveEvents } from './review-events';
 export { occurrenceDates, parseTimeOfDay, parseWeekday, plainDate, CADENCES, type Cadence, type RecurrenceRule } from './recurrence';
 export { expandPeople, attendeeOf, personIdOf, zoneOfPerson, isKnownZone } from './attendees';
 export { wallTime } from './wall-clock';
-export { toIcs, icsZoneOf, DEFAULT_CALENDAR_NAME, DEFAULT_PROD_ID, type IcsOptions } from './ics';
+export { toIcs, icsZoneOf, foldIcsLines, DEFAULT_CALENDAR_NAME, DEFAULT_PROD_ID, type IcsOptions } from './ics';

@@ -50,6 +50,14 @@ describe('okra CLI behaviour', function () {
     }
   });
 
+  it('okra with no command prints the help on stderr and exits with 2', async function () {
+    const run = track(await runScenario('no-command', { workspace: 'none', argv: [] }));
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^Usage: okra \[options\] \[command\]\n/);
+    assert.match(run.stderr, /^ {2}validate \[options\] \[dir\]/m);
+  });
+
   it('okra init writes a workspace that validates clean, then refuses to overwrite it', async function () {
     const init = track(await runScenario('init', { workspace: 'none', argv: ['init', 'new-workspace'] }));
     assert.equal(init.code, 0, init.stderr);

@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { foldLines } from 'ical-generator';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import { buildSchedule, icsZoneOf, toIcs, type ScheduleEvent } from '../../core/schedule';
+import { buildSchedule, foldIcsLines, icsZoneOf, toIcs, type ScheduleEvent } from '../../core/schedule';
 import { EXAMPLE, FIXTURE, modelOfFolder, person, workspace } from './helpers';
 
 const GOLDEN = join(FIXTURE, '..', 'golden.ics');
@@ -111,5 +113,17 @@ describe('schedule: ICS export', () => {
     if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, text);
     // Compared without line-end differences, so a checkout that rewrites them still passes.
     assert.equal(text.replace(/\r\n/g, '\n'), readFileSync(GOLDEN, 'utf8').replace(/\r\n/g, '\n'));
+  });
+
+  it("folds lines exactly as ical-generator's foldLines does (multi-byte characters, emoji, long lines)", () => {
+    const samples = ['', 'short', 'x'.repeat(74), 'x'.repeat(75), 'é'.repeat(40), `${'a'.repeat(73)}é`, `${'a'.repeat(72)}😀b`, 'ATTENDEE;CN="Inês Carvalho":MAILTO:ines.carvalho@lumenpay.example', `${'a'.repeat(73)}\ud800`, `${'a'.repeat(73)}\udc00z`];
+    for (const sample of samples) assert.equal(foldIcsLines(sample), foldLines(sample), JSON.stringify(sample));
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 200 }), { maxLength: 5 }), (lines) => {
+        const text = lines.join('\r\n');
+        return foldIcsLines(text) === foldLines(text);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -111,8 +111,8 @@ function kpiActual(kpi: KpiDefinition, scope: string, period: string): number | 
 
 /**
  * KPI attainment for a document: for each KPI, one row per scope of the document that has an
- * actual and a target (latest period as of `day`); a KPI the person owns or moves with a key
- * result but that has no figure for their scopes is shown at its global figure.
+ * actual and a target (latest period as of `day`), and for a KPI the person owns or moves with
+ * a key result, its global figure as well.
  */
 export function kpiViews(index: RenderIndex, options: KpiOptions): KpiView[] {
   const rows: KpiView[] = [];
@@ -129,9 +129,9 @@ export function kpiViews(index: RenderIndex, options: KpiOptions): KpiView[] {
         }
       }
     }
-    if (found) continue;
+    // A KPI the person owns or moves with a key result is shown at its global figure too.
     const reason = options.owned?.has(entity.id) ? 'owner' : options.linked?.has(entity.id) ? 'key-result' : undefined;
-    if (!reason) continue;
+    if (!reason || (found && options.scopes.includes('global'))) continue;
     const global = scopes.find((s) => scopeIdOf(s) === 'global');
     const row = global === undefined ? undefined : rowFor(index, entity, global, options, reason);
     if (row) rows.push(row);

@@ -144,6 +144,22 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
 
   const concurrency = Math.max(1, options.concurrency ?? 3);
   const deferred: CreateOp[] = [];
+  // Creates in flight, so that a row whose relation target is being created waits for it
+  // instead of needing a second request.
+  const inFlight = new Map<string, Promise<void>>();
+  // Taken synchronously when a create starts, so a row only ever waits for rows that started
+  // before it: no two creates can wait for each other (a relation cycle goes to the relink step).
+  const earlierTargets = (row: LocalRow) => {
+    const waits: Promise<void>[] = [];
+    for (const spec of DATABASES[row.kind].properties) {
+      if (spec.type !== 'relation' || !spec.target) continue;
+      for (const target of row.relations[spec.name] ?? []) {
+        const p = inFlight.get(rowKey(spec.target, target));
+        if (p) waits.push(p);
+      }
+    }
+    return waits;
+  };
   report('rows');
 
   // 2. Creates.
@@ -152,8 +168,12 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
     concurrency,
     async (op) => {
       const db = state.databases[op.kind];
+      const waits = earlierTargets(op.row);
+      let finished: () => void = () => {};
+      inFlight.set(op.key, new Promise<void>((resolveDone) => (finished = resolveDone)));
       try {
         if (!db) throw new Error(`the ${DATABASES[op.kind].title} database could not be created`);
+        await Promise.all(waits);
         const { pageIds, okraIds, pending } = resolve(op.row);
         const hash = writtenHash(op.row, okraIds);
         state.pending[op.key] = { since: new Date().toISOString() };
@@ -170,6 +190,8 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
         }
       } catch (error) {
         fail(op, 'create', error);
+      } finally {
+        finished();
       }
       progress.done++;
       report('rows');
