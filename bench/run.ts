@@ -1,13 +1,17 @@
 /**
  * `npm run bench`: runs every benchmark and prints one table.
  *
- *   npm run bench                 # 2,000 files (10,000 for peak RSS), ~10 minutes on 2 cores
+ *   npm run bench                 # 2,000 files (10,000 for peak RSS)
  *   BENCH_QUICK=1 npm run bench   # 200 files, one run each: a smoke test
+ *
+ * Overrides: BENCH_FILES, BENCH_RUNS, BENCH_SPECTRAL_RUNS, BENCH_EDITS, BENCH_RSS_FILES (0 skips
+ * the peak-RSS row) and BENCH_RSS_CAP_MB (0 lets the peak-RSS run finish, however long it takes).
  *
  * Progress goes to stderr, the table to stdout; the raw figures are kept in
  * bench/.work/results.json.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { formatTable, type BenchRow } from './table';
 import { benchValidate, DEFAULT_OPTIONS, lastDetails, QUICK_OPTIONS } from './validate.bench';
@@ -40,16 +44,34 @@ async function optionalBench(file: string, exportName: string, quick: boolean): 
 async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
   const started = Date.now();
-  const options = { ...(quick ? QUICK_OPTIONS : DEFAULT_OPTIONS), log };
-  log(`${quick ? 'quick' : 'full'} run: ${options.files} files, ${options.runs} runs each, peak RSS at ${options.rssFiles} files`);
+  const base = quick ? QUICK_OPTIONS : DEFAULT_OPTIONS;
+  const env = (name: string, fallback: number) => {
+    const value = process.env[name];
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+    return n;
+  };
+  const options = {
+    files: env('BENCH_FILES', base.files),
+    runs: Math.max(1, env('BENCH_RUNS', base.runs)),
+    spectralRuns: Math.max(1, env('BENCH_SPECTRAL_RUNS', base.spectralRuns)),
+    edits: Math.max(1, env('BENCH_EDITS', base.edits)),
+    rssFiles: env('BENCH_RSS_FILES', base.rssFiles),
+    rssCapMb: env('BENCH_RSS_CAP_MB', base.rssCapMb),
+    log,
+  };
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  log(`${quick ? 'quick' : 'full'} run: ${options.files} files, ${options.runs} runs each, peak RSS at ${options.rssFiles} files; load average ${load()}`);
   const rows: BenchRow[] = [...(await benchValidate(options)), ...(await optionalBench('schedule.bench', 'benchSchedule', quick))];
   const table = formatTable(rows);
   process.stdout.write(`\n${table}\n`);
   const workDir = join(__dirname, '.work');
   mkdirSync(workDir, { recursive: true });
-  const machine = `${(await import('node:os')).cpus().length} cores, node ${process.version}`;
-  writeFileSync(join(workDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, quick, rows, details: lastDetails }, null, 2));
-  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s (${machine})`);
+  const machine = `${cpus().length} cores, node ${process.version}`;
+  const seconds = Math.round((Date.now() - started) / 1000);
+  writeFileSync(join(workDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, seconds, loadAverage: load(), options: { ...options, log: undefined }, rows, details: lastDetails }, null, 2));
+  log(`done in ${seconds} s (${machine}; load average now ${load()})`);
 }
 
 main().catch((error: unknown) => {

@@ -146,7 +146,13 @@ export interface RenderCommandOptions {
 }
 
 /** `okra render <template> …` on the workspace at `root`; returns the files written (none for stdout). */
-export async function runRender(root: string, template: string, options: RenderCommandOptions, load: WorkspaceLoader = validateLoader): Promise<string[]> {
+export async function runRender(
+  root: string,
+  template: string,
+  options: RenderCommandOptions,
+  load: WorkspaceLoader = validateLoader,
+  stdout: NodeJS.WritableStream = process.stdout,
+): Promise<string[]> {
   const { model, plugins, errors } = await load(root);
   if (errors > 0) process.stderr.write(`okra: the workspace has ${errors} error${errors === 1 ? '' : 's'}; documents may be incomplete (see okra validate)\n`);
   const renderer = rendererFor(plugins, await readTemplateOverrides(root, model));
@@ -159,7 +165,7 @@ export async function runRender(root: string, template: string, options: RenderC
     throw error;
   }
   if (jobs.length === 0) throw new UsageError(`Nothing to render for ${template} with these options`);
-  return writeDocuments(renderer, jobs, { format: options.format, out: options.out === '-' ? '-' : resolve(process.cwd(), options.out), ...gitState(root) });
+  return writeDocuments(renderer, jobs, { format: options.format, out: options.out === '-' ? '-' : resolve(process.cwd(), options.out), stdout, ...gitState(root) });
 }
 
 export interface RenderAllOptions {

@@ -12,7 +12,9 @@ import {
 } from '../../core/schedule';
 import { writeFileAtomic } from '../atomic-write';
 import { UsageError } from '../errors';
+import { findWorkspace } from '../find-workspace';
 import { withWorkspaceOption } from '../workspace-options';
+import { runValidation } from './validate';
 
 /** What `okra schedule` was asked, plus where it writes. Separate from commander so tests can call it. */
 export interface ScheduleRun {
@@ -144,10 +146,6 @@ export function registerScheduleCommand(program: Command): void {
       // Bad dates fail before the workspace is read.
       checkDateOption('--from', options.from);
       checkDateOption('--to', options.to);
-      // Loaded here rather than at the top: they pull in the whole validation stack, which this
-      // module's table and range logic (and their tests) do not need.
-      const { findWorkspace } = await import('../find-workspace');
-      const { runValidation } = await import('./validate');
       const root = findWorkspace(process.cwd(), dir ?? options.workspace);
       const { model, diagnostics } = await runValidation(root);
       await runSchedule({

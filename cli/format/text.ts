@@ -41,7 +41,7 @@ export function formatText(files: number, diagnostics: readonly Diagnostic[], op
       ? paint('green', `✔ ${plural(files, 'file')} checked, no problems`)
       : paint(
           counts.error > 0 ? 'red' : 'yellow',
-          `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(files, 'file')}`,
+          `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info); ${plural(files, 'file')} checked`,
         );
   return (blocks.length > 0 ? blocks.join('\n\n') + '\n\n' : '') + summary + '\n';
 }

@@ -16,6 +16,9 @@ import type {
   Vendor,
 } from './types.generated';
 
+/** The workspace's config file, at the root of the workspace. */
+export const CONFIG_FILE = 'okra.config.yaml';
+
 /** An item of the model with the place it was defined. */
 export interface Located<T> {
   value: T;
@@ -208,7 +211,9 @@ function addItems(model: WorkspaceModel, file: ParsedFile): void {
   const at = file.path;
   switch (file.kind) {
     case 'Config':
-      model.config ??= { value: data as unknown as OkraConfig, file: at, path: [] };
+      // Only the root config configures the workspace; any other Config file is reported by the loader.
+      if (at !== CONFIG_FILE) break;
+      model.config = { value: data as unknown as OkraConfig, file: at, path: [] };
       if (typeof data.timezone === 'string' && isValidZone(data.timezone)) model.timezone = data.timezone;
       break;
     case 'Org':

@@ -8,6 +8,8 @@ import { findSuppressions, type Suppressions } from './suppressions';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** yaml's guard against "billion laughs": more alias expansions than this is an error. */
 export const MAX_ALIAS_COUNT = 100;
+/** YAML errors reported per file before the rest are summed up in one diagnostic. */
+export const MAX_SYNTAX_ERRORS = 20;
 /**
  * Collections nested deeper than this are refused before composing: yaml composes recursively,
  * and a deep enough file overflows the stack at a depth that depends on the caller's stack.
@@ -187,10 +189,20 @@ export function parseFile(path: string, input: Uint8Array | string): ParsedFile 
     }
     doc = first;
     if (doc) {
-      for (const error of doc.errors) {
+      // One early mistake can make yaml report every later token; the first errors are the
+      // ones worth reading, so the rest are counted in one last diagnostic.
+      for (const error of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) {
         const rule = YAML_CODES[error.code] ?? 'yaml/syntax';
         const [start, end] = unclosedQuoteStart(doc, error) ?? error.pos;
         push(rule, friendlyYamlMessage(error.code, error.message), at(start, end));
+      }
+      if (doc.errors.length > MAX_SYNTAX_ERRORS) {
+        const last = doc.errors[MAX_SYNTAX_ERRORS];
+        push(
+          'yaml/syntax',
+          `${doc.errors.length - MAX_SYNTAX_ERRORS} more YAML errors follow from here; fix the ones above first`,
+          at(last.pos[0], last.pos[1]),
+        );
       }
       for (const warning of doc.warnings) {
         push(YAML_CODES[warning.code] ?? 'yaml/syntax', friendlyYamlMessage(warning.code, warning.message), at(warning.pos[0], warning.pos[1]), 'warning');

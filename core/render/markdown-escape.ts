@@ -23,6 +23,13 @@ const ENTITY = /&(?=#?[a-z0-9]+;)/gi;
 const LEADING_MARKER = /^[-+=]/;
 const LEADING_ORDERED = /^(\d{1,9})([.)])(?= |$)/;
 
+/**
+ * Anything any rule below would change: markup characters, `&`, whitespace other than single
+ * inner spaces, control and bidi characters, a leading list or heading marker or digit.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_WORK = /[\\`*[\]<>|~$#_&\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\s\s|[^\S ]|^[\s\-+=\d]|\s$/;
+
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /**
@@ -33,6 +40,8 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L
  */
 export function escapeMarkdown(text: unknown): string {
   if (typeof text !== 'string') return '';
+  // Most text needs nothing: one scan decides, and the string is returned as it is.
+  if (!NEEDS_WORK.test(text)) return text;
   let s = text.replace(CONTROL, '').replace(WHITESPACE, ' ').trim();
   if (s === '') return '';
   s = s.replace(ALWAYS, '\\$&');

@@ -1,4 +1,4 @@
-import ical, { ICalAttendeeRole, ICalEventTransparency, type ICalAttendeeData } from 'ical-generator';
+import ical, { ICalAttendeeRole, ICalEvent, ICalEventTransparency, type ICalAttendeeData, type ICalEventData } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
 import type { ScheduleEvent } from './types';
@@ -64,7 +64,8 @@ function utf8Size(ch: string): number {
   return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Any character outside ASCII (a line without one has as many octets as characters). */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * RFC 5545 §3.1 line folding, octet for octet what ical-generator's `foldLines` does (a line
@@ -76,7 +77,7 @@ export function foldIcsLines(text: string): string {
   return text
     .split('\r\n')
     .map((line) => {
-      if (line.length <= 74 && ASCII.test(line)) return line;
+      if (line.length <= 74 && !NON_ASCII.test(line)) return line;
       let result = '';
       let octets = 0;
       for (let i = 0; i < line.length; i++) {
@@ -122,18 +123,19 @@ export function toIcs(events: readonly ScheduleEvent[], options: IcsOptions = {}
       summary: event.title,
       attendees: attendeesOf(event),
     };
-    let created;
+    let data: ICalEventData;
     if (event.allDay) {
-      created = calendar.createEvent({ ...common, allDay: true, start: event.start, end: event.end, transparency: ICalEventTransparency.TRANSPARENT });
+      data = { ...common, allDay: true, start: event.start, end: event.end, transparency: ICalEventTransparency.TRANSPARENT };
     } else {
       const tzid = icsZoneOf(event.zone);
       if (tzid !== undefined && !zones.has(tzid)) zones.set(tzid, vtimezone(event.zone)!.block);
-      created = calendar.createEvent({ ...common, start: event.start, end: event.end, timezone: tzid ?? null });
+      data = { ...common, start: event.start, end: event.end, timezone: tzid ?? null };
     }
-    bodies.push(created.toString());
+    // Not `calendar.createEvent`, which keeps every event object alive until the end.
+    bodies.push(foldIcsLines(new ICalEvent(data, calendar).toString()));
   }
   // The same VTIMEZONE text and order as ical-generator's calendar-level generator gives.
   const timezones = [...zones.values()].map((block) => block.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim() + '\r\n');
   const head = ical(calendarData).toString().replace(/END:VCALENDAR$/, '');
-  return head + foldIcsLines(timezones.join('') + bodies.join('')) + 'END:VCALENDAR';
+  return head + foldIcsLines(timezones.join('')) + bodies.join('') + 'END:VCALENDAR';
 }

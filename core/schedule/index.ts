@@ -26,7 +26,7 @@ export {
   type OneOnOneSeries,
 } from './expand-one-on-ones';
 export { reviewStageEvents, retrospectiveEvents } from './review-events';
-export { occurrenceDates, parseTimeOfDay, parseWeekday, plainDate, CADENCES, type Cadence, type RecurrenceRule } from './recurrence';
+export { occurrenceDates, parseTimeOfDay, parseWeekday, plainDate, type RecurrenceRule } from './recurrence';
 export { expandPeople, attendeeOf, personIdOf, zoneOfPerson, isKnownZone } from './attendees';
 export { wallTime } from './wall-clock';
 export { toIcs, icsZoneOf, foldIcsLines, DEFAULT_CALENDAR_NAME, DEFAULT_PROD_ID, type IcsOptions } from './ics';

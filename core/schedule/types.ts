@@ -39,7 +39,8 @@ export interface ScheduleEvent {
   allDay: boolean;
   /** IANA zone of `start`/`end`: the manager's for a 1:1, else the workspace's. */
   zone: string;
-  attendees: ScheduleAttendee[];
+  /** Shared between the occurrences of a series: read, do not change. */
+  attendees: readonly ScheduleAttendee[];
   source: ScheduleSource;
   /** Identity of the series the occurrence belongs to (`okra-1on1-<manager>-<report>`, the review or retrospective id). */
   series: string;

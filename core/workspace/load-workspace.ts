@@ -5,7 +5,8 @@ import { isRecord } from '../model/workspace-model';
 import type { WorkspaceHost } from './host';
 import type { ParseCache } from './parse-cache';
 
-export const CONFIG_FILE = 'okra.config.yaml';
+export { CONFIG_FILE } from '../model/workspace-model';
+import { CONFIG_FILE } from '../model/workspace-model';
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.yaml'];
 /** Never definition files, whatever `include` says. */
 export const ALWAYS_EXCLUDE: readonly string[] = ['**/node_modules/**', '.okra/**', '**/.okra/**'];

@@ -75,7 +75,7 @@ describe('language/okr-tree', () => {
     assert.ok(statuses.every((s) => s === 'on_track'));
   });
 
-  it('reads an owner that names a person, and a KR with a pessimistic check-in', () => {
+  it('labels an owner with its name as written, and marks a KR with a pessimistic check-in off track', () => {
     const mini = readTree(join(FIXTURES, 'mini'));
     const tree = okrTree(sessionOf(mini).workspace, AT);
     const owner = tree[0].children[0];

@@ -185,6 +185,17 @@ describe('language/references', () => {
       assert.deepEqual(sessionOf(renamed).checkAll().filter((d) => d.rule.startsWith('ref/')), []);
     });
 
+    it('renames across files saved with CRLF line ends and non-ASCII text', () => {
+      const crlf = Object.fromEntries(Object.entries(texts).map(([path, text]) => [path, text.replace(/\r?\n/g, '\r\n')]));
+      const m = sessionOf(crlf).workspace;
+      const result = renameEdits(m, 'org.yaml', after(crlf['org.yaml'], '- id: tomas-n'), 'tomas-novak-2');
+      assert.ok('edits' in result);
+      for (const edit of result.edits) assert.equal(textAt(crlf, edit), 'tomas-novak', `${edit.file}:${edit.range.start.line}`);
+      const renamed = applyEdits(crlf, result.edits);
+      assert.doesNotMatch(Object.values(renamed).join(''), /(?<![\w-])tomas-novak(?![\w-])/);
+      assert.deepEqual(sessionOf(renamed).checkAll().filter((d) => d.rule.startsWith('ref/')), []);
+    });
+
     it('refuses an id another item of the same kind has, and an invalid id', () => {
       const taken = renameEdits(model, KPIS, kpiAt, 'csat');
       assert.ok('error' in taken);

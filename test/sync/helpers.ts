@@ -264,3 +264,19 @@ export function databaseTitles(state: SandboxState): string[] {
     .map((db) => plain(db.title) as string)
     .sort();
 }
+
+/** Request counts by `METHOD /v1/path-kind`, from a fetch that passes every request through unchanged. */
+export function countingFetch(): { fetch: typeof fetch; counts: Map<string, number>; total: () => number; writes: () => number } {
+  const counts = new Map<string, number>();
+  const wrapped: typeof fetch = (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const method = (init?.method ?? 'GET').toUpperCase();
+    // Ids replaced by ':id' so that requests group by endpoint.
+    const path = url.pathname.replace(/[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/gi, ':id');
+    const key = `${method} ${path}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return fetch(input, init);
+  };
+  const sum = (pred: (key: string) => boolean) => [...counts].filter(([k]) => pred(k)).reduce((n, [, v]) => n + v, 0);
+  return { fetch: wrapped, counts, total: () => sum(() => true), writes: () => sum((k) => (k.startsWith('POST') && !k.endsWith('/query')) || k.startsWith('PATCH')) };
+}

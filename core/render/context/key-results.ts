@@ -157,9 +157,8 @@ export function groupByObjective(
     if (list) list.push(p);
     else groups.set(p.objective, [p]);
   }
-  const order = new Map(index.model.objectives.all.map((o, i) => [o as ObjectiveEntity, i]));
   return [...groups.entries()]
-    .sort((a, b) => (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0))
+    .sort((a, b) => index.objectiveOrder(a[0]) - index.objectiveOrder(b[0]))
     .map(([objective, list]) => {
       const all = index.keyResultsOf(objective);
       const sorted = [...list].sort((a, b) => all.indexOf(a) - all.indexOf(b));

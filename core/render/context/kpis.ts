@@ -1,4 +1,4 @@
-import { directionOf, kpiAttainment, parseCycle, type KpiInput as Kpi } from '../../compute';
+import { directionOf, kpiAttainment, parseCycle, type KpiInput } from '../../compute';
 import type { Entity } from '../../model/workspace-model';
 import type { Kpi as KpiDefinition } from '../../model/types.generated';
 import { directionLabel, formatValue } from './format-value';
@@ -26,35 +26,66 @@ export interface KpiOptions {
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Every scope string a KPI's targets and actuals use, as written (an actual without scope is `global`). */
-function rawScopes(kpi: KpiDefinition): string[] {
-  const scopes = new Set<string>();
-  for (const t of Array.isArray(kpi.targets) ? kpi.targets : []) if (isObject(t) && typeof t.scope === 'string') scopes.add(t.scope);
-  for (const a of Array.isArray(kpi.actuals) ? kpi.actuals : []) if (isObject(a)) scopes.add(typeof a.scope === 'string' ? a.scope : 'global');
-  return [...scopes];
-}
-
-interface PeriodPick {
+interface PeriodActual {
   period: string;
+  /** First day, the day after the last, and the last day (ISO). */
   start: string;
   end: string;
+  last: string;
+  unit: string | undefined;
+  value: number;
 }
 
-function actualPeriods(index: RenderIndex, kpi: KpiDefinition, scope: string): PeriodPick[] {
-  const out: PeriodPick[] = [];
-  const seen = new Set<string>();
-  for (const a of Array.isArray(kpi.actuals) ? kpi.actuals : []) {
-    if (!isObject(a) || (typeof a.scope === 'string' ? a.scope : 'global') !== scope || typeof a.period !== 'string' || seen.has(a.period)) continue;
-    const days = index.periodDays(a.period);
-    if (!days) continue;
-    seen.add(a.period);
-    out.push({ period: a.period, ...days });
-  }
-  return out;
+/** One scope of a KPI as written (`frontline`, `team/frontline`, `global`): its actuals and a KPI reduced to it. */
+interface ScopeData {
+  scope: string;
+  actuals: PeriodActual[];
+  /** The KPI with only this scope's targets and actuals, for `kpiAttainment`. */
+  reduced: KpiInput;
+  /** Attainment by period, computed on first use (people of a team share their team's figures). */
+  attainments: Map<string, ReturnType<typeof kpiAttainment>>;
 }
 
-function pick(candidates: PeriodPick[], prefer: KpiOptions['prefer']): PeriodPick | undefined {
-  let best: PeriodPick | undefined;
+/** A KPI's scopes, each with its actuals by period (the last listed wins, as in `findActual`). Computed once per model. */
+function scopesOf(index: RenderIndex, kpi: KpiDefinition): ScopeData[] {
+  return index.memo(kpi, () => {
+    const targets = new Map<string, unknown[]>();
+    const actuals = new Map<string, Record<string, unknown>[]>();
+    const order: string[] = [];
+    const note = (scope: string) => {
+      if (!targets.has(scope)) {
+        targets.set(scope, []);
+        actuals.set(scope, []);
+        order.push(scope);
+      }
+    };
+    for (const t of Array.isArray(kpi.targets) ? kpi.targets : []) {
+      if (!isObject(t) || typeof t.scope !== 'string') continue;
+      note(t.scope);
+      targets.get(t.scope)!.push(t);
+    }
+    for (const a of Array.isArray(kpi.actuals) ? kpi.actuals : []) {
+      if (!isObject(a)) continue;
+      const scope = typeof a.scope === 'string' ? a.scope : 'global';
+      note(scope);
+      actuals.get(scope)!.push(a);
+    }
+    return order.map((scope) => {
+      const byPeriod = new Map<string, PeriodActual>();
+      for (const a of actuals.get(scope)!) {
+        if (typeof a.period !== 'string' || typeof a.value !== 'number' || !Number.isFinite(a.value)) continue;
+        const days = index.periodDays(a.period);
+        if (!days) continue;
+        byPeriod.set(a.period, { period: a.period, ...days, last: dayBefore(days.end), unit: parseCycle(a.period)?.unit, value: a.value });
+      }
+      const reduced: KpiInput = { direction: kpi.direction, targets: targets.get(scope), actuals: actuals.get(scope) };
+      return { scope, actuals: [...byPeriod.values()], reduced, attainments: new Map() };
+    });
+  });
+}
+
+function pick(candidates: readonly PeriodActual[], prefer: KpiOptions['prefer']): PeriodActual | undefined {
+  let best: PeriodActual | undefined;
   for (const c of candidates) {
     if (!best || c.end > best.end || (c.end === best.end && (prefer === 'recent' ? c.start > best.start : c.start < best.start))) best = c;
   }
@@ -66,20 +97,21 @@ function trendOf(direction: string | undefined, from: number, to: number): Direc
   return (to > from) === (direction === 'higher_is_better') ? 'better' : 'worse';
 }
 
-function rowFor(index: RenderIndex, entity: Entity<KpiDefinition>, scope: string, options: KpiOptions, reason: KpiView['reason']): KpiView | undefined {
+function rowFor(index: RenderIndex, entity: Entity<KpiDefinition>, data: ScopeData, options: KpiOptions, reason: KpiView['reason']): KpiView | undefined {
   const kpi = entity.value;
-  const all = actualPeriods(index, kpi, scope);
-  const candidates = all.filter((p) => p.start <= options.day && (!options.within || (p.start >= options.within.start && dayBefore(p.end) <= options.within.end)));
-  const chosen = pick(candidates, options.prefer);
+  const within = options.within;
+  const chosen = pick(
+    data.actuals.filter((p) => p.start <= options.day && (!within || (p.start >= within.start && p.last <= within.end))),
+    options.prefer,
+  );
   if (!chosen) return undefined;
-  const result = kpiAttainment(kpi as Kpi, scope, chosen.period);
+  if (!data.attainments.has(chosen.period)) data.attainments.set(chosen.period, kpiAttainment(data.reduced, data.scope, chosen.period));
+  const result = data.attainments.get(chosen.period);
   if (!result) return undefined;
-  const unitOf = parseCycle(chosen.period)?.unit;
   const earlier = pick(
-    all.filter((p) => p.end <= chosen.start && parseCycle(p.period)?.unit === unitOf),
+    data.actuals.filter((p) => p.end <= chosen.start && p.unit === chosen.unit),
     'recent',
   );
-  const previousValue = earlier ? kpiActual(kpi, scope, earlier.period) : undefined;
   return {
     id: entity.id,
     name: str(kpi.name) ?? entity.id,
@@ -87,26 +119,18 @@ function rowFor(index: RenderIndex, entity: Entity<KpiDefinition>, scope: string
     unit: str(kpi.unit) ?? '',
     direction: str(kpi.direction) ?? '',
     directionLabel: directionLabel(kpi.direction),
-    scope,
-    scopeName: scopeName(index.model, scope),
+    scope: data.scope,
+    scopeName: scopeName(index.model, data.scope),
     period: chosen.period,
     actual: formatValue(result.actual, kpi.unit) ?? '',
     target: formatValue(result.target, kpi.unit) ?? '',
     warn: result.warn === undefined ? null : formatValue(result.warn, kpi.unit),
     ratio: result.ratio ?? null,
     rag: result.rag,
-    previous: earlier && previousValue !== undefined ? { period: earlier.period, actual: formatValue(previousValue, kpi.unit) ?? '' } : null,
-    trend: earlier && previousValue !== undefined ? trendOf(directionOf(kpi as Kpi), previousValue, result.actual) : null,
+    previous: earlier ? { period: earlier.period, actual: formatValue(earlier.value, kpi.unit) ?? '' } : null,
+    trend: earlier ? trendOf(directionOf(kpi as KpiInput), earlier.value, result.actual) : null,
     reason,
   };
-}
-
-function kpiActual(kpi: KpiDefinition, scope: string, period: string): number | undefined {
-  let value: number | undefined;
-  for (const a of Array.isArray(kpi.actuals) ? kpi.actuals : []) {
-    if (isObject(a) && (typeof a.scope === 'string' ? a.scope : 'global') === scope && a.period === period && typeof a.value === 'number') value = a.value;
-  }
-  return value;
 }
 
 /**
@@ -117,12 +141,12 @@ function kpiActual(kpi: KpiDefinition, scope: string, period: string): number | 
 export function kpiViews(index: RenderIndex, options: KpiOptions): KpiView[] {
   const rows: KpiView[] = [];
   for (const entity of index.model.kpis.all) {
-    const scopes = rawScopes(entity.value);
+    const scopes = scopesOf(index, entity.value);
     let found = false;
     for (const wanted of options.scopes) {
-      for (const raw of scopes) {
-        if (scopeIdOf(raw) !== wanted) continue;
-        const row = rowFor(index, entity, raw, options, 'scope');
+      for (const data of scopes) {
+        if (scopeIdOf(data.scope) !== wanted) continue;
+        const row = rowFor(index, entity, data, options, 'scope');
         if (row) {
           rows.push(row);
           found = true;
@@ -132,7 +156,7 @@ export function kpiViews(index: RenderIndex, options: KpiOptions): KpiView[] {
     // A KPI the person owns or moves with a key result is shown at its global figure too.
     const reason = options.owned?.has(entity.id) ? 'owner' : options.linked?.has(entity.id) ? 'key-result' : undefined;
     if (!reason || (found && options.scopes.includes('global'))) continue;
-    const global = scopes.find((s) => scopeIdOf(s) === 'global');
+    const global = scopes.find((s) => scopeIdOf(s.scope) === 'global');
     const row = global === undefined ? undefined : rowFor(index, entity, global, options, reason);
     if (row) rows.push(row);
   }

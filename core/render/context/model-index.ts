@@ -124,6 +124,10 @@ export class RenderIndex {
   private readonly cycles = new Map<string, Interval | undefined>();
   private readonly ends = new Map<string, DateTime>();
   private readonly periodCache = new Map<string, { start: string; end: string } | undefined>();
+  private readonly statuses = new Map<PreparedKeyResult, Map<string, Status | undefined>>();
+  private order: Map<ObjectiveEntity, number> | undefined;
+  private readonly baselines = new Map<PreparedKeyResult, KeyResultState>();
+  private readonly kpiCache = new Map<object, unknown>();
 
   constructor(readonly model: WorkspaceModel) {
     for (const entity of model.keyResults.all) {
@@ -238,6 +242,14 @@ export class RenderIndex {
    * boolean not done, no check-ins.
    */
   baseline(prepared: PreparedKeyResult): KeyResultState {
+    const known = this.baselines.get(prepared);
+    if (known) return known;
+    const state = this.computeBaseline(prepared);
+    this.baselines.set(prepared, state);
+    return state;
+  }
+
+  private computeBaseline(prepared: PreparedKeyResult): KeyResultState {
     const { kr } = prepared;
     const input: KeyResultInput = { ...kr, current: undefined, done: false, check_ins: [] };
     const progress = keyResultProgress(input);
@@ -252,8 +264,25 @@ export class RenderIndex {
 
   /** A key result's status at the end of `day`, within its objective's cycle. */
   status(prepared: PreparedKeyResult, day: string): Status | undefined {
-    const interval = this.cycle(prepared.objective?.set.cycle);
-    return interval ? keyResultStatus(this.state(prepared, day).input, interval, this.endOfDay(day)) : undefined;
+    let perDay = this.statuses.get(prepared);
+    if (!perDay) this.statuses.set(prepared, (perDay = new Map()));
+    if (!perDay.has(day)) {
+      const interval = this.cycle(prepared.objective?.set.cycle);
+      perDay.set(day, interval ? keyResultStatus(this.state(prepared, day).input, interval, this.endOfDay(day)) : undefined);
+    }
+    return perDay.get(day);
+  }
+
+  /** An objective's position in the workspace (file order). */
+  objectiveOrder(objective: ObjectiveEntity): number {
+    if (!this.order) this.order = new Map((this.model.objectives.all as ObjectiveEntity[]).map((o, i) => [o, i]));
+    return this.order.get(objective) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  /** A value derived from a KPI (or other model object), computed once per model. */
+  memo<T>(key: object, compute: () => T): T {
+    if (!this.kpiCache.has(key)) this.kpiCache.set(key, compute());
+    return this.kpiCache.get(key) as T;
   }
 
   /** An objective's progress, score and status at the end of `day`, all its key results counted. */

@@ -19,17 +19,23 @@ export function formatDate(...args: unknown[]): string {
     if (typeof value !== 'string') return '';
     const locale = typeof hash.locale === 'string' ? hash.locale : DEFAULT_LOCALE;
     const pattern = typeof format === 'string' && format !== '' ? format : DEFAULT_DATE_FORMAT;
-    let date: DateTime;
-    if (ISO_DATE.test(value)) {
-      date = DateTime.fromISO(value, { zone: 'UTC', locale });
-    } else {
-      date = DateTime.fromISO(value, { setZone: true, locale });
-      const rootZone = typeof root === 'object' && root !== null && 'zone' in root ? (root as { zone?: unknown }).zone : undefined;
-      const zone = typeof hash.zone === 'string' ? hash.zone : typeof rootZone === 'string' ? rootZone : undefined;
-      if (zone !== undefined) date = date.setZone(zone);
-    }
-    return date.isValid ? date.toFormat(pattern) : '';
+    const calendarDay = ISO_DATE.test(value);
+    const rootZone = !calendarDay && typeof root === 'object' && root !== null && 'zone' in root ? (root as { zone?: unknown }).zone : undefined;
+    const zone = calendarDay ? 'UTC' : typeof hash.zone === 'string' ? hash.zone : typeof rootZone === 'string' ? rootZone : undefined;
+    const key = `${value}\u0000${pattern}\u0000${locale}\u0000${zone ?? ''}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let date = calendarDay ? DateTime.fromISO(value, { zone: 'UTC', locale }) : DateTime.fromISO(value, { setZone: true, locale });
+    if (!calendarDay && zone !== undefined) date = date.setZone(zone);
+    const text = date.isValid ? date.toFormat(pattern) : '';
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(key, text);
+    return text;
   } catch {
     return '';
   }
 }
+
+/** Formatting a date with luxon costs tens of microseconds; documents repeat the same few dates. */
+const MEMO_SIZE = 5000;
+const memo = new Map<string, string>();

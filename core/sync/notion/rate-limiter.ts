@@ -81,11 +81,12 @@ export class RateLimiter {
         continue;
       }
       this.refill();
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
+      // The epsilon absorbs float error: waiting exactly the computed time must be enough.
+      if (this.tokens >= 1 - 1e-6) {
+        this.tokens = Math.max(0, this.tokens - 1);
         return;
       }
-      await this.wait(((1 - this.tokens) / this.limit.ratePerSecond) * 1000, signal);
+      await this.wait(Math.max(1, ((1 - this.tokens) / this.limit.ratePerSecond) * 1000), signal);
     }
   }
 }

@@ -184,10 +184,17 @@ export class NotionTransport {
     return result;
   }
 
-  /** Changes a data source's schema; returns the new schema. */
+  /**
+   * Changes a data source's schema; returns the new schema. Before a retry the schema is read
+   * back: re-sending a two-way relation that did land would make Notion add a second mirror column.
+   */
   async updateDataSource(id: string, properties: Record<string, unknown>): Promise<DataSourceInfo> {
     const params = { data_source_id: id, properties } as UpdateDataSourceParameters;
-    const result = readDataSource(await this.call('dataSources.update', true, () => this.client.dataSources.update(params)));
+    const recover = async () => {
+      const current = await this.dataSource(id);
+      return current && schemaSatisfies(current, properties) ? current : undefined;
+    };
+    const result = await this.call<DataSourceInfo | undefined>('dataSources.update', true, async () => readDataSource(await this.client.dataSources.update(params)), recover);
     if (!result) throw new Error('Notion returned a partial data source object for a schema update.');
     return result;
   }
@@ -215,6 +222,22 @@ export class NotionTransport {
       if (!isNotFound(error)) throw error;
     }
   }
+}
+
+/** Whether a schema already has what a `properties` patch asks for (by name, type and relation target). */
+export function schemaSatisfies(ds: DataSourceInfo, patch: Record<string, unknown>): boolean {
+  return Object.entries(patch).every(([key, value]) => {
+    if (value === null) return !ds.properties.some((p) => p.name === key || p.id === key);
+    const config = value as Record<string, unknown>;
+    const name = typeof config.name === 'string' ? config.name : key;
+    const prop = ds.properties.find((p) => p.name === name);
+    if (!prop) return false;
+    const type = Object.keys(config).find((k) => k !== 'name' && k !== 'description');
+    if (!type) return true;
+    if (prop.type !== type) return false;
+    const target = (config.relation as { data_source_id?: string } | undefined)?.data_source_id;
+    return !target || prop.target?.replace(/-/g, '') === target.replace(/-/g, '');
+  });
 }
 
 /** A 404: the object does not exist or is not shared with the integration. */

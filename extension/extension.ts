@@ -1,0 +1,61 @@
+/**
+ * okra's VS Code extension. activate() only wires: settings, the "okra" log, Workspace Trust and
+ * the commands. The core (parser, schemas, rules) is imported dynamically once activate() has
+ * returned, so activation costs milliseconds; esbuild keeps dynamically imported modules lazy in
+ * the single bundle. Every registration goes into context.subscriptions.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from './ids';
+import { Log } from './log';
+import type { OkraController } from './okra-controller';
+import { affectsOkra, readSettings } from './settings';
+import { TrustController, type TrustPolicy } from './trust';
+
+/** What activate() returns: used by the extension tests and the benchmark, not a public API. */
+export interface OkraApi {
+  /** Time spent in activate(), in ms. */
+  activateMs: number;
+  /** The controller once the core has loaded (it loads on its own right after activation). */
+  controller(): Promise<OkraController>;
+  /** Settles when the first workspace load has published its diagnostics. */
+  ready: Promise<void>;
+  /** The current Workspace Trust policy. */
+  policy(): TrustPolicy;
+}
+
+export function activate(context: vscode.ExtensionContext): OkraApi {
+  const started = performance.now();
+  const settings = readSettings();
+  const log = new Log(settings.logLevel);
+  context.subscriptions.push(log);
+
+  let controllerPromise: Promise<OkraController> | undefined;
+  const controller = (): Promise<OkraController> =>
+    (controllerPromise ??= import('./okra-controller').then((m) => m.startController(context, log, () => trust.policy)));
+
+  const trust = new TrustController(log, () => void controller().then((c) => c.reload()));
+  context.subscriptions.push(
+    trust,
+    vscode.commands.registerCommand(COMMANDS.validateWorkspace, async () => (await controller()).validateWorkspace()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!affectsOkra(event)) return;
+      const next = readSettings();
+      log.setLevel(next.logLevel);
+      if (controllerPromise) void controllerPromise.then((c) => c.setDebounce(next.validationDebounceMs));
+    }),
+  );
+
+  // The workspace loads after activation has returned.
+  const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(controller)
+    .then((c) => c.ready)
+    .catch((error: unknown) => log.error('okra could not start', error));
+
+  const activateMs = performance.now() - started;
+  log.info(`activated in ${activateMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'})`);
+  return { activateMs, controller, ready, policy: () => trust.policy };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

@@ -1,0 +1,125 @@
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import type { Diagnostic } from '../core/diagnostics';
+import { isRecord } from '../core/model/workspace-model';
+import { builtinPlugin } from '../core/plugins/builtin';
+import { loadPlugins, type PluginImporter } from '../core/plugins/load-plugins';
+import { ALWAYS_EXCLUDE, CONFIG_FILE, DEFAULT_INCLUDE, loadWorkspace, readConfig } from '../core/workspace/load-workspace';
+import { pluginValidators } from '../core/workspace/validate-workspace';
+import { WorkspaceSession } from '../core/workspace/workspace-session';
+import type { TrustPolicy } from './trust-policy';
+import { vscodeHost } from './vscode-host';
+
+/**
+ * A real `import()` that esbuild leaves alone: plugins are the workspace's own ESM or CJS files,
+ * loaded at run time, never bundled.
+ */
+const dynamicImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
+/** Plugins load the way the CLI loads them: relative to the workspace, or from its node_modules. */
+function pluginImporter(root: vscode.Uri): PluginImporter {
+  return async (specifier) => {
+    if (root.scheme !== 'file') throw new Error(`plugins load only from folders on disk, not ${root.scheme}:`);
+    const { createRequire } = await import('node:module');
+    const { isAbsolute, join, resolve } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const path = specifier.startsWith('.') || isAbsolute(specifier) ? resolve(root.fsPath, specifier) : createRequire(join(root.fsPath, 'package.json')).resolve(specifier);
+    return dynamicImport(pathToFileURL(path).href);
+  };
+}
+
+/**
+ * One okra workspace (a folder holding okra.config.yaml) kept in memory: the core's
+ * WorkspaceSession plus what the editor needs around it (paths ↔ Uris, which files belong).
+ */
+export class OkraWorkspace {
+  private isIncluded: (path: string) => boolean;
+  private readonly isExcluded = picomatch(ALWAYS_EXCLUDE as string[], { dot: true });
+
+  private constructor(
+    readonly root: vscode.Uri,
+    readonly session: WorkspaceSession,
+    /** Diagnostics of plugin loading, on okra.config.yaml (the session does not know them). */
+    private readonly pluginDiagnostics: Diagnostic[],
+    readonly pluginNames: string[],
+    readonly loadMs: number,
+  ) {
+    this.isIncluded = picomatch(includeOf(session), { dot: false });
+  }
+
+  static async load(root: vscode.Uri, policy: TrustPolicy): Promise<OkraWorkspace> {
+    const started = performance.now();
+    const host = vscodeHost(root);
+    const config = await readConfig(host);
+    // Untrusted: loadPlugins returns no plugin and an info diagnostic on `plugins:` instead.
+    const loaded = await loadPlugins(config.file, pluginImporter(root), { trusted: policy.loadPlugins });
+    const plugins = [builtinPlugin, ...loaded.plugins];
+    const extraValidators = pluginValidators(plugins);
+    const { files } = await loadWorkspace(host, { config, extraValidators });
+    const session = new WorkspaceSession(files, plugins, extraValidators);
+    return new OkraWorkspace(root, session, loaded.diagnostics, loaded.plugins.map((p) => p.name), performance.now() - started);
+  }
+
+  get fileCount(): number {
+    return this.session.workspace.files.length;
+  }
+
+  uriOf = (file: string): vscode.Uri => vscode.Uri.joinPath(this.root, file);
+
+  /** The workspace-relative path of a Uri under the root, or undefined. */
+  relativePath(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== this.root.scheme || uri.authority !== this.root.authority) return undefined;
+    const base = this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`;
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+  }
+
+  /** Whether a path is one of the workspace's definition files (or would be, once created). */
+  isDefinitionFile(path: string): boolean {
+    if (path === CONFIG_FILE || this.session.file(path)) return true;
+    return this.isIncluded(path) && !this.isExcluded(path) && !path.split('/').some((part) => part.startsWith('.'));
+  }
+
+  checkFile(path: string): Diagnostic[] {
+    const own = this.session.checkFile(path);
+    return path === CONFIG_FILE ? [...this.pluginDiagnostics, ...own] : own;
+  }
+
+  checkAll(): Diagnostic[] {
+    return [...this.pluginDiagnostics, ...this.session.checkAll()];
+  }
+
+  /** Paths of every file in the session. */
+  paths(): string[] {
+    return this.session.workspace.files.map((f) => f.path);
+  }
+}
+
+function includeOf(session: WorkspaceSession): string[] {
+  const data = session.file(CONFIG_FILE)?.data;
+  if (isRecord(data) && Array.isArray(data.include) && data.include.length > 0 && data.include.every((g) => typeof g === 'string')) return data.include as string[];
+  return [...DEFAULT_INCLUDE];
+}
+
+/**
+ * The okra workspaces of the window: every workspace folder with okra.config.yaml at its root;
+ * when none has one, the shallowest okra.config.yaml files below them (say, a repository whose
+ * okra workspace lives in `okr/`).
+ */
+export async function findOkraRoots(): Promise<vscode.Uri[]> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const roots: vscode.Uri[] = [];
+  for (const folder of folders) {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, CONFIG_FILE));
+      roots.push(folder.uri);
+    } catch {
+      // not at the root of this folder
+    }
+  }
+  if (roots.length > 0) return roots;
+  const found = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/{node_modules,.okra,.git}/**', 100);
+  if (found.length === 0) return [];
+  const depth = (u: vscode.Uri) => u.path.split('/').length;
+  const shallowest = Math.min(...found.map(depth));
+  return found.filter((u) => depth(u) === shallowest).map((u) => vscode.Uri.joinPath(u, '..'));
+}
