@@ -13,16 +13,23 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { formatTable, type BenchRow } from './table';
+import { formatTable, millis, type BenchRow } from './table';
 import { benchValidate, DEFAULT_OPTIONS, lastDetails, QUICK_OPTIONS } from './validate.bench';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-/** Rows of a bench module written by someone else: kept when they look like rows, else shown as JSON. */
+/** Rows of another bench module: table rows as they are, `{ name, ms }` as a time, else JSON. */
 function asRows(name: string, result: unknown): BenchRow[] {
   const list = Array.isArray(result) ? result : [result];
-  return list.map((item) => {
-    if (item && typeof item === 'object' && 'benchmark' in item && 'figure' in item) return item as BenchRow;
+  return list.map((item: unknown) => {
+    if (item && typeof item === 'object') {
+      const r = item as Record<string, unknown>;
+      if (typeof r.benchmark === 'string' && typeof r.figure === 'string') {
+        const { benchmark, figure, peer, ratio, target, met } = r as unknown as BenchRow;
+        return { benchmark, figure, peer, ratio, target, met };
+      }
+      if (typeof r.name === 'string' && typeof r.ms === 'number') return { benchmark: r.name, figure: millis(r.ms) };
+    }
     return { benchmark: name, figure: JSON.stringify(item) };
   });
 }
@@ -34,7 +41,7 @@ async function optionalBench(file: string, exportName: string, quick: boolean): 
     const module = (await import(`./${file}`)) as Record<string, unknown>;
     const bench = module[exportName];
     if (typeof bench !== 'function') return [{ benchmark: file, figure: `no ${exportName}() export` }];
-    return asRows(file, await (bench as (o: { quick: boolean }) => unknown)({ quick }));
+    return asRows(file, await (bench as (o: { quick: boolean; log: typeof log }) => unknown)({ quick, log }));
   } catch (error) {
     log(`${file} failed: ${(error as Error).stack ?? String(error)}`);
     return [{ benchmark: file, figure: `failed: ${(error as Error).message}` }];
@@ -63,7 +70,15 @@ async function main(): Promise<void> {
   };
   const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
   log(`${quick ? 'quick' : 'full'} run: ${options.files} files, ${options.runs} runs each, peak RSS at ${options.rssFiles} files; load average ${load()}`);
-  const rows: BenchRow[] = [...(await benchValidate(options)), ...(await optionalBench('schedule.bench', 'benchSchedule', quick))];
+  const rows: BenchRow[] = [...(await benchValidate(options))];
+  // The other areas' benchmarks, when their modules are there.
+  for (const [file, exportName] of [
+    ['schedule.bench', 'benchSchedule'],
+    ['render.bench', 'benchRender'],
+    ['sync.bench', 'benchSync'],
+  ] as const) {
+    rows.push(...(await optionalBench(file, exportName, quick)));
+  }
   const table = formatTable(rows);
   process.stdout.write(`\n${table}\n`);
   const workDir = join(__dirname, '.work');

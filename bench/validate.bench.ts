@@ -64,6 +64,8 @@ interface Run {
   stderr: string;
   /** Peak resident set size in MB, when /usr/bin/time is there to tell. */
   maxRssMb?: number;
+  /** User + system CPU time in ms, when /usr/bin/time is there to tell: steadier than wall clock on a busy machine. */
+  cpuMs?: number;
 }
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -74,7 +76,7 @@ const RSS_MARK = 'okra-bench-maxrss-kb=';
  * (GNU time) present the command runs under it for its peak RSS, which costs about a millisecond.
  */
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const [file, argv] = TIME ? [TIME, ['-f', `${RSS_MARK}%M`, command, ...args]] : [command, args];
+  const [file, argv] = TIME ? [TIME, ['-f', `${RSS_MARK}%M %U %S`, command, ...args]] : [command, args];
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(file, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -87,12 +89,15 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
       const ms = performance.now() - started;
       let stderr = Buffer.concat(err).toString('utf8');
       let maxRssMb: number | undefined;
+      let cpuMs: number | undefined;
       const mark = stderr.lastIndexOf(RSS_MARK);
       if (TIME && mark >= 0) {
-        maxRssMb = Number.parseInt(stderr.slice(mark + RSS_MARK.length), 10) / 1024;
+        const [kb, user, system] = stderr.slice(mark + RSS_MARK.length).trim().split(' ').map(Number);
+        maxRssMb = kb / 1024;
+        cpuMs = (user + system) * 1000;
         stderr = stderr.slice(0, mark);
       }
-      done({ ms, code, stdout: Buffer.concat(out).toString('utf8'), stderr, maxRssMb });
+      done({ ms, code, stdout: Buffer.concat(out).toString('utf8'), stderr, maxRssMb, cpuMs });
     });
   });
 }
@@ -131,6 +136,7 @@ function readOkraOutput(r: Run): { files: number; errors: number; warnings: numb
 /** Times `runs` runs after `warmups` untimed ones; `before` runs before each (untimed). */
 async function timeRuns(label: string, runs: number, warmups: number, start: () => Promise<Run>, before?: () => void, check?: (r: Run) => void) {
   const times: number[] = [];
+  const cpu: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < warmups + runs; i++) {
     before?.();
@@ -138,9 +144,17 @@ async function timeRuns(label: string, runs: number, warmups: number, start: () 
     check?.(r);
     if (i < warmups) continue;
     times.push(r.ms);
+    if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
     if (r.maxRssMb !== undefined) rss.push(r.maxRssMb);
   }
-  return { label, times, median: median(times), maxRssMb: rss.length > 0 ? Math.max(...rss) : undefined };
+  return {
+    label,
+    times,
+    median: median(times),
+    cpu,
+    cpuMedian: cpu.length > 0 ? median(cpu) : undefined,
+    maxRssMb: rss.length > 0 ? Math.max(...rss) : undefined,
+  };
 }
 
 async function benchEditor(ws: GeneratedWorkspace, edits: number) {
@@ -164,6 +178,7 @@ async function benchEditor(ws: GeneratedWorkspace, edits: number) {
   if (metricLines.length === 0) throw new Error(`editor bench: no metric key result in ${path}`);
   (globalThis as { gc?: () => void }).gc?.();
   const times: number[] = [];
+  const cpu: number[] = [];
   let errors = 0;
   let text = original;
   for (let i = 0; i < edits; i++) {
@@ -171,13 +186,16 @@ async function benchEditor(ws: GeneratedWorkspace, edits: number) {
     const [indent, value] = lines[line].split(/(?<=current: )/);
     lines[line] = `${indent}${(Number(value) + 0.5 + i / 1000).toFixed(3)}`;
     text = lines.join('\n');
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     session.update(path, text);
     const diagnostics = session.checkFile(path);
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStarted);
+    cpu.push((used.user + used.system) / 1000);
     errors += diagnostics.filter((d) => d.severity === 'error').length;
   }
-  return { loadMs, times, errors, path, bytes: Buffer.byteLength(text) };
+  return { loadMs, times, cpu, errors, path, bytes: Buffer.byteLength(text) };
 }
 
 /** VmHWM (peak RSS) of a live process, in MB, from /proc; undefined where there is no /proc. */
@@ -335,40 +353,42 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
     rss = { ...(await peakRss(big.dir, options.rssCapMb)), files: big.files, bytes: big.bytes };
   }
 
+  /** Wall clock, with CPU time (user + system) after it when known. */
+  const fig = (t: { median: number; cpuMedian?: number }) => (t.cpuMedian === undefined ? seconds(t.median) : `${seconds(t.median)} (CPU ${seconds(t.cpuMedian)})`);
   const rows: BenchRow[] = [
     {
       benchmark: `okra validate, cold (${n} files)`,
-      figure: seconds(cold.median),
-      peer: `ajv-cli ${seconds(ajv.median)}`,
+      figure: fig(cold),
+      peer: `ajv-cli ${fig(ajv)}`,
       ratio: ratio(cold.median, ajv.median),
       target: '≤ 1.0× ajv-cli',
       met: cold.median <= ajv.median,
     },
     {
       benchmark: `okra validate --cache, warm (${n} files)`,
-      figure: seconds(warm.median),
-      peer: `ajv-cli ${seconds(ajv.median)}`,
+      figure: fig(warm),
+      peer: `ajv-cli ${fig(ajv)}`,
       ratio: ratio(warm.median, ajv.median),
       target: '≤ 0.2× ajv-cli',
       met: warm.median <= 0.2 * ajv.median,
     },
     {
       benchmark: `okra validate --cache, warm (${n} files)`,
-      figure: seconds(warm.median),
-      peer: `Spectral ${seconds(spectral.median)}`,
+      figure: fig(warm),
+      peer: `Spectral ${fig(spectral)}`,
       ratio: ratio(warm.median, spectral.median),
       target: '≤ 0.1× Spectral',
       met: warm.median <= 0.1 * spectral.median,
     },
     {
       benchmark: `okra validate, cold (${n} files)`,
-      figure: seconds(cold.median),
-      peer: `Spectral ${seconds(spectral.median)}`,
+      figure: fig(cold),
+      peer: `Spectral ${fig(spectral)}`,
       ratio: ratio(cold.median, spectral.median),
     },
     {
       benchmark: `re-check 1 edited file, p95 (${options.edits} edits)`,
-      figure: `${millis(percentile(editor.times, 95))} (p50 ${millis(percentile(editor.times, 50))}, max ${millis(Math.max(...editor.times))})`,
+      figure: `${millis(percentile(editor.times, 95))} (p50 ${millis(percentile(editor.times, 50))}, max ${millis(Math.max(...editor.times))}; CPU p95 ${millis(percentile(editor.cpu, 95))})`,
       target: '< 10 ms',
       met: percentile(editor.times, 95) < 10,
     },
@@ -397,13 +417,19 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
     });
     if (failed) log(`  okra failed on ${rss.files} files: ${rss.stderr.split('\n').filter((l) => !/^\s/.test(l)).slice(0, 5).join(' | ')}`);
   }
-  const detail = (t: { label: string; times: number[] }) => `${t.label}: ${t.times.map((ms) => seconds(ms)).join(', ')}`;
+  const detail = (t: { label: string; times: number[]; cpu: number[] }) =>
+    `${t.label}: ${t.times.map((ms) => seconds(ms)).join(', ')}${t.cpu.length ? ` (CPU ${t.cpu.map((ms) => seconds(ms)).join(', ')})` : ''}`;
   log(`runs: ${[cold, warm, ajv, spectral].map(detail).join('; ')}`);
+  if (cold.cpuMedian && warm.cpuMedian && ajv.cpuMedian && spectral.cpuMedian) {
+    log(
+      `CPU-time ratios: cold/ajv ${ratio(cold.cpuMedian, ajv.cpuMedian)}, warm/ajv ${ratio(warm.cpuMedian, ajv.cpuMedian)}, warm/Spectral ${ratio(warm.cpuMedian, spectral.cpuMedian)}`,
+    );
+  }
   log(`editor: session loaded in ${seconds(editor.loadMs)}; edited ${editor.path} (${(editor.bytes / 1024).toFixed(0)} KB)`);
   lastDetails = {
     workspace: ws,
-    runs: Object.fromEntries([cold, warm, ajv, spectral].map((t) => [t.label, { ms: t.times, maxRssMb: t.maxRssMb }])),
-    editor: { ms: editor.times, loadMs: editor.loadMs, file: editor.path },
+    runs: Object.fromEntries([cold, warm, ajv, spectral].map((t) => [t.label, { ms: t.times, cpuMs: t.cpu, maxRssMb: t.maxRssMb }])),
+    editor: { ms: editor.times, cpuMs: editor.cpu, loadMs: editor.loadMs, file: editor.path },
     rss,
   };
   return rows;

@@ -3,6 +3,7 @@ import { WorkspaceError } from '../core';
 import { registerDemoCommand } from './commands/demo';
 import { registerInitCommand } from './commands/init';
 import { registerSandboxCommand } from './commands/sandbox';
+import { registerScheduleCommand } from './commands/schedule';
 import { registerValidateCommand } from './commands/validate';
 import { UsageError } from './errors';
 import { okraVersion } from './package-root';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerInitCommand(program);
   registerValidateCommand(program);
+  registerScheduleCommand(program);
   registerDemoCommand(program);
   registerSandboxCommand(program);
   for (const command of program.commands) command.exitOverride();

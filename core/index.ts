@@ -40,3 +40,4 @@ export { validateWorkspace, pluginValidators, type ValidateOptions, type Validat
 export { didYouMean, didYouMeanHint } from './util/did-you-mean';
 export * from './compute';
 export * from './language';
+export * from './schedule';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Diagnostic, Fix, Range, Severity } from '../core/diagnostics';
+import type { Diagnostic, Fix, Range, Severity } from '../core';
 import { DIAGNOSTIC_SOURCE } from './ids';
 
 /**

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { countBySeverity, type Diagnostic } from '../core/diagnostics';
-import { CONFIG_FILE } from '../core/workspace/load-workspace';
+import type { Diagnostic } from '../core';
 import { sameDiagnostic, toDiagnostic, type DocsOf } from './convert';
 import { DIAGNOSTIC_COLLECTION } from './ids';
 import type { Log } from './log';
-import type { OkraWorkspace } from './okra-workspace';
+import { CONFIG_FILE_NAME as CONFIG_FILE, type OkraWorkspace } from './okra-workspace';
+import { core } from './core';
 
 /** A full re-check waits this long after the last keystroke (never less than the debounce). */
 const IDLE_MS = 1000;
@@ -98,7 +98,7 @@ export class DiagnosticsProvider implements vscode.Disposable {
     const summary: CheckSummary = { files: 0, errors: 0, warnings: 0, infos: 0 };
     for (const ws of this.workspaces) {
       const all = this.publishAll(ws);
-      const counts = countBySeverity(all);
+      const counts = core().countBySeverity(all);
       summary.files += ws.fileCount;
       summary.errors += counts.error;
       summary.warnings += counts.warning;

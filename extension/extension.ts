@@ -1,8 +1,10 @@
 /**
  * okra's VS Code extension. activate() only wires: settings, the "okra" log, Workspace Trust and
- * the commands. The core (parser, schemas, rules) is imported dynamically once activate() has
- * returned, so activation costs milliseconds; esbuild keeps dynamically imported modules lazy in
- * the single bundle. Every registration goes into context.subscriptions.
+ * the commands. The workspace loads once activate() has returned: okra-controller is imported
+ * dynamically (esbuild keeps such modules lazy inside the bundle) and the core itself comes from
+ * dist/core.js on first use (see core.ts), so activation parses a bundle of under 100 KB.
+ * Renderer and sync commands (later) follow the same rule: import on first use.
+ * Every registration goes into context.subscriptions.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from './ids';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { WorkspaceError } from '../core/workspace/load-workspace';
 import { showSummary } from './commands';
+import { core } from './core';
 import { DiagnosticsProvider, type CheckSummary } from './diagnostics-provider';
 import type { Log } from './log';
 import { OkraWorkspace, findOkraRoots } from './okra-workspace';
@@ -10,9 +10,9 @@ import { readSettings } from './settings';
 import type { TrustPolicy } from './trust-policy';
 
 /**
- * Everything that needs the core, loaded after activate() has returned (extension.ts imports
- * this module dynamically, so the bundle evaluates the core only then). Renderer and sync stay
- * out of this module too: their commands will import them on first use.
+ * Everything that needs the core, started after activate() has returned (extension.ts imports
+ * this module dynamically; the core comes from dist/core.js through core.ts). Renderer and sync
+ * stay out of this module: their commands will import them on first use.
  */
 export class OkraController implements vscode.Disposable {
   readonly provider: DiagnosticsProvider;
@@ -63,7 +63,7 @@ export class OkraController implements vscode.Disposable {
           this.log.info(`loaded ${ws.fileCount} files from ${root.fsPath || root.toString()} in ${ws.loadMs.toFixed(0)} ms${ws.pluginNames.length > 0 ? `; plugins: ${ws.pluginNames.join(', ')}` : ''}`);
           return ws;
         } catch (error) {
-          if (error instanceof WorkspaceError) this.log.info(`${root.toString()}: ${error.message}`);
+          if (error instanceof core().WorkspaceError) this.log.info(`${root.toString()}: ${error.message}`);
           else this.log.error(`could not load ${root.toString()}`, error);
           return undefined;
         }

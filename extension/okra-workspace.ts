@@ -1,12 +1,7 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../core/diagnostics';
-import { isRecord } from '../core/model/workspace-model';
-import { builtinPlugin } from '../core/plugins/builtin';
-import { loadPlugins, type PluginImporter } from '../core/plugins/load-plugins';
-import { ALWAYS_EXCLUDE, CONFIG_FILE, DEFAULT_INCLUDE, loadWorkspace, readConfig } from '../core/workspace/load-workspace';
-import { pluginValidators } from '../core/workspace/validate-workspace';
-import { WorkspaceSession } from '../core/workspace/workspace-session';
+import type { Diagnostic, PluginImporter, WorkspaceSession } from '../core';
+import { core } from './core';
 import type { TrustPolicy } from './trust-policy';
 import { vscodeHost } from './vscode-host';
 
@@ -34,7 +29,7 @@ function pluginImporter(root: vscode.Uri): PluginImporter {
  */
 export class OkraWorkspace {
   private isIncluded: (path: string) => boolean;
-  private readonly isExcluded = picomatch(ALWAYS_EXCLUDE as string[], { dot: true });
+  private readonly isExcluded = picomatch(core().ALWAYS_EXCLUDE as string[], { dot: true });
 
   private constructor(
     readonly root: vscode.Uri,
@@ -49,6 +44,7 @@ export class OkraWorkspace {
 
   static async load(root: vscode.Uri, policy: TrustPolicy): Promise<OkraWorkspace> {
     const started = performance.now();
+    const { builtinPlugin, loadPlugins, loadWorkspace, pluginValidators, readConfig, WorkspaceSession } = core();
     const host = vscodeHost(root);
     const config = await readConfig(host);
     // Untrusted: loadPlugins returns no plugin and an info diagnostic on `plugins:` instead.
@@ -75,13 +71,13 @@ export class OkraWorkspace {
 
   /** Whether a path is one of the workspace's definition files (or would be, once created). */
   isDefinitionFile(path: string): boolean {
-    if (path === CONFIG_FILE || this.session.file(path)) return true;
+    if (path === core().CONFIG_FILE || this.session.file(path)) return true;
     return this.isIncluded(path) && !this.isExcluded(path) && !path.split('/').some((part) => part.startsWith('.'));
   }
 
   checkFile(path: string): Diagnostic[] {
     const own = this.session.checkFile(path);
-    return path === CONFIG_FILE ? [...this.pluginDiagnostics, ...own] : own;
+    return path === core().CONFIG_FILE ? [...this.pluginDiagnostics, ...own] : own;
   }
 
   checkAll(): Diagnostic[] {
@@ -95,10 +91,14 @@ export class OkraWorkspace {
 }
 
 function includeOf(session: WorkspaceSession): string[] {
+  const { CONFIG_FILE, DEFAULT_INCLUDE, isRecord } = core();
   const data = session.file(CONFIG_FILE)?.data;
   if (isRecord(data) && Array.isArray(data.include) && data.include.length > 0 && data.include.every((g) => typeof g === 'string')) return data.include as string[];
   return [...DEFAULT_INCLUDE];
 }
+
+/** Same as the core's CONFIG_FILE; repeated so that finding roots does not load the core. */
+export const CONFIG_FILE_NAME = 'okra.config.yaml';
 
 /**
  * The okra workspaces of the window: every workspace folder with okra.config.yaml at its root;
@@ -110,14 +110,14 @@ export async function findOkraRoots(): Promise<vscode.Uri[]> {
   const roots: vscode.Uri[] = [];
   for (const folder of folders) {
     try {
-      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, CONFIG_FILE));
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME));
       roots.push(folder.uri);
     } catch {
       // not at the root of this folder
     }
   }
   if (roots.length > 0) return roots;
-  const found = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/{node_modules,.okra,.git}/**', 100);
+  const found = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/{node_modules,.okra,.git}/**', 100);
   if (found.length === 0) return [];
   const depth = (u: vscode.Uri) => u.path.split('/').length;
   const shallowest = Math.min(...found.map(depth));

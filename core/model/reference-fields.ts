@@ -29,7 +29,7 @@ export type ReferencingFileKind = 'Org' | 'Objectives' | 'KpiTargets' | 'TierStr
 export type PathPattern = ReadonlyArray<string>;
 
 /** Where a field's items come from in the model (its rows are walked per item of that list). */
-type Source = 'teams' | 'people' | 'objectiveSets' | 'objectives' | 'keyResults' | 'kpis' | 'tiers' | 'oneOnOnes' | 'reviews' | 'retrospectives';
+export type ReferenceSource = 'teams' | 'people' | 'objectiveSets' | 'objectives' | 'keyResults' | 'kpis' | 'tiers' | 'oneOnOnes' | 'reviews' | 'retrospectives';
 
 /** What a subject is built from: the item that holds the reference and the record around it. */
 export interface SubjectContext {
@@ -57,13 +57,14 @@ export interface ReferenceField {
   prefix: 'optional' | 'required';
   /** What the field is, for messages: `Owner of key result "cut-cpc"`. */
   subject(ctx: SubjectContext): string;
-  /** @internal the model list whose items hold the field, and the field's path inside an item. */
-  readonly source: Source;
+  /** The model list whose items hold the field (`keyResults` for a KR's `kpi`). */
+  readonly source: ReferenceSource;
+  /** The field's path inside one of those items (`['check_ins', '*', 'by']`). */
   readonly field: PathPattern;
 }
 
 /** Where each model list lives in its file: the base of the full pattern. */
-const SOURCES: Record<Source, { fileKind: ReferencingFileKind; base: PathPattern }> = {
+const SOURCES: Record<ReferenceSource, { fileKind: ReferencingFileKind; base: PathPattern }> = {
   teams: { fileKind: 'Org', base: ['teams', '*'] },
   people: { fileKind: 'Org', base: ['people', '*'] },
   objectiveSets: { fileKind: 'Objectives', base: [] },
@@ -83,7 +84,7 @@ const SCOPE: Accepts = { form: 'scope' };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
-function row(source: Source, field: PathPattern, accepts: Accepts, subject: (ctx: SubjectContext) => string, prefix: 'optional' | 'required' = 'optional'): ReferenceField {
+function row(source: ReferenceSource, field: PathPattern, accepts: Accepts, subject: (ctx: SubjectContext) => string, prefix: 'optional' | 'required' = 'optional'): ReferenceField {
   const { fileKind, base } = SOURCES[source];
   return { fileKind, pattern: [...base, ...field], accepts, prefix, subject, source, field };
 }
@@ -287,7 +288,7 @@ interface SourceItem {
   path: DataPath;
 }
 
-function itemsOf(model: WorkspaceModel, source: Source): readonly SourceItem[] {
+function itemsOf(model: WorkspaceModel, source: ReferenceSource): readonly SourceItem[] {
   switch (source) {
     case 'objectiveSets':
       return model.objectiveSets.map((s) => ({ ...s, id: undefined }));
@@ -299,8 +300,8 @@ function itemsOf(model: WorkspaceModel, source: Source): readonly SourceItem[] {
 }
 
 /** Rows grouped by the list they are read from, keeping the table's order. */
-const BY_SOURCE: ReadonlyArray<[Source, ReferenceField[]]> = (() => {
-  const groups = new Map<Source, ReferenceField[]>();
+const BY_SOURCE: ReadonlyArray<[ReferenceSource, ReferenceField[]]> = (() => {
+  const groups = new Map<ReferenceSource, ReferenceField[]>();
   for (const f of REFERENCE_FIELDS) {
     const list = groups.get(f.source);
     if (list) list.push(f);
@@ -312,7 +313,8 @@ const BY_SOURCE: ReadonlyArray<[Source, ReferenceField[]]> = (() => {
 /**
  * Calls `visit` for every reference in the model: every non-empty string at a reference field
  * of every item the model holds (items are the model's, so a view made with `fileView` yields
- * just that file's references). Order: by list, then item, then field.
+ * just that file's references; an item the model leaves out for want of an `id` is left out
+ * here too). Order: by list, then item, then field.
  */
 export function forEachReference(model: WorkspaceModel, visit: (ref: Reference) => void): void {
   for (const [source, fields] of BY_SOURCE) {

@@ -102,7 +102,7 @@ export interface OkraConfig {
    */
   include?: string[];
   /**
-   * The workspace time zone: dates, cycles and 1:1 times are read in it. Default: UTC.
+   * The workspace time zone: dates and cycles are read in it, and 1:1 times when the manager has no time zone of their own. Default: UTC.
    */
   timezone?: Timezone;
   /**
@@ -677,7 +677,7 @@ export interface OneOnOne {
    */
   weekday?: Weekday;
   /**
-   * The start time, HH:MM in the workspace time zone. Example: 09:30.
+   * The start time, HH:MM, in the manager's time zone (their `timezone` in the Org), else the workspace time zone; it holds across daylight-saving changes. Example: 09:30.
    */
   time?: TimeOfDay;
   /**

@@ -22,6 +22,6 @@ export { escapeMarkdown, escapeDeep, escapeHtml } from './markdown-escape';
 export { provenanceLine, templateVersion, type Provenance } from './provenance';
 export { toHtml, markdownToHtmlFragment, PRINT_STYLESHEET, type HtmlOptions } from './to-html';
 export { toNotionBlocks, toNotionChunks, chunkBlocks, splitText, splitRichText, limitNesting, NOTION_LIMITS, type NotionBlock } from './to-notion';
-export { strictData, unwrapStrict, UnknownFieldError } from './strict-data';
+export { markStrictParams, VIEW_PROTOTYPE } from './strict-paths';
 export { planDocuments, planAllDocuments, RenderRequestError, type DocumentJob, type RenderRequest, type SkippedDocument } from './plan';
 export * from './context';

@@ -28,7 +28,7 @@ const LEADING_ORDERED = /^(\d{1,9})([.)])(?= |$)/;
  * inner spaces, control and bidi characters, a leading list or heading marker or digit.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NEEDS_WORK = /[\\`*[\]<>|~$#_&\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\s\s|[^\S ]|^[\s\-+=\d]|\s$/;
+const NEEDS_WORK = /[\\`*[\]<>|~$#_&\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\s\s|[^\S ]|^[\s\-+=]|^\d{1,9}[.)](?: |$)|\s$/;
 
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
@@ -42,6 +42,20 @@ export function escapeMarkdown(text: unknown): string {
   if (typeof text !== 'string') return '';
   // Most text needs nothing: one scan decides, and the string is returned as it is.
   if (!NEEDS_WORK.test(text)) return text;
+  let escaped = cache.get(text);
+  if (escaped === undefined) {
+    escaped = escapeSlowly(text);
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(text, escaped);
+  }
+  return escaped;
+}
+
+/** Documents of one run repeat the same names and titles: escaped forms are kept for reuse. */
+const CACHE_SIZE = 10_000;
+const cache = new Map<string, string>();
+
+function escapeSlowly(text: string): string {
   let s = text.replace(CONTROL, '').replace(WHITESPACE, ' ').trim();
   if (s === '') return '';
   s = s.replace(ALWAYS, '\\$&');
@@ -55,21 +69,21 @@ export function escapeMarkdown(text: unknown): string {
 
 /**
  * A copy of `value` with every string escaped by {@link escapeMarkdown}, at any depth, keys
- * untouched. Numbers, booleans and `null` pass through; functions and other exotic values
- * become `null` (a view model is plain data).
+ * untouched; objects get `prototype`. Numbers, booleans and `null` pass through; `undefined`,
+ * functions and other exotic values become `null` (a view model is plain data).
  */
-export function escapeDeep<T>(value: T): T {
-  return escapeValue(value) as T;
+export function escapeDeep<T>(value: T, prototype: object | null = Object.prototype): T {
+  return escapeValue(value, prototype) as T;
 }
 
-function escapeValue(value: unknown): unknown {
+function escapeValue(value: unknown, prototype: object | null): unknown {
   if (typeof value === 'string') return escapeMarkdown(value);
-  if (value === null || value === undefined) return value ?? null;
+  if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map(escapeValue);
+  if (Array.isArray(value)) return value.map((item) => escapeValue(item, prototype));
   if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = escapeValue((value as Record<string, unknown>)[key]);
+    const out = Object.create(prototype) as Record<string, unknown>;
+    for (const key of Object.keys(value)) out[key] = escapeValue((value as Record<string, unknown>)[key], prototype);
     return out;
   }
   return null;

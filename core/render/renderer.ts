@@ -3,7 +3,7 @@ import { didYouMeanHint } from '../util/did-you-mean';
 import { mergeDocumentSources, type DocumentSources } from './document-sources';
 import { escapeDeep } from './markdown-escape';
 import { provenanceLine, templateVersion } from './provenance';
-import { strictData, UnknownFieldError, unwrapStrict, type MissTracker } from './strict-data';
+import { closestField, markStrictParams, parseStrictError, pathAt, unknownFieldMessage, VIEW_PROTOTYPE } from './strict-paths';
 
 /** The view model a document template is rendered with; `title` is plain text (for HTML `<title>`, Notion page titles). */
 export interface DocumentView {
@@ -102,20 +102,12 @@ interface Annotated {
   column?: number;
 }
 
-/** A helper that gets plain data (not strict proxies) and whose failure names it. */
+/** A helper whose failure names it (helpers should be total; a plugin's may not be). */
 function wrapHelper(name: string, helper: HelperDelegate): HelperDelegate {
   return function (this: unknown, ...args: unknown[]) {
-    const last = args[args.length - 1] as { hash?: Record<string, unknown>; data?: { root?: unknown } } | undefined;
-    const plain = args.map(unwrapStrict);
-    if (last && typeof last === 'object' && 'hash' in last) {
-      const hash: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(last.hash ?? {})) hash[key] = unwrapStrict(value);
-      plain[plain.length - 1] = { ...last, hash, data: last.data ? { ...last.data, root: unwrapStrict(last.data.root) } : last.data };
-    }
     try {
-      return (helper as (...a: unknown[]) => unknown).apply(unwrapStrict(this), plain);
+      return (helper as (...a: unknown[]) => unknown).apply(this, args);
     } catch (error) {
-      if (error instanceof UnknownFieldError) throw error;
       throw new Error(`helper "${name}" failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     }
   } as HelperDelegate;
@@ -137,11 +129,12 @@ export function createRenderer(options: RendererOptions): Renderer {
     knownHelpers[name] = true;
   }
   const compileOptions = { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true } as const;
+  const compile = (source: string): TemplateDelegate => hb.compile(markStrictParams(hb.parse(source)), compileOptions);
   for (const [name, source] of Object.entries(partials)) {
     let fn: TemplateDelegate | undefined;
     hb.registerPartial(name, ((context: unknown, runtime: Handlebars.RuntimeOptions) => {
-      fn ??= hb.compile(source, compileOptions);
       try {
+        fn ??= compile(source);
         return fn(context, runtime);
       } catch (error) {
         if (error && typeof error === 'object') (error as Annotated).okraPartial ??= name;
@@ -158,9 +151,15 @@ export function createRenderer(options: RendererOptions): Renderer {
     }
     const source = templates[name];
     const used = partialsUsed(source, partials);
+    let fn: TemplateDelegate;
+    try {
+      fn = compile(source);
+    } catch (error) {
+      throw explain(name, error);
+    }
     found = {
       source,
-      fn: hb.compile(source, compileOptions),
+      fn,
       version: templateVersion([name, source, ...used.flatMap((p) => [p, partials[p]])]),
       kind: KIND_HEADER.exec(source)?.[1] as ContextKind | undefined,
     };
@@ -168,27 +167,15 @@ export function createRenderer(options: RendererOptions): Renderer {
     return found;
   };
 
-  const explain = (name: string, error: unknown, misses: MissTracker): TemplateError => {
+  function explain(name: string, error: unknown, root?: object): TemplateError {
+    if (error instanceof TemplateError) return error;
     const annotated = (error ?? {}) as Annotated;
     const partial = annotated.okraPartial;
     const where = partial === undefined ? `Template "${name}"` : `Template "${name}" (partial "${partial}")`;
     const source = partial === undefined ? templates[name] : partials[partial];
-    let field: string | undefined;
-    let reason: string;
-    if (error instanceof UnknownFieldError) {
-      field = error.field;
-      reason = error.message;
-    } else {
-      const message = (error as Error)?.message ?? String(error);
-      const strict = /^"([^"]+)" not defined in/.exec(message);
-      if (strict) {
-        field = strict[1];
-        const miss = misses.last?.field === field ? misses.last : undefined;
-        reason = miss ? new UnknownFieldError(field, miss.available).message : `unknown field "${field}"`;
-      } else {
-        reason = message.replace(/ - \d+:\d+$/, '');
-      }
-    }
+    const message = (error as Error)?.message ?? String(error);
+    const strict = parseStrictError(message);
+    let field = strict?.field;
     let line = typeof annotated.lineNumber === 'number' ? annotated.lineNumber : undefined;
     let column = typeof annotated.column === 'number' ? annotated.column + 1 : undefined;
     if (line === undefined && field !== undefined && source !== undefined) {
@@ -196,25 +183,40 @@ export function createRenderer(options: RendererOptions): Renderer {
       line = found?.line;
       column = found?.column;
     }
+    let reason = message.replace(/ - \d+:\d+$/, '').replace(/^Parse error on line \d+:\n/, 'parse error:\n');
+    if (strict) {
+      const path = line !== undefined && column !== undefined && source !== undefined ? pathAt(source, line, column) : undefined;
+      if (strict.parent === 'object' || !path || !path.includes('.')) {
+        reason = unknownFieldMessage(strict.field, strict.available);
+      } else if (strict.parent === 'null') {
+        const empty = path.slice(0, path.lastIndexOf('.'));
+        reason = `"${path}": "${empty}" is empty here (null); guard it with {{#if ${empty}}}`;
+      } else {
+        // An earlier part of the path is no field. The first part is most often the typo.
+        const first = path.split('.')[0];
+        const hint = root && !(first in root) ? closestField(first, Object.keys(root)) : undefined;
+        reason = `unknown field in "${path}"${hint ? ` (did you mean "${[hint, ...path.split('.').slice(1)].join('.')}"?)` : ''}`;
+        field = hint ? first : path;
+      }
+    }
     const at = line === undefined ? '' : `, line ${line}${column === undefined ? '' : `, column ${column}`}`;
     return new TemplateError(`${where}${at}: ${reason}`, name, { partial, line, column, field });
-  };
+  }
 
   return {
     templateNames: Object.keys(templates).sort(),
     partialNames: Object.keys(partials).sort(),
     helperNames: Object.keys(helpers).sort(),
     has: (name) => Object.hasOwn(templates, name),
-    kindOf: (name) => (Object.hasOwn(templates, name) ? entry(name).kind : undefined),
+    kindOf: (name) => (Object.hasOwn(templates, name) ? (KIND_HEADER.exec(templates[name])?.[1] as ContextKind | undefined) : undefined),
     versionOf: (name) => entry(name).version,
     render(name, view, renderOptions = {}) {
       const template = entry(name);
-      const misses: MissTracker = {};
       let body: string;
       try {
-        body = template.fn(strictData(escapeDeep(view), misses));
+        body = template.fn(escapeDeep(view, VIEW_PROTOTYPE));
       } catch (error) {
-        throw explain(name, error, misses);
+        throw explain(name, error, view);
       }
       const line = provenanceLine({ template: name, version: template.version, okraVersion: options.okraVersion, ...renderOptions });
       return { template: name, version: template.version, title: typeof view.title === 'string' && view.title !== '' ? view.title : name, markdown: tidy(body) + '\n\n---\n\n' + line + '\n' };

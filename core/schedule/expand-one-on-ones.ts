@@ -59,7 +59,8 @@ export function readOneOnOne(model: WorkspaceModel, entry: OneOnOne): OneOnOneSe
  * except the manager.
  *
  * Dates follow {@link occurrenceDates}. A meeting is held at `time` in the manager's
- * `timezone` (else the workspace's) and lasts `minutes` (30 by default); the wall time holds
+ * `timezone` (else the workspace's) and lasts `minutes` (30 by default); the reports of one entry
+ * are met back to back from `time`, in the order listed. The wall time holds
  * across daylight-saving changes, so the UTC offset moves instead. Without `time`, meetings are
  * all-day events on their dates. A timed meeting is in the window when it starts in it; an
  * all-day one when its date is one of the window's days.
@@ -98,13 +99,16 @@ function seriesEvents(
   const manager = attendeeOf(model, series.manager);
   const source = { file: located.file, path: located.path };
   const events: ScheduleEvent[] = [];
-  for (const reportId of series.reports) {
+  for (const [index, reportId] of series.reports.entries()) {
     const report = attendeeOf(model, reportId);
+    // A manager meets one report at a time: the series of a 1:1 entry run back to back from
+    // `time`, in the order the reports are listed.
+    const slotStart = time ? time.hour * 60 + time.minute + index * minutes : 0;
     const attendees = [manager, report];
     const seriesId = `okra-1on1-${series.manager}-${reportId}`;
     const title = `1:1 ${manager.name} / ${report.name}`;
     for (const date of dates) {
-      const slot = time ? clock.slot(zone, date, time.hour, time.minute, minutes) : clock.day(zone, date);
+      const slot = time ? clock.slot(zone, date, Math.floor(slotStart / 60) % 24, slotStart % 60, minutes) : clock.day(zone, date);
       if (time) {
         const at = slot.start.toMillis();
         if (at < startMs || at >= endMs) continue;

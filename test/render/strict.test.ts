@@ -42,7 +42,7 @@ describe('render: strict templates', () => {
 
   it('reading a field of a missing (null) value is an error, guarded with #if it is not', () => {
     const bad = withTemplate('t', '{{team.name}}');
-    assert.throws(() => bad.render('t', view()), /Template "t"/);
+    assert.throws(() => bad.render('t', view()), /^TemplateError: Template "t", line 1, column 3: "team\.name": "team" is empty here \(null\); guard it with \{\{#if team\}\}$/);
     const good = withTemplate('t', '{{#if team}}{{team.name}}{{else}}whole cycle{{/if}}');
     assert.match(good.render('t', view()).markdown, /^whole cycle/);
   });

@@ -45,7 +45,7 @@ describe('okra schedule (command)', () => {
       [
         ['Fri 2026-03-27', '09:30–10:00', 'America/New_York', '1:1', 'Maya Brooks, Theo Grant'],
         ['Mon 2026-03-30', '10:00–10:30', 'Europe/Berlin', '1:1', 'Lena Vogel, Oskar Lind'],
-        ['Mon 2026-03-30', '10:00–10:30', 'Europe/Berlin', '1:1', 'Lena Vogel, Zofia Nowak'],
+        ['Mon 2026-03-30', '10:30–11:00', 'Europe/Berlin', '1:1', 'Lena Vogel, Zofia Nowak'],
         ['Tue 2026-03-31', 'all day', 'Europe/Berlin', 'OKR retrospective 2026-Q1', 'Maya Brooks, Theo Grant, Lena Vogel'],
         ['Tue 2026-03-31', '16:00–16:30', 'Europe/Berlin', '1:1', 'Lena Vogel, Maya Brooks'],
       ],

@@ -60,7 +60,7 @@ type UpdateOp = Extract<RowOp, { op: 'update' }>;
 /** Errors that no other row will escape either: stop the run. */
 function isFatal(error: unknown): boolean {
   const status = (error as { status?: unknown })?.status;
-  return status === 401 || status === 403 || (error as { name?: unknown })?.name === 'AbortError';
+  return status === 401 || status === 403 || (error as { fatal?: unknown })?.fatal === true || (error as { name?: unknown })?.name === 'AbortError';
 }
 
 /**
@@ -76,10 +76,25 @@ function isFatal(error: unknown): boolean {
 export async function applySync(t: NotionTransport, plan: SyncPlan, options: ApplyOptions): Promise<ApplyResult> {
   const { state, remote } = options;
   const result: ApplyResult = { created: 0, updated: 0, archived: 0, relinked: 0, databasesCreated: 0, databasesRepaired: 0, failed: [], counters: t.counters };
+  // One save at a time. A save asked for while one is running joins the next one, which
+  // starts after it and so records every change made before it was asked for: with several
+  // rows in flight the file is written once per batch, not once per row, and no write is
+  // ever reported done before the state that records it is on disk.
   let saving: Promise<void> = Promise.resolve();
+  let next: Promise<void> | null = null;
   const save = () => {
-    saving = saving.then(() => options.saveState(state));
-    return saving;
+    if (!next) {
+      const scheduled: Promise<void> = saving.then(() => {
+        next = null;
+        return options.saveState(state).catch((error: unknown) => {
+          // Without its state okra cannot promise a crash-safe run: stop.
+          throw Object.assign(new Error(`could not save the sync state: ${(error as Error)?.message ?? String(error)}`), { fatal: true });
+        });
+      });
+      next = scheduled;
+      saving = scheduled.catch(() => undefined);
+    }
+    return next;
   };
 
   // The state learns everything the read found: this is how a lost state file is rebuilt.
@@ -96,6 +111,9 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
   }
   for (const c of plan.conflicts) state.rows[c.key] ??= { pageId: c.pageId, hash: '', lastEditedTime: '' };
   for (const key of Object.keys(state.rows)) if (!planned.has(key) && !plan.conflicts.some((c) => c.key === key)) delete state.rows[key];
+  // An intent from a killed run is settled: the read found the row (it is no longer a create) or it never landed.
+  const creates = new Set(plan.rows.filter((r) => r.op === 'create').map((r) => r.key));
+  for (const key of Object.keys(state.pending)) if (!creates.has(key)) delete state.pending[key];
   await save();
 
   const work = plan.rows.filter((r) => r.op !== 'unchanged');
