@@ -135,6 +135,7 @@ export class DiagnosticsProvider implements vscode.Disposable {
 
   private onSave(document: vscode.TextDocument): void {
     const at = this.locate(document.uri);
+    this.log.debug(`saved ${document.uri.toString()} -> ${at?.path}`);
     if (!at) return;
     this.flush(document);
     if (at.path === CONFIG_FILE) {

@@ -25,3 +25,5 @@ export { keyResultScore, objectiveScore, SCORE_GREEN, SCORE_RED, scoreRag, toSco
 export type { Rag } from './score';
 export { keyResultStatus, objectiveStatus, status, STATUS_THRESHOLDS } from './status';
 export type { Status, StatusInput } from './status';
+export { tierCapacity } from './tier-capacity';
+export type { CapacityVerdict } from './tier-capacity';

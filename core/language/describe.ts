@@ -10,7 +10,7 @@ import type { Entity, KeyResultEntity, ObjectiveEntity, WorkspaceModel } from '.
 import { escapeMarkdown } from '../render/markdown-escape';
 import { definitionsOf, KIND_LABEL, type DefinitionKind } from './entities';
 import { formatPercent, keyResultFigures, objectiveFigures, STATUS_LABEL, type OkrFigures } from './okr-figures';
-import { tierCapacity } from './tier-capacity';
+import { tierCapacity } from '../compute/tier-capacity';
 
 type Obj = Record<string, unknown>;
 const rec = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});

@@ -28,7 +28,6 @@ export { describeItem } from './describe';
 export { documentSymbols, type DocumentSymbol, type DocumentSymbolKind } from './symbols';
 export { codeLenses, okrTree, type CodeLens, type OkrNode, type OkrNodeType } from './okr-tree';
 export { figuresLine, keyResultFigures, objectiveFigures, type OkrFigures } from './okr-figures';
-export { tierCapacity, type CapacityVerdict } from './tier-capacity';
 export {
   acceptedKinds,
   forEachReference,

@@ -32,6 +32,7 @@ export function workbenchSettings({ trusted }) {
     'git.enabled': false,
     'window.restoreWindows': 'none',
     'files.autoSave': 'off',
+    'okra.log.level': process.env.OKRA_LOG_LEVEL || 'info',
     // Trusted runs switch Workspace Trust off (everything is trusted); the untrusted run turns it
     // on and never prompts, so the folder opens in restricted mode.
     'security.workspace.trust.enabled': !trusted,

@@ -1,7 +1,6 @@
-import { durationSeconds } from '../../compute/duration';
-import { agentsNeeded, serviceLevel, trafficErlangs } from '../../compute/erlang-c';
+import { tierCapacity } from '../../compute/tier-capacity';
 import { defineRule } from '../../plugins/define-rule';
-import { formatNumber, formatPercent, num, obj, str } from './lib/fields';
+import { formatNumber, formatPercent } from './lib/fields';
 
 /**
  * A staffing plan that cannot answer the forecast peak within the service level will miss it
@@ -26,40 +25,25 @@ export default defineRule({
   },
   check(ctx) {
     for (const tier of ctx.model.tiers.all) {
-      const t = obj(tier.value);
-      const staffing = obj(t.staffing);
-      const forecast = obj(t.forecast);
-      const sl = obj(obj(t.sla).service_level);
-      const peak = num(staffing.peak_agents);
-      const shrinkage = num(staffing.shrinkage);
-      const contacts = num(forecast.contacts_per_hour);
-      const aht = durationSeconds(forecast.aht);
-      const target = num(sl.target);
-      const within = durationSeconds(sl.within);
-      if (peak === undefined || shrinkage === undefined || contacts === undefined || aht === undefined || target === undefined || within === undefined) continue;
-      // Out-of-range values are schema errors; Erlang C on them would only add noise.
-      if (peak < 0 || shrinkage < 0 || shrinkage >= 1 || contacts < 0 || aht <= 0 || target <= 0 || target > 1 || within < 0) continue;
-      // Rounding first keeps 62 × 0.68 = 42.16 from becoming 42.159999… and then 42.
-      const available = Math.floor(Number((peak * (1 - shrinkage)).toFixed(9)));
-      const traffic = trafficErlangs(contacts, aht);
-      const achieved = serviceLevel(available, traffic, aht, within);
-      if (achieved >= target) continue;
-      const needed = agentsNeeded(contacts, aht, target, within);
-      if (needed === undefined || needed <= available) continue;
+      const verdict = tierCapacity(tier.value);
+      if (!verdict || verdict.ok) continue;
+      const { available, traffic, needed } = verdict;
+      // No head count reaches the target (beyond what the model computes): nothing useful to say.
+      if (needed === undefined) continue;
       ctx.report({
         // With no more agents than Erlangs of traffic the service level is 0 %: say why instead.
         message: available <= traffic ? 'overloaded' : 'short',
         data: {
           tier: tier.id,
           available,
-          peak: formatNumber(peak),
-          shrinkage: formatNumber(shrinkage),
-          achieved: formatPercent(achieved),
-          contacts: formatNumber(contacts),
-          within: str(sl.within) ?? '',
-          target: formatPercent(target),
+          peak: formatNumber(verdict.peakAgents),
+          shrinkage: formatNumber(verdict.shrinkage),
+          achieved: formatPercent(verdict.achieved),
+          contacts: formatNumber(verdict.contactsPerHour),
+          within: verdict.within,
+          target: formatPercent(verdict.target),
           needed,
-          aht: str(forecast.aht) ?? '',
+          aht: verdict.aht,
           traffic: formatNumber(Number(traffic.toFixed(1))),
         },
         at: { file: tier.file, path: [...tier.path, 'staffing', 'peak_agents'] },

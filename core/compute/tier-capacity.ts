@@ -1,5 +1,5 @@
-import { durationSeconds } from '../compute/duration';
-import { agentsNeeded, serviceLevel, trafficErlangs } from '../compute/erlang-c';
+import { durationSeconds } from './duration';
+import { agentsNeeded, serviceLevel, trafficErlangs } from './erlang-c';
 
 export interface CapacityVerdict {
   /** Agents available at the peak: `floor(peak_agents × (1 − shrinkage))`. */
@@ -11,6 +11,11 @@ export interface CapacityVerdict {
   target: number;
   /** The service level's threshold as written (`PT20S`). */
   within: string;
+  peakAgents: number;
+  shrinkage: number;
+  contactsPerHour: number;
+  /** The forecast AHT as written (`PT8M`). */
+  aht: string;
   /** The fewest agents that reach the target; `undefined` when no number does. */
   needed: number | undefined;
   ok: boolean;
@@ -20,8 +25,8 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /**
- * Erlang C for a tier at its forecast peak, as the `tier/capacity` rule computes it; `undefined`
- * unless every input is there and in range (the rule then stays silent too).
+ * Erlang C for a tier at its forecast peak (the `tier/capacity` rule and the editor's hover);
+ * `undefined` unless every input is there and in range: out-of-range values are schema errors.
  */
 export function tierCapacity(tier: unknown): CapacityVerdict | undefined {
   const t = rec(tier);
@@ -41,5 +46,17 @@ export function tierCapacity(tier: unknown): CapacityVerdict | undefined {
   const traffic = trafficErlangs(contacts, aht);
   const achieved = serviceLevel(available, traffic, aht, within);
   const needed = agentsNeeded(contacts, aht, target, within);
-  return { available, traffic, achieved, target, within: String(sl.within), needed, ok: achieved >= target || (needed !== undefined && needed <= available) };
+  return {
+    available,
+    traffic,
+    achieved,
+    target,
+    within: String(sl.within),
+    peakAgents: peak,
+    shrinkage,
+    contactsPerHour: contacts,
+    aht: String(forecast.aht),
+    needed,
+    ok: achieved >= target || (needed !== undefined && needed <= available),
+  };
 }
