@@ -281,8 +281,15 @@ function kindOf(data: unknown): string | undefined {
   return typeof kind === 'string' ? kind : undefined;
 }
 
-function makeFile(parts: FileParts): ParsedFile {
-  const { path, hash, text, lineCounter, doc, data, diagnostics } = parts;
+/** The parts every ParsedFile shares, whether just parsed or read from the cache. */
+function fileRecord(
+  path: string,
+  hash: string,
+  text: string,
+  data: unknown,
+  diagnostics: Diagnostic[],
+  located: Pick<ParsedFile, 'document' | 'locate'>,
+): ParsedFile {
   let suppressions: Suppressions | undefined;
   return {
     path,
@@ -294,12 +301,20 @@ function makeFile(parts: FileParts): ParsedFile {
     get suppressions() {
       return (suppressions ??= findSuppressions(text));
     },
+    document: located.document,
+    locate: located.locate,
+  };
+}
+
+function makeFile(parts: FileParts): ParsedFile {
+  const { path, hash, text, lineCounter, doc, data, diagnostics } = parts;
+  return fileRecord(path, hash, text, data, diagnostics, {
     document: () => doc,
     locate(dataPath, target = 'value') {
       if (!doc) return offsetsToRange(lineCounter, [0, 0]);
       return offsetsToRange(lineCounter, locateOffsets(doc, dataPath, target));
     },
-  };
+  });
 }
 
 /**
@@ -309,18 +324,8 @@ function makeFile(parts: FileParts): ParsedFile {
 export function cachedFile(path: string, text: string, hash: string, data: unknown, diagnostics: Diagnostic[]): ParsedFile {
   let parsed: ParsedFile | undefined;
   const full = () => (parsed ??= parseFile(path, text));
-  let suppressions: Suppressions | undefined;
-  return {
-    path,
-    hash,
-    text,
-    kind: kindOf(data),
-    data,
-    diagnostics,
-    get suppressions() {
-      return (suppressions ??= findSuppressions(text));
-    },
+  return fileRecord(path, hash, text, data, diagnostics, {
     document: () => full().document(),
     locate: (dataPath, target) => full().locate(dataPath, target),
-  };
+  });
 }
