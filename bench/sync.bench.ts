@@ -49,7 +49,8 @@ const FAST = { ratePerSecond: 1_000_000, burst: 1_000_000 };
 
 /** A workspace with `krs` key results, 4 per objective, plus KPIs, tiers and people. */
 function writeBenchWorkspace(dir: string, parentPage: string, krs: number, renamed: number): void {
-  rmSync(dir, { recursive: true, force: true });
+  // The first write starts clean; rewrites keep .okra/notion-state.json.
+  if (renamed === 0) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const w = (file: string, data: unknown) => writeFileSync(join(dir, file), stringify(data));
   w('okra.config.yaml', { kind: 'Config', version: 1, timezone: 'Europe/Lisbon', notion: { parent_page: parentPage } });
@@ -123,7 +124,7 @@ export async function benchSync(options: { quick?: boolean; log?: (line: string)
         ms,
         surfaced429: c.rateLimited,
         benchmark: `okra sync: ${name}`,
-        figure: `${c.requests} requests (${c.queryPages} query pages), ${writes} writes, ${c.rateLimited} × 429, ${seconds(ms)}`,
+        figure: `${c.requests} requests (${c.queryPages} query pages, ${c.retries} retries), ${writes} writes, ${c.rateLimited} × 429, ${seconds(ms)}`,
         ...(t ? { target: t.text, met: t.met } : {}),
       });
       return run;

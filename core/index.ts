@@ -41,3 +41,6 @@ export { didYouMean, didYouMeanHint } from './util/did-you-mean';
 export * from './compute';
 export * from './language';
 export * from './schedule';
+export * from './render';
+/** Notion sync: mapper (pure), plan, apply (the only network code), state. */
+export * as notionSync from './sync/notion';

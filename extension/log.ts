@@ -43,7 +43,7 @@ export class Log implements vscode.Disposable {
   }
 
   debug(message: string): void {
-    if (this.enabled('debug')) this.channel.info('DBG ' + redact(message));
+    if (this.enabled('debug')) this.channel.debug(redact(message));
   }
 
   trace(message: string): void {

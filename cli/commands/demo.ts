@@ -1,14 +1,21 @@
-import { join, resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { countBySeverity, cycleInterval, objectiveProgress, objectiveStatus, type WorkspaceModel } from '../../core';
+import { startSandbox } from '../../core/sandbox';
 import { formatText } from '../format/text';
 import { packageRoot } from '../package-root';
 import { colorsEnabled, painter, type Paint } from '../terminal';
+import { renderAll } from './render';
+import { runSync } from './sync';
 import { runValidation } from './validate';
 
 const STATUS_LABEL = { on_track: 'on track', at_risk: 'at risk', off_track: 'off track' } as const;
 const STATUS_STYLE = { on_track: 'green', at_risk: 'yellow', off_track: 'red' } as const;
+/** The demo's sandbox answers faster than Notion's 3 requests a second, so the quick start is quick. */
+const DEMO_RATE = { ratePerSecond: 50, burst: 50 };
 
 function percent(value: number | undefined): string {
   return value === undefined ? '   –' : `${Math.round(value * 100)}%`.padStart(4);
@@ -30,21 +37,72 @@ export function okrSummary(model: WorkspaceModel, at: DateTime, paint: Paint): s
   return lines.join('\n') + '\n';
 }
 
+interface DemoOptions {
+  at?: string;
+  out: string;
+  port: string;
+  serve: boolean;
+}
+
+/** Resolves when the user presses Ctrl-C (or the process is asked to stop). */
+function untilInterrupted(): Promise<void> {
+  return new Promise((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}
+
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('the quick start: check the example workspace and show its OKRs (what `npm start` runs)')
+    .description('the quick start (`npm start`): check the example workspace, show its OKRs, render its documents, sync it into a local Notion sandbox and serve the board')
     .argument('[dir]', 'workspace to use instead of the bundled example')
-    .option('--at <date>', 'compute status as of this date (default: today)')
-    .action(async (dir: string | undefined, options: { at?: string }) => {
+    .option('--at <date>', 'compute status and documents as of this date (default: today)')
+    .option('--out <dir>', 'where the documents go', 'out')
+    .option('--port <n>', 'port of the sandbox board (0: any free port)', '8765')
+    .option('--no-serve', 'stop after syncing instead of serving the board until Ctrl-C')
+    .action(async (dir: string | undefined, options: DemoOptions) => {
       const root = dir ? resolve(process.cwd(), dir) : join(packageRoot(), 'examples', 'support-org');
       const paint = painter(colorsEnabled());
-      process.stdout.write(paint('bold', `okra: checking ${root}\n`));
+      const say = (text: string) => void process.stdout.write(text);
+      say(paint('bold', `okra: checking ${root}\n`));
       const result = await runValidation(root);
       const texts = new Map(result.files.map((f) => [f.path, f.text]));
-      process.stdout.write(formatText(result.files.length, result.diagnostics, { paint, sourceOf: (f) => texts.get(f) }));
-      const at = options.at ? DateTime.fromISO(options.at, { zone: result.model.timezone }) : DateTime.now().setZone(result.model.timezone);
-      process.stdout.write('\n' + okrSummary(result.model, at, paint));
-      process.exitCode = countBySeverity(result.diagnostics).error > 0 ? 1 : 0;
+      say(formatText(result.files.length, result.diagnostics, { paint, sourceOf: (f) => texts.get(f) }));
+      const zone = result.model.timezone;
+      const at = options.at ? DateTime.fromISO(options.at, { zone }) : DateTime.now().setZone(zone);
+      say('\n' + okrSummary(result.model, at, paint));
+      if (countBySeverity(result.diagnostics).error > 0) {
+        process.exitCode = 1;
+        return;
+      }
+
+      const outDir = resolve(process.cwd(), options.out);
+      const { written } = await renderAll(root, outDir, { date: at.toISODate() ?? undefined, formats: ['md', 'html'] });
+      say(`\n${paint('bold', 'Documents')}: ${written.length} files in ${relative(process.cwd(), outDir) || '.'}/ (1:1 agendas, GrowWise reviews, retrospectives)\n`);
+
+      const sandbox = await startSandbox({ port: Number(options.port), rateLimit: DEMO_RATE });
+      const parentPage = sandbox.createRootPage('okra demo');
+      const stateDir = await mkdtemp(join(tmpdir(), 'okra-demo-'));
+      try {
+        say(`\n${paint('bold', 'Notion sync')} into a local sandbox at ${sandbox.url}\n`);
+        const { exitCode } = await runSync(root, {
+          token: sandbox.token,
+          baseUrl: sandbox.url,
+          parentPage,
+          statePath: join(stateDir, 'notion-state.json'),
+          rateLimit: DEMO_RATE,
+          now: at,
+          color: colorsEnabled(),
+        });
+        process.exitCode = exitCode;
+        if (options.serve) {
+          say(`\n${paint('bold', 'Board')}: ${sandbox.boardUrl} — what your team sees in Notion. Ctrl-C stops.\n`);
+          await untilInterrupted();
+        }
+      } finally {
+        await sandbox.close();
+        await rm(stateDir, { recursive: true, force: true });
+      }
     });
 }

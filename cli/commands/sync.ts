@@ -48,6 +48,10 @@ export interface RunSyncOptions {
   signal?: AbortSignal;
   /** Colour the plan. */
   color?: boolean;
+  /** The page to create databases under, instead of the config's `notion.parent_page` (a sandbox's page). */
+  parentPage?: string;
+  /** Where the sync state lives, instead of `<workspace>/.okra/notion-state.json`. */
+  statePath?: string;
 }
 
 export interface RunSyncResult {
@@ -69,11 +73,11 @@ export async function runSync(root: string, options: RunSyncOptions): Promise<Ru
   const errors = countBySeverity(validation.diagnostics).error;
   if (errors > 0) throw new UsageError(`The workspace has ${errors} error${errors === 1 ? '' : 's'}; fix them (okra validate) before syncing, so that nothing is archived by mistake`);
   const model = validation.model;
-  const parentPage = model.config?.value.notion?.parent_page;
+  const parentPage = options.parentPage ?? model.config?.value.notion?.parent_page;
   if (typeof parentPage !== 'string' || parentPage.trim() === '') {
     throw new UsageError('okra.config.yaml has no notion.parent_page: add the URL or id of the Notion page to create the databases under');
   }
-  const statePath = join(root, STATE_FILE);
+  const statePath = options.statePath ?? join(root, STATE_FILE);
   const stateText = await readFile(statePath, 'utf8').catch(() => undefined);
   const paint = painter(options.color ?? false);
   const started = performance.now();

@@ -1,4 +1,5 @@
 import type { Rule } from './define-rule';
+import { builtinDocuments } from '../render/builtin-documents';
 import { definePlugin } from './define-plugin';
 import alignmentLoop from '../validate/rules/alignment-loop';
 import dateOutsideCycle from '../validate/rules/date-outside-cycle';
@@ -44,6 +45,6 @@ export const builtinRules: ReadonlyArray<Rule<string>> = [
 export const builtinPlugin = definePlugin({
   name: 'okra-builtin',
   rules: [...builtinRules],
-  // Templates (one-on-one, growwise-review, okr-retrospective) and their helpers are added here
-  // by the render work: `templates: { … }`, `helpers: { … }`.
+  templates: builtinDocuments.templates,
+  helpers: builtinDocuments.helpers,
 });

@@ -129,3 +129,46 @@ function seriesEvents(
   }
   return events;
 }
+
+/** A report's 1:1s of one series around a day: the one before it, the next, and the one after that. */
+export interface MeetingsAround {
+  /** Last meeting strictly before the day (plain ISO date). */
+  previous?: string;
+  /** First meeting on or after the day. */
+  next?: string;
+  /** The meeting after `next`. */
+  following?: string;
+  /** When `next` starts, in the manager's zone; absent for all-day series (no `time`). */
+  start?: DateTime;
+  /** The zone the series is held in: the manager's, else the workspace's. */
+  zone: string;
+}
+
+/** Far enough to hold two meetings of any cadence, with months of 31 days. */
+const SEARCH_DAYS = 70;
+
+/**
+ * The meetings of `reportId` in a 1:1 entry around `day` (a plain ISO date), by the same rules
+ * as the schedule — the same dates, and the same slot when the entry's reports meet back to back.
+ */
+export function meetingsAround(model: WorkspaceModel, entry: OneOnOne, reportId: string, day: string, minutes = DEFAULT_ONE_ON_ONE_MINUTES): MeetingsAround | undefined {
+  const series = readOneOnOne(model, entry);
+  const date = plainDate(day);
+  if (!series || !date) return undefined;
+  const before = occurrenceDates(series.rule, date.minus({ days: SEARCH_DAYS }), date.minus({ days: 1 }));
+  const after = occurrenceDates(series.rule, date, date.plus({ days: 2 * SEARCH_DAYS }));
+  const index = Math.max(0, series.reports.indexOf(reportId));
+  const next = after[0];
+  let start: DateTime | undefined;
+  if (next && series.time) {
+    const offset = series.time.hour * 60 + series.time.minute + index * minutes;
+    start = new WallClock().slot(series.zone, next, Math.floor(offset / 60) % 24, offset % 60, minutes).start;
+  }
+  return {
+    previous: before.at(-1)?.toISODate() ?? undefined,
+    next: next?.toISODate() ?? undefined,
+    following: after[1]?.toISODate() ?? undefined,
+    start,
+    zone: series.zone,
+  };
+}

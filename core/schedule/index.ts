@@ -21,6 +21,8 @@ export {
 export {
   expandOneOnOnes,
   readOneOnOne,
+  meetingsAround,
+  type MeetingsAround,
   DEFAULT_ONE_ON_ONE_MINUTES,
   type ExpandOneOnOnesOptions,
   type OneOnOneSeries,

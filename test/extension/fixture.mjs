@@ -8,11 +8,12 @@ export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXAMPLE = join(REPO, 'examples/support-org');
 export const PLUGIN_SPECIFIER = './plugins/fixture-plugin.cjs';
 
-/** Copies the example workspace to `dir` (emptied first) and adds the fixture plugin. */
-export function prepareFixture(dir) {
+/** Copies the example workspace to `dir` (emptied first) and, unless told not to, adds the fixture plugin. */
+export function prepareFixture(dir, { plugin = true } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dirname(dir), { recursive: true });
   cpSync(EXAMPLE, dir, { recursive: true });
+  if (!plugin) return dir;
   mkdirSync(join(dir, 'plugins'), { recursive: true });
   cpSync(join(REPO, 'test/extension/fixtures/fixture-plugin.cjs'), join(dir, 'plugins/fixture-plugin.cjs'));
   const configPath = join(dir, 'okra.config.yaml');

@@ -17,6 +17,8 @@ export const CODE_SERVER = process.env.CODE_SERVER || path.join(CACHE, 'cs/node_
 export const TMP = path.join(REPO, 'test/.tmp/extension');
 export const SUITE = path.join(REPO, 'test/extension/suite/index.js');
 
+const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Updating additional builtin|Started local extension host|\s*$)/;
+
 /** Workbench settings for a quiet, deterministic window. */
 export function workbenchSettings({ trusted }) {
   return {
@@ -180,11 +182,14 @@ export async function runSuite({ name, folder, mode = 'main', trusted = true, en
     const page = browser.pages()[0] || (await browser.newPage());
     let onExit;
     const exited = new Promise((r) => (onExit = r));
+    const workbenchLog = fs.openSync(path.join(dirs.root, 'workbench.log'), 'w');
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = util.format(...(args || []));
       for (const line of text.split('\n')) {
+        fs.writeSync(workbenchLog, `${type}: ${line}\n`);
         onLine(line);
-        console.log(type === 'error' ? `  [exthost:err] ${line}` : `  ${line}`);
+        // The workbench's own chatter stays in workbench.log; the suite's output is printed.
+        if (!WORKBENCH_NOISE.test(line)) console.log(type === 'error' ? `  [exthost:err] ${line}` : `  ${line}`);
       }
     });
     await page.exposeFunction('codeAutomationExit', (code) => onExit(code));

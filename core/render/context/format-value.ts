@@ -9,9 +9,13 @@ const CURRENCY = /^[A-Z]{3}$/;
 const PERCENT_UNITS = new Set(['percent', '%', 'pct']);
 const BARE_UNITS = new Set(['count', 'score', 'number', 'points', '']);
 
+const SCALE = [1, 10, 100, 1000];
+
+/** At most `digits` (0–3) decimals, trailing zeros dropped. */
 function trimmed(value: number, digits: number): string {
-  const rounded = Number(value.toFixed(digits));
-  return (Object.is(rounded, -0) ? 0 : rounded).toString();
+  const scale = SCALE[digits] ?? 1000;
+  const rounded = Math.round(value * scale) / scale;
+  return (rounded === 0 ? 0 : rounded).toString();
 }
 
 function signed(text: string, negative: boolean): string {

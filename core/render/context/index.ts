@@ -5,4 +5,3 @@ export { buildRetroView, retroSource, teamCycle, objectivesOfCycle, type RetroOp
 export { renderIndex, RenderIndex, daysBetween, isoDate } from './model-index';
 export { expandMembers, personScopes, tiersOfTeam } from './people';
 export { formatValue, formatChange, formatSeconds } from './format-value';
-export { meetingsAround, seriesRule, type SeriesRule } from './one-on-one-dates';

@@ -3,7 +3,7 @@ import type { ObjectiveEntity } from '../../model/workspace-model';
 import { formatChange, formatValue } from './format-value';
 import { daysBetween, ownerOf, type KeyResultState, type PreparedCheckIn, type PreparedKeyResult, type RenderIndex } from './model-index';
 import { ownerName, personRef } from './people';
-import type { CheckInView, Direction, KeyResultView, MovementView, NamedRef, ObjectiveView, ScoreSummary } from './types';
+import type { CheckInView, MovementDirection, KeyResultView, MovementView, NamedRef, ObjectiveView, ScoreSummary } from './types';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -40,7 +40,7 @@ export function movement(index: RenderIndex, prepared: PreparedKeyResult, since:
   const valueMoved = valueChange !== undefined && Math.abs(valueChange) > EPSILON;
   const doneChanged = before.done !== now.done;
   const moved = valueMoved || doneChanged || (progressDelta !== null && Math.abs(progressDelta) > EPSILON);
-  let direction: Direction = 'none';
+  let direction: MovementDirection = 'none';
   if (progressDelta !== null && Math.abs(progressDelta) > EPSILON) direction = progressDelta > 0 ? 'better' : 'worse';
   else if (doneChanged) direction = now.done ? 'better' : 'worse';
   else if (valueMoved && prepared.kr.type === 'metric' && typeof prepared.kr.start === 'number' && typeof prepared.kr.target === 'number') {

@@ -4,7 +4,7 @@ import type { Kpi as KpiDefinition } from '../../model/types.generated';
 import { directionLabel, formatValue } from './format-value';
 import { dayBefore, type RenderIndex } from './model-index';
 import { scopeIdOf, scopeName } from './people';
-import type { Direction, KpiView } from './types';
+import type { MovementDirection, KpiView } from './types';
 
 export interface KpiOptions {
   /** Scope ids that are the document's (`global`, team, tier and vendor ids), most relevant first. */
@@ -39,6 +39,8 @@ interface PeriodActual {
 /** One scope of a KPI as written (`frontline`, `team/frontline`, `global`): its actuals and a KPI reduced to it. */
 interface ScopeData {
   scope: string;
+  /** The id it names, without a `team/`-style prefix. */
+  id: string;
   actuals: PeriodActual[];
   /** The KPI with only this scope's targets and actuals, for `kpiAttainment`. */
   reduced: KpiInput;
@@ -46,8 +48,8 @@ interface ScopeData {
   attainments: Map<string, ReturnType<typeof kpiAttainment>>;
 }
 
-/** A KPI's scopes, each with its actuals by period (the last listed wins, as in `findActual`). Computed once per model. */
-function scopesOf(index: RenderIndex, kpi: KpiDefinition): ScopeData[] {
+/** A KPI's scopes by the id they name, each with its actuals by period (the last listed wins, as in `findActual`). Computed once per model. */
+function scopesOf(index: RenderIndex, kpi: KpiDefinition): Map<string, ScopeData[]> {
   return index.memo(kpi, () => {
     const targets = new Map<string, unknown[]>();
     const actuals = new Map<string, Record<string, unknown>[]>();
@@ -70,7 +72,8 @@ function scopesOf(index: RenderIndex, kpi: KpiDefinition): ScopeData[] {
       note(scope);
       actuals.get(scope)!.push(a);
     }
-    return order.map((scope) => {
+    const byId = new Map<string, ScopeData[]>();
+    for (const scope of order) {
       const byPeriod = new Map<string, PeriodActual>();
       for (const a of actuals.get(scope)!) {
         if (typeof a.period !== 'string' || typeof a.value !== 'number' || !Number.isFinite(a.value)) continue;
@@ -79,8 +82,13 @@ function scopesOf(index: RenderIndex, kpi: KpiDefinition): ScopeData[] {
         byPeriod.set(a.period, { period: a.period, ...days, last: dayBefore(days.end), unit: parseCycle(a.period)?.unit, value: a.value });
       }
       const reduced: KpiInput = { direction: kpi.direction, targets: targets.get(scope), actuals: actuals.get(scope) };
-      return { scope, actuals: [...byPeriod.values()], reduced, attainments: new Map() };
-    });
+      const id = scopeIdOf(scope);
+      const data: ScopeData = { scope, id, actuals: [...byPeriod.values()], reduced, attainments: new Map() };
+      const list = byId.get(id);
+      if (list) list.push(data);
+      else byId.set(id, [data]);
+    }
+    return byId;
   });
 }
 
@@ -92,7 +100,7 @@ function pick(candidates: readonly PeriodActual[], prefer: KpiOptions['prefer'])
   return best;
 }
 
-function trendOf(direction: string | undefined, from: number, to: number): Direction {
+function trendOf(direction: string | undefined, from: number, to: number): MovementDirection {
   if (Math.abs(to - from) < 1e-9 || !direction) return 'none';
   return (to > from) === (direction === 'higher_is_better') ? 'better' : 'worse';
 }
@@ -144,8 +152,7 @@ export function kpiViews(index: RenderIndex, options: KpiOptions): KpiView[] {
     const scopes = scopesOf(index, entity.value);
     let found = false;
     for (const wanted of options.scopes) {
-      for (const data of scopes) {
-        if (scopeIdOf(data.scope) !== wanted) continue;
+      for (const data of scopes.get(wanted) ?? []) {
         const row = rowFor(index, entity, data, options, 'scope');
         if (row) {
           rows.push(row);
@@ -156,7 +163,7 @@ export function kpiViews(index: RenderIndex, options: KpiOptions): KpiView[] {
     // A KPI the person owns or moves with a key result is shown at its global figure too.
     const reason = options.owned?.has(entity.id) ? 'owner' : options.linked?.has(entity.id) ? 'key-result' : undefined;
     if (!reason || (found && options.scopes.includes('global'))) continue;
-    const global = scopes.find((s) => scopeIdOf(s.scope) === 'global');
+    const global = scopes.get('global')?.[0];
     const row = global === undefined ? undefined : rowFor(index, entity, global, options, reason);
     if (row) rows.push(row);
   }

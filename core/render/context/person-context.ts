@@ -5,7 +5,7 @@ import { formatDay } from './format-value';
 import { checkInView, groupByObjective, scoreSummary } from './key-results';
 import { kpiViews } from './kpis';
 import { ownerOf, renderIndex, type PreparedKeyResult, type RenderIndex } from './model-index';
-import { meetingsAround, seriesRule } from './one-on-one-dates';
+import { meetingsAround } from '../../schedule/expand-one-on-ones';
 import { expandMembers, personRef, personScopes, personView } from './people';
 import { upcomingStages } from './stages';
 import type { CheckInView, MilestoneView, NamedRef, OneOnOneMeetingView, OneOnOneView } from './types';
@@ -18,7 +18,6 @@ export interface OneOnOneOptions {
 }
 
 const CADENCE_LABELS: Record<string, string> = { weekly: 'weekly', biweekly: 'every two weeks', monthly: 'monthly' };
-const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** The 1:1 series in which `personId` is a report, as (manager, entry) pairs in file order. */
 export function oneOnOneSeriesOf(model: WorkspaceModel, personId: string): Array<{ manager: string; entry: Located<OneOnOne> }> {
@@ -59,28 +58,25 @@ function meetingOf(index: RenderIndex, personId: string, options: OneOnOneOption
   const { model } = index;
   const all = oneOnOneSeriesOf(model, personId);
   const series = (options.manager === undefined ? all[0] : all.find((s) => s.manager === options.manager)) ?? undefined;
-  const zone = model.timezone;
+  const managerId = series?.manager ?? (typeof model.people.get(personId)?.value.manager === 'string' ? String(model.people.get(personId)?.value.manager).replace(/^person\//, '') : undefined);
+  // Dates, time and zone as `okra schedule` has them: the manager's zone, reports back to back.
+  const around = series ? meetingsAround(model, series.entry.value, personId, options.date) : undefined;
+  const zone = around?.zone ?? model.timezone;
   const personZone = model.people.get(personId)?.value.timezone;
   const reportZone = typeof personZone === 'string' && personZone !== zone && IANAZone.isValidZone(personZone) ? personZone : null;
-  const managerId = series?.manager ?? (typeof model.people.get(personId)?.value.manager === 'string' ? String(model.people.get(personId)?.value.manager).replace(/^person\//, '') : undefined);
-  const rule = series ? seriesRule(series.entry.value) : undefined;
-  const around = rule ? meetingsAround(rule, options.date) : undefined;
-  const date = around?.next ?? options.date;
-  const rawTime = series?.entry.value.time;
-  const time = typeof rawTime === 'string' && TIME.test(rawTime.trim()) ? rawTime.trim().padStart(5, '0') : null;
-  const start = time ? DateTime.fromISO(`${date}T${time}`, { zone }) : undefined;
+  const cadence = around ? (series!.entry.value.cadence as string) : undefined;
   return {
     manager: managerId ? personRef(model, managerId) : null,
-    cadence: rule?.cadence ?? null,
-    cadenceLabel: rule ? CADENCE_LABELS[rule.cadence] : null,
-    date,
-    start: start?.isValid ? start.toISO() : null,
-    time,
+    cadence: cadence ?? null,
+    cadenceLabel: cadence ? CADENCE_LABELS[cadence] : null,
+    date: around?.next ?? options.date,
+    start: around?.start?.toISO() ?? null,
+    time: around?.start?.toFormat('HH:mm') ?? null,
     zone,
     reportZone,
     previous: around?.previous ?? null,
     next: around?.following ?? null,
-    inSeries: rule !== undefined,
+    inSeries: around !== undefined,
   };
 }
 

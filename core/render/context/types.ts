@@ -38,7 +38,7 @@ export interface CheckInView {
   by: NamedRef | null;
 }
 
-export type Direction = 'better' | 'worse' | 'none';
+export type MovementDirection = 'better' | 'worse' | 'none';
 
 /** What changed on a key result between two days. */
 export interface MovementView {
@@ -47,7 +47,7 @@ export interface MovementView {
   /** The last day of the comparison (inclusive). */
   until: string;
   moved: boolean;
-  direction: Direction;
+  direction: MovementDirection;
   /** The state on each day: a value with its unit, or `done` / `not done`. */
   from: string | null;
   to: string | null;
@@ -131,7 +131,7 @@ export interface KpiView {
   ratio: number | null;
   rag: Rag;
   previous: { period: string; actual: string } | null;
-  trend: Direction | null;
+  trend: MovementDirection | null;
   /** Why the KPI is in the document: its scope is the person's, they own it, or a key result of theirs moves it. */
   reason: 'scope' | 'owner' | 'key-result';
 }

@@ -11,8 +11,9 @@ import { KIND_NOUN, rowKey, SYNC_KINDS, type LocalRow, type RemoteRow, type Sync
 /** Where a sync run is, for a progress bar. */
 export interface SyncProgress {
   phase: 'databases' | 'rows' | 'done';
-  /** Row operations finished (successfully or not). */
+  /** Row operations finished (successfully or not); -1 on a counters-only update after a request. */
   done: number;
+  /** Row operations in all (grows when relations must be set in a second request); -1 as for `done`. */
   total: number;
   counters: SyncCounters;
 }
