@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import type { Located, WorkspaceModel } from '../../model/workspace-model';
 import type { OneOnOne } from '../../model/types.generated';
 import { formatDay } from './format-value';
