@@ -12,6 +12,16 @@ export function parseDate(value: unknown, zone = 'UTC'): DateTime | undefined {
   if (typeof value === 'string' && ISO_DATE.test(value)) text = value;
   else if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString().slice(0, 10);
   if (text === undefined) return undefined;
+  // luxon works out an IANA zone's offset through Intl on every call, and a workspace repeats
+  // the same few hundred dates: DateTimes are immutable, so one per (zone, date) serves all.
+  const key = `${zone}|${text}`;
+  if (memo.has(key)) return memo.get(key);
   const date = DateTime.fromISO(text, { zone });
-  return date.isValid ? date.startOf('day') : undefined;
+  const result = date.isValid ? date.startOf('day') : undefined;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, result);
+  return result;
 }
+
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, DateTime | undefined>();
