@@ -94,6 +94,9 @@ export async function readConfig(host: WorkspaceHost): Promise<ConfigSource> {
   return { bytes, file: analyzeFile(CONFIG_FILE, bytes) };
 }
 
+/** Files read at the same time by `loadWorkspace`. */
+const READS_IN_FLIGHT = 16;
+
 /**
  * Reads the config and every definition file it includes. Throws `WorkspaceError` only when
  * there is no config; everything wrong inside files becomes diagnostics.
@@ -106,13 +109,20 @@ export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = 
   const files: ParsedFile[] = [];
   let done = 0;
   const { cache, extraValidators, keepDocuments = false } = options;
-  await Promise.all(
-    sorted.map(async (path, index) => {
+  // A few reads in flight, not one per file: reading is faster than parsing, so with every read
+  // started at once the bytes of the whole workspace sat in memory waiting (562 MB for 10,000
+  // files) on top of what the parsed files keep.
+  let next = 0;
+  const reader = async () => {
+    while (next < sorted.length) {
+      const index = next++;
+      const path = sorted[index];
       const bytes = path === CONFIG_FILE ? config.bytes : await host.readFile(path);
       files[index] = readThroughCache(path, bytes, cache, extraValidators, keepDocuments);
       options.onProgress?.(++done, sorted.length);
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, sorted.length) }, reader));
   cache?.retain(paths);
   // The config goes first: the model takes the first Config it sees for the settings.
   const configFile = files[sorted.indexOf(CONFIG_FILE)];
