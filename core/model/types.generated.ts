@@ -129,6 +129,24 @@ export interface NotionSettings {
    * The Notion page under which okra creates its databases: its URL or its id.
    */
   parent_page?: string;
+  documents?: NotionDocuments;
+}
+/**
+ * Which rendered documents okra keeps as pages under a Documents page. Reviews are private by default.
+ */
+export interface NotionDocuments {
+  /**
+   * Keep each report's 1:1 agenda as a page. Default: true.
+   */
+  one_on_ones?: boolean;
+  /**
+   * Keep review documents (self and manager sections) as pages. Default: false (private).
+   */
+  reviews?: boolean;
+  /**
+   * Keep OKR retrospectives as pages. Default: true.
+   */
+  retrospectives?: boolean;
 }
 
 /**

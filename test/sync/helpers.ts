@@ -176,6 +176,8 @@ export function syncOptions(sandbox: SandboxHandle, extra: Partial<RunSyncOption
     retry: FAST_RETRY,
     rateLimit: NO_PACING,
     print: (text) => output.push(text),
+    // Row tests count row writes; the documents tests (documents.test.ts) turn pages on.
+    documents: false,
     ...extra,
     output,
   };

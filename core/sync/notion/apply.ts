@@ -1,4 +1,4 @@
-import { DATABASES, OKRA_ID, schemaConfig } from './databases';
+import { DATABASES, OKRA_ID, PULLED, schemaConfig } from './databases';
 import { rowHash } from './hash';
 import { toProperties } from './mapper/properties';
 import type { DataSourceInfo } from './mapper/objects';
@@ -107,7 +107,7 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
   }
   const planned = new Set(plan.rows.map((r) => r.key));
   for (const op of plan.rows) {
-    if (op.op === 'unchanged') state.rows[op.key] = { pageId: op.pageId, hash: op.hash, lastEditedTime: op.lastEditedTime };
+    if (op.op === 'unchanged') state.rows[op.key] = { pageId: op.pageId, hash: op.hash, lastEditedTime: op.lastEditedTime, ...(op.base ? { values: op.base } : {}) };
     if (op.op === 'update' && !state.rows[op.key]) state.rows[op.key] = { pageId: op.pageId, hash: '', lastEditedTime: '' };
   }
   for (const c of plan.conflicts) state.rows[c.key] ??= { pageId: c.pageId, hash: '', lastEditedTime: '' };
@@ -199,7 +199,7 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
         await save();
         const recover = () => findRow(t, op.kind, op.okraId, db.dataSourceId, db.propertyIds, remote.botId);
         const created = await t.createRow(op.kind, db.dataSourceId, toProperties(op.row, { hash, relationPageIds: pageIds }), db.propertyIds, recover);
-        state.rows[op.key] = { pageId: created.pageId, hash: created.storedHash || hash, lastEditedTime: created.lastEditedTime };
+        state.rows[op.key] = { pageId: created.pageId, hash: created.storedHash || hash, lastEditedTime: created.lastEditedTime, ...pulledValues(op.row) };
         delete state.pending[op.key];
         await save();
         result.created++;
@@ -240,7 +240,7 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
         const hash = writtenHash(op.row, okraIds);
         const properties = toProperties(op.row, { hash, relationPageIds, only });
         const updated = await t.updateRow(op.kind, pageId, properties, db.propertyIds);
-        state.rows[op.key] = { pageId, hash, lastEditedTime: updated?.lastEditedTime ?? '' };
+        state.rows[op.key] = { pageId, hash, lastEditedTime: updated?.lastEditedTime ?? '', ...pulledValues(op.row) };
         await save();
         if (item.kind === 'update') result.updated++;
         else result.relinked++;
@@ -275,6 +275,15 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
   await saving;
   report('done');
   return result;
+}
+
+/** The pulled columns' values a write leaves in Notion, for the state (`RowState.values`). */
+function pulledValues(row: LocalRow): { values?: Record<string, LocalRow['values'][string]> } {
+  const names = PULLED[row.kind];
+  if (!names) return {};
+  const values: Record<string, LocalRow['values'][string]> = {};
+  for (const name of names) if (name in row.values) values[name] = row.values[name];
+  return { values };
 }
 
 /** Looks a row up by okra id: the one okra's bot created, if any (used before re-sending a create). */

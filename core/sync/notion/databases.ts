@@ -42,6 +42,13 @@ export const OKRA_ID = 'okra id';
 /** The hash of what okra last wrote into a row (rich text): how it skips unchanged rows and spots edits. */
 export const OKRA_HASH = 'okra hash';
 
+/**
+ * Columns whose edits in Notion `okra sync --pull` brings back into the YAML (as check-ins);
+ * every other column is YAML-owned. okra remembers what it last wrote into these (the state's
+ * `values`), so an edit can be told apart from a change in the YAML field by field.
+ */
+export const PULLED: Partial<Record<SyncKind, readonly string[]>> = { keyResults: ['Current', 'Confidence', 'Done'] };
+
 const STATUS_OPTIONS = [
   { name: 'On track', color: 'green' },
   { name: 'At risk', color: 'yellow' },

@@ -1,4 +1,4 @@
-import { DATABASES } from './databases';
+import { DATABASES, PULLED } from './databases';
 import { lostProperties, type PropertyDrift } from './drift';
 import { canonicalJson, rowHash } from './hash';
 import type { SyncState } from './state';
@@ -34,15 +34,31 @@ interface RowOpBase {
 /** What to do with one row. */
 export type RowOp =
   | (RowOpBase & { op: 'create'; row: LocalRow })
-  | (RowOpBase & { op: 'update'; row: LocalRow; pageId: string; changed: string[] })
+  | (RowOpBase & { op: 'update'; row: LocalRow; pageId: string; changed: string[]; remoteEdited?: boolean; remoteHash?: string })
   | (RowOpBase & { op: 'archive'; pageId: string; reason: 'removed' | 'duplicate' })
-  | (RowOpBase & { op: 'unchanged'; pageId: string; hash: string; lastEditedTime: string; remoteEdited: boolean; retained?: boolean });
+  | (RowOpBase & {
+      op: 'unchanged';
+      pageId: string;
+      hash: string;
+      lastEditedTime: string;
+      remoteEdited: boolean;
+      retained?: boolean;
+      /** Hash of the row's content in Notion now (see `remoteHash` of Conflict). */
+      remoteHash?: string;
+      /** What okra last wrote into the pulled columns, as far as it knows (kept in the state). */
+      base?: Record<string, NormalValue>;
+    });
 
 /** A row changed both in the YAML and in Notion since okra last wrote it: left alone and reported. */
 export interface Conflict extends RowOpBase {
   pageId: string;
   /** Properties whose Notion value differs from the YAML's. */
   properties: string[];
+  /**
+   * Hash of the row's content in Notion now, computed the way okra hashes what it writes: a
+   * pull that takes Notion's edits records it as written, so the next push sees no conflict.
+   */
+  remoteHash?: string;
 }
 
 /** The diff of the workspace and Notion: what `okra sync` will do. */
@@ -137,16 +153,19 @@ export function planSync(local: readonly LocalRow[], remote: RemoteSnapshot, sta
     const remoteEdited = !pushed.has(contentHash);
     const localChanged = row.hash !== canonical.storedHash || lost.size > 0;
     if (!localChanged) {
-      unchanged.push({ ...base, op: 'unchanged', pageId: canonical.pageId, hash: canonical.storedHash, lastEditedTime: canonical.lastEditedTime, remoteEdited });
+      // Unedited, Notion holds what okra wrote: the pulled columns' baseline is what is there.
+      const pulled = PULLED[row.kind];
+      const known = remoteEdited ? state.rows[row.key]?.values : pulled ? pick(canonical.values, pulled) : undefined;
+      unchanged.push({ ...base, op: 'unchanged', pageId: canonical.pageId, hash: canonical.storedHash, lastEditedTime: canonical.lastEditedTime, remoteEdited, remoteHash: contentHash, ...(known ? { base: known } : {}) });
       continue;
     }
     const changed = changedProperties(row, remoteValues, relations, canonical.relations);
     for (const name of lost) if (!changed.includes(name)) changed.push(name);
     if (remoteEdited && contentHash !== row.hash && !options.overwriteConflicts) {
-      conflicts.push({ ...base, pageId: canonical.pageId, properties: changed });
+      conflicts.push({ ...base, pageId: canonical.pageId, properties: changed, remoteHash: contentHash });
       continue;
     }
-    updates.push({ ...base, op: 'update', row, pageId: canonical.pageId, changed });
+    updates.push({ ...base, op: 'update', row, pageId: canonical.pageId, changed, remoteEdited, remoteHash: contentHash });
   }
 
   for (const [key, rows] of byKey) {

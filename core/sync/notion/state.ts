@@ -1,4 +1,4 @@
-import type { SyncKind } from './types';
+import type { NormalValue, SyncKind } from './types';
 import { SYNC_KINDS } from './types';
 
 /** What okra remembers about one of its databases. */
@@ -16,6 +16,27 @@ export interface RowState {
   hash: string;
   /** The row's `last_edited_time` after that write. */
   lastEditedTime: string;
+  /**
+   * What okra last wrote into the columns `--pull` brings back (`PULLED`), so that a pull can
+   * tell, field by field, an edit in Notion from a change in the YAML.
+   */
+  values?: Record<string, NormalValue>;
+}
+
+/** A rendered document okra keeps as a page under the Documents page. */
+export interface DocumentState {
+  pageId: string;
+  title: string;
+  /** Hash of the document's Markdown: unchanged documents are not rewritten. */
+  hash: string;
+  /** Top-level blocks okra appended: the only ones it deletes when the document changes. */
+  blockIds: string[];
+}
+
+/** The Documents page and its pages, by document key (`template/target`). */
+export interface DocumentsState {
+  pageId: string;
+  pages: Record<string, DocumentState>;
 }
 
 /**
@@ -36,6 +57,8 @@ export interface SyncState {
    * flight): before creating such a row again, okra looks it up by its okra id.
    */
   pending: Record<string, { since: string }>;
+  /** Rendered documents as pages, once okra has made the Documents page. */
+  documents?: DocumentsState;
 }
 
 export const STATE_VERSION = 1;
@@ -85,11 +108,23 @@ export function parseState(text: string | undefined, parentPageId: string): { st
     for (const [key, row] of Object.entries(raw.rows)) {
       if (isObject(row) && isString(row.pageId)) {
         state.rows[key] = { pageId: row.pageId, hash: typeof row.hash === 'string' ? row.hash : '', lastEditedTime: typeof row.lastEditedTime === 'string' ? row.lastEditedTime : '' };
+        if (isObject(row.values)) state.rows[key].values = row.values as Record<string, NormalValue>;
       }
     }
   }
   if (isObject(raw.pending)) {
     for (const [key, p] of Object.entries(raw.pending)) if (isObject(p) && isString(p.since)) state.pending[key] = { since: p.since };
+  }
+  if (isObject(raw.documents) && isString(raw.documents.pageId)) {
+    const pages: Record<string, DocumentState> = {};
+    if (isObject(raw.documents.pages)) {
+      for (const [key, d] of Object.entries(raw.documents.pages)) {
+        if (!isObject(d) || !isString(d.pageId)) continue;
+        const blockIds = Array.isArray(d.blockIds) ? d.blockIds.filter(isString) : [];
+        pages[key] = { pageId: d.pageId, title: typeof d.title === 'string' ? d.title : '', hash: typeof d.hash === 'string' ? d.hash : '', blockIds };
+      }
+    }
+    state.documents = { pageId: raw.documents.pageId, pages };
   }
   return { state };
 }
@@ -102,5 +137,11 @@ export function serializeState(state: SyncState): string {
   for (const key of Object.keys(state.pending).sort()) pending[key] = state.pending[key];
   const databases: Partial<Record<SyncKind, DatabaseState>> = {};
   for (const kind of SYNC_KINDS) if (state.databases[kind]) databases[kind] = state.databases[kind];
-  return JSON.stringify({ version: state.version, parentPageId: state.parentPageId, botId: state.botId, databases, rows, pending }, null, 1) + '\n';
+  let documents: DocumentsState | undefined;
+  if (state.documents) {
+    const pages: Record<string, DocumentState> = {};
+    for (const key of Object.keys(state.documents.pages).sort()) pages[key] = state.documents.pages[key];
+    documents = { pageId: state.documents.pageId, pages };
+  }
+  return JSON.stringify({ version: state.version, parentPageId: state.parentPageId, botId: state.botId, databases, rows, pending, documents }, null, 1) + '\n';
 }

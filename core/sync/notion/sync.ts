@@ -2,6 +2,8 @@ import type { DateTime } from 'luxon';
 import type { WorkspaceModel } from '../../model/workspace-model';
 import { applySync, type ApplyResult, type SyncProgress } from './apply';
 import { createNotionClient, parentPageIdOf } from './client';
+import { applyDocuments, planDocuments, readRemoteDocuments, type DocumentPage, type DocumentsPlan, type DocumentsResult } from './documents';
+import { acceptPull, planPull, type PullPlan } from './pull';
 import { defaultCalendarWindow, mapWorkspace, type CalendarWindow } from './mapper';
 import { planSync, type SyncPlan } from './plan';
 import { RateLimiter, type RateLimit } from './rate-limiter';
@@ -42,12 +44,29 @@ export interface NotionSyncOptions {
   signal?: AbortSignal;
   /** Write rows that were edited in Notion even when the YAML changed too. */
   overwriteConflicts?: boolean;
+  /**
+   * `--pull`: bring edits made in Notion to key results' Current, Confidence and Done back into
+   * the YAML before pushing. okra works out the edits; `write` (the caller owns the files) writes
+   * them and returns the workspace re-read, which is then pushed. Not called in a dry run or
+   * when there is nothing to pull.
+   */
+  pull?: { write: (pull: PullPlan) => Promise<WorkspaceModel> };
+  /** Called with the pull's edits and conflicts, before anything is written. */
+  onPull?: (pull: PullPlan) => void;
+  /** The rendered documents to keep as pages under "Documents" (for the workspace as pushed); none when absent. */
+  documents?: (model: WorkspaceModel) => DocumentPage[];
+  /** Called once the documents plan is known. */
+  onDocumentsPlan?: (plan: DocumentsPlan) => void;
 }
 
 export interface NotionSyncRun {
   plan: SyncPlan;
   /** Undefined in a dry run. */
   result?: ApplyResult;
+  /** With `pull`: what came back from Notion (or would, in a dry run). */
+  pull?: PullPlan;
+  /** With `documents`. */
+  documents?: { plan: DocumentsPlan; result?: DocumentsResult };
   counters: SyncCounters;
   /** Things the user should know (rebuilt state, hand-made pages with okra ids …). */
   notes: string[];
@@ -80,12 +99,34 @@ export async function syncToNotion(model: WorkspaceModel, options: NotionSyncOpt
     const needsUsers = model.people.all.some((p) => typeof p.value.email === 'string' && p.value.email.includes('@'));
     const userIdByEmail = needsUsers ? await transport.usersByEmail() : new Map<string, string>();
     const window = options.calendarWindow ?? defaultCalendarWindow(options.now, model.timezone);
-    const local = mapWorkspace(model, { model, now: options.now, userIdByEmail }, window);
+    let local = mapWorkspace(model, { model, now: options.now, userIdByEmail }, window);
     const retain = (row: RemoteRow) => row.kind === 'calendar' && isBefore(row.values.Date, window.from);
-    const plan = planSync(local, remote, state, { retain, overwriteConflicts: options.overwriteConflicts });
+    let plan = planSync(local, remote, state, { retain, overwriteConflicts: options.overwriteConflicts });
+    let pushed = model;
+    let pull: PullPlan | undefined;
+    if (options.pull) {
+      pull = planPull(model, local, remote, plan, state, { zone: model.timezone, userIdByEmail });
+      options.onPull?.(pull);
+      if (!options.dryRun && (pull.edits.length > 0 || pull.agreed.length > 0)) {
+        if (pull.edits.length > 0) pushed = await options.pull.write(pull);
+        // The YAML now holds Notion's values: Notion's content counts as what okra wrote, and the
+        // push below writes what the new values change (progress, status), nothing else.
+        acceptPull(state, pull);
+        if (pushed !== model) local = mapWorkspace(pushed, { model: pushed, now: options.now, userIdByEmail }, window);
+        plan = planSync(local, remote, state, { retain, overwriteConflicts: options.overwriteConflicts });
+      }
+    }
     notes.push(...plan.notes);
     options.onPlan?.(plan);
-    if (options.dryRun) return { plan, counters: transport.counters, notes, state };
+    const docs = options.documents?.(pushed);
+    let documents: NotionSyncRun['documents'];
+    if (docs && (docs.length > 0 || state.documents)) {
+      const docPlan = planDocuments(docs, state, await readRemoteDocuments(transport, parentPageId, state, remote.botId));
+      notes.push(...docPlan.notes);
+      options.onDocumentsPlan?.(docPlan);
+      documents = { plan: docPlan };
+    }
+    if (options.dryRun) return { plan, pull, documents, counters: transport.counters, notes, state };
     const result = await applySync(transport, plan, {
       parentPageId,
       remote,
@@ -96,7 +137,10 @@ export async function syncToNotion(model: WorkspaceModel, options: NotionSyncOpt
       secrets,
       signal: options.signal,
     });
-    return { plan, result, counters: transport.counters, notes, state };
+    if (documents) {
+      documents.result = await applyDocuments(transport, documents.plan, { parentPageId, state, save: () => options.saveState(serialize(state), state) });
+    }
+    return { plan, result, pull, documents, counters: transport.counters, notes, state };
   } catch (error) {
     throw redactError(error, secrets);
   }

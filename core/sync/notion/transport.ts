@@ -6,7 +6,7 @@ import type {
   UpdatePageParameters,
 } from '@notionhq/client';
 import { fromPage, type PropertyValues } from './mapper/properties';
-import { readChildDatabase, readDatabase, readDataSource, readPerson, readUserId, type DatabaseInfo, type DataSourceInfo } from './mapper/objects';
+import { readBlockIds, readBlockOwner, readChildDatabase, readChildPage, readDatabase, readDataSource, readPerson, readUserId, type DatabaseInfo, type DataSourceInfo } from './mapper/objects';
 import { RateLimiter, sleep as realSleep, type Sleep } from './rate-limiter';
 import { classifyError, DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry';
 import type { RemoteRow, SyncKind } from './types';
@@ -138,6 +138,78 @@ export class NotionTransport {
     return out;
   }
 
+  /** Child pages of a page (every page of its children; trashed ones left out). */
+  async childPages(pageId: string): Promise<Array<{ id: string; title: string; createdBy: string }>> {
+    const out: Array<{ id: string; title: string; createdBy: string }> = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.call('blocks.children.list', false, () => this.client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor }));
+      for (const block of page.results) {
+        const child = readChildPage(block);
+        if (child) out.push(child);
+      }
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    return out;
+  }
+
+  /** The top-level blocks of a page with their creators (every page of them). */
+  async childBlocks(pageId: string): Promise<Array<{ id: string; createdBy: string }>> {
+    const out: Array<{ id: string; createdBy: string }> = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.call('blocks.children.list', false, () => this.client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor }));
+      for (const block of page.results) {
+        const b = readBlockOwner(block);
+        if (b) out.push(b);
+      }
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    return out;
+  }
+
+  /** Creates a page under a page, with a title and no content; `recover` finds it if a lost response left it created. */
+  async createChildPage(parentPageId: string, title: string, icon: string | undefined, recover: () => Promise<string | undefined>): Promise<string> {
+    const params = {
+      parent: { type: 'page_id', page_id: parentPageId },
+      properties: { title: { title: [{ type: 'text', text: { content: title.slice(0, 2000) } }] } },
+      ...(icon ? { icon: { type: 'emoji', emoji: icon } } : {}),
+    } as CreatePageParameters;
+    return this.call('pages.create', true, async () => (await this.client.pages.create(params)).id, recover);
+  }
+
+  /** Renames a page (its `title` property). */
+  async renamePage(pageId: string, title: string): Promise<void> {
+    const params = { page_id: pageId, properties: { title: { title: [{ type: 'text', text: { content: title.slice(0, 2000) } }] } } } as UpdatePageParameters;
+    await this.call('pages.update', true, () => this.client.pages.update(params));
+  }
+
+  /** Whether a page exists, is shared and is not in the trash. */
+  async pageAlive(pageId: string): Promise<boolean> {
+    try {
+      const page = await this.call('pages.retrieve', false, () => this.client.pages.retrieve({ page_id: pageId }));
+      return !(page as { in_trash?: boolean }).in_trash && !(page as { archived?: boolean }).archived;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Appends ≤ 100 blocks at the end of a block or page; returns the new top-level blocks' ids. */
+  async appendBlocks(blockId: string, children: readonly unknown[]): Promise<string[]> {
+    const params = { block_id: blockId, children: children as never };
+    return readBlockIds(await this.call('blocks.children.append', true, () => this.client.blocks.children.append(params)));
+  }
+
+  /** Moves a block to the trash; one that is already gone is fine. */
+  async deleteBlock(blockId: string): Promise<void> {
+    try {
+      await this.call('blocks.delete', true, () => this.client.blocks.delete({ block_id: blockId }));
+    } catch (error) {
+      if (!isNotFound(error) && !isArchived(error)) throw error;
+    }
+  }
+
   /** A database, or undefined when it is gone (404: deleted or no longer shared). */
   async database(id: string): Promise<DatabaseInfo | undefined> {
     try {
@@ -238,6 +310,11 @@ export function schemaSatisfies(ds: DataSourceInfo, patch: Record<string, unknow
     const target = (config.relation as { data_source_id?: string } | undefined)?.data_source_id;
     return !target || prop.target?.replace(/-/g, '') === target.replace(/-/g, '');
   });
+}
+
+/** A 400 for a block or page already in the trash. */
+export function isArchived(error: unknown): boolean {
+  return (error as { status?: unknown })?.status === 400 && /archived|in_trash|trash/i.test(String((error as { message?: unknown })?.message ?? ''));
 }
 
 /** A 404: the object does not exist or is not shared with the integration. */

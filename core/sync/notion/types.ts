@@ -63,6 +63,8 @@ export interface RemoteRow {
   /** Properties okra expects that the page does not have (deleted columns). */
   missing: string[];
   lastEditedTime: string;
+  /** The user who last edited the page (a person's id for an edit made in Notion). */
+  lastEditedBy?: string;
   createdTime: string;
   createdBy: string;
   inTrash: boolean;

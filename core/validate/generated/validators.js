@@ -25,7 +25,13 @@ exports.allowedKeys = {
    "version"
   ],
   "/notion": [
+   "documents",
    "parent_page"
+  ],
+  "/notion/documents": [
+   "one_on_ones",
+   "retrospectives",
+   "reviews"
   ]
  },
  "Org": {
@@ -221,7 +227,7 @@ exports.allowedKeys = {
  }
 };
 exports.Config = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/config.schema.json","title":"OkraConfig","description":"The workspace settings in okra.config.yaml at the root of the workspace.","markdownDescription":"The workspace settings, in `okra.config.yaml` at the root of the workspace.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: Config for the workspace settings.","markdownDescription":"What this file defines: `Config` for the workspace settings in `okra.config.yaml`.","const":"Config"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"include":{"description":"Which files of the workspace okra reads, as glob patterns. Default: every .yaml file except those in node_modules and .okra.","markdownDescription":"Which files of the workspace okra reads, as glob patterns relative to this file.\n\nDefault: `**/*.yaml` (without `node_modules` and `.okra`).\n\n```yaml\ninclude:\n  - okrs/**/*.yaml\n  - org.yaml\n```","type":"array","items":{"type":"string","minLength":1},"default":["**/*.yaml"]},"timezone":{"$ref":"common.schema.json#/$defs/timezone","description":"The workspace time zone: dates and cycles are read in it, and 1:1 times when the manager has no time zone of their own. Default: UTC.","markdownDescription":"The workspace time zone: dates and cycles are read in it, and 1:1 times when the manager has no time zone of their own. Default: `UTC`.\n\nExample: `Europe/Budapest`","default":"UTC"},"plugins":{"description":"Plugins that add rules, templates or kinds: npm package names or paths relative to this file. They load only in a trusted workspace.","markdownDescription":"Plugins that add rules, templates or kinds: npm package names or paths relative to this file. They load only in a trusted workspace.\n\n```yaml\nplugins:\n  - okra-plugin-zendesk\n  - ./plugins/our-rules.js\n```","type":"array","items":{"type":"string","minLength":1}},"rules":{"description":"Change how strict a check is: rule id mapped to error, warning, info or off.","markdownDescription":"Change how strict a check is: rule id → `error`, `warning`, `info` or `off`.\n\n```yaml\nrules:\n  okr/weights-sum: warning\n  tier/capacity: off\n```","type":"object","propertyNames":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)+$"},"additionalProperties":{"title":"RuleSetting","description":"How this check reports: error, warning, info, or off to silence it.","markdownDescription":"How this check reports: `error` (fails `okra validate`), `warning`, `info`, or `off` to silence it.","enum":["error","warning","info","off"]}},"templates_dir":{"description":"A folder, relative to this file, with templates that replace the built-in ones of the same name.","markdownDescription":"A folder, relative to this file, with Handlebars templates that replace the built-in ones of the same name (`one-on-one`, `growwise-review`, `okr-retrospective`).\n\nExample: `templates`","type":"string","minLength":1},"notion":{"title":"NotionSettings","description":"Where okra keeps its Notion databases.","markdownDescription":"Where okra keeps its Notion databases. The ids of the databases it creates are kept in `.okra/notion-state.json`, not here.","type":"object","additionalProperties":false,"properties":{"parent_page":{"description":"The Notion page under which okra creates its databases: its URL or its id.","markdownDescription":"The Notion page under which okra creates its databases (Objectives, Key Results, KPIs, Tiers, Calendar): its URL or its 32-character id.","type":"string","minLength":1}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/config.schema.json","title":"OkraConfig","description":"The workspace settings in okra.config.yaml at the root of the workspace.","markdownDescription":"The workspace settings, in `okra.config.yaml` at the root of the workspace.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: Config for the workspace settings.","markdownDescription":"What this file defines: `Config` for the workspace settings in `okra.config.yaml`.","const":"Config"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"include":{"description":"Which files of the workspace okra reads, as glob patterns. Default: every .yaml file except those in node_modules and .okra.","markdownDescription":"Which files of the workspace okra reads, as glob patterns relative to this file.\n\nDefault: `**/*.yaml` (without `node_modules` and `.okra`).\n\n```yaml\ninclude:\n  - okrs/**/*.yaml\n  - org.yaml\n```","type":"array","items":{"type":"string","minLength":1},"default":["**/*.yaml"]},"timezone":{"$ref":"common.schema.json#/$defs/timezone","description":"The workspace time zone: dates and cycles are read in it, and 1:1 times when the manager has no time zone of their own. Default: UTC.","markdownDescription":"The workspace time zone: dates and cycles are read in it, and 1:1 times when the manager has no time zone of their own. Default: `UTC`.\n\nExample: `Europe/Budapest`","default":"UTC"},"plugins":{"description":"Plugins that add rules, templates or kinds: npm package names or paths relative to this file. They load only in a trusted workspace.","markdownDescription":"Plugins that add rules, templates or kinds: npm package names or paths relative to this file. They load only in a trusted workspace.\n\n```yaml\nplugins:\n  - okra-plugin-zendesk\n  - ./plugins/our-rules.js\n```","type":"array","items":{"type":"string","minLength":1}},"rules":{"description":"Change how strict a check is: rule id mapped to error, warning, info or off.","markdownDescription":"Change how strict a check is: rule id → `error`, `warning`, `info` or `off`.\n\n```yaml\nrules:\n  okr/weights-sum: warning\n  tier/capacity: off\n```","type":"object","propertyNames":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)+$"},"additionalProperties":{"title":"RuleSetting","description":"How this check reports: error, warning, info, or off to silence it.","markdownDescription":"How this check reports: `error` (fails `okra validate`), `warning`, `info`, or `off` to silence it.","enum":["error","warning","info","off"]}},"templates_dir":{"description":"A folder, relative to this file, with templates that replace the built-in ones of the same name.","markdownDescription":"A folder, relative to this file, with Handlebars templates that replace the built-in ones of the same name (`one-on-one`, `growwise-review`, `okr-retrospective`).\n\nExample: `templates`","type":"string","minLength":1},"notion":{"title":"NotionSettings","description":"Where okra keeps its Notion databases.","markdownDescription":"Where okra keeps its Notion databases. The ids of the databases it creates are kept in `.okra/notion-state.json`, not here.","type":"object","additionalProperties":false,"properties":{"parent_page":{"description":"The Notion page under which okra creates its databases: its URL or its id.","markdownDescription":"The Notion page under which okra creates its databases (Objectives, Key Results, KPIs, Tiers, Calendar): its URL or its 32-character id.","type":"string","minLength":1},"documents":{"title":"NotionDocuments","description":"Which rendered documents okra keeps as pages under a Documents page. Reviews are private by default.","markdownDescription":"Which rendered documents `okra sync` keeps as pages under a **Documents** page beside the databases (one page per document, rewritten only when it changes).\n\nReview documents hold people's assessments, so they stay out of Notion unless `reviews: true`.\n\nExample: `{ one_on_ones: true, reviews: false, retrospectives: true }`","type":"object","additionalProperties":false,"properties":{"one_on_ones":{"description":"Keep each report's 1:1 agenda as a page. Default: true.","markdownDescription":"Keep each report's 1:1 agenda (`one-on-one` template) as a page. Default: `true`.","type":"boolean","default":true},"reviews":{"description":"Keep review documents (self and manager sections) as pages. Default: false (private).","markdownDescription":"Keep review documents (`growwise-review`: self and manager sections, per participant) as pages. Default: `false` — reviews are private unless you turn this on.","type":"boolean","default":false},"retrospectives":{"description":"Keep OKR retrospectives as pages. Default: true.","markdownDescription":"Keep OKR retrospectives (`okr-retrospective` template) as pages. Default: `true`.","type":"boolean","default":true}}}}}}};
 const schema33 = {"title":"FormatVersion","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now.\n\n```yaml\nversion: 1\n```","const":1};
 const schema34 = {"title":"Timezone","description":"An IANA time zone name. Example: Europe/Budapest, America/New_York or UTC.","markdownDescription":"An IANA time zone name.\n\nExamples: `Europe/Budapest`, `America/New_York`, `UTC`","type":"string","format":"timezone"};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
@@ -496,7 +502,7 @@ if(data.notion !== undefined){
 let data10 = data.notion;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key3 in data10){
-if(!(key3 === "parent_page")){
+if(!((key3 === "parent_page") || (key3 === "documents"))){
 const err20 = {instancePath:instancePath+"/notion",schemaPath:"#/properties/notion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
 if(vErrors === null){
 vErrors = [err20];
@@ -532,9 +538,12 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/notion",schemaPath:"#/properties/notion/type",keyword:"type",params:{type: "object"}};
+if(data10.documents !== undefined){
+let data12 = data10.documents;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!(((key4 === "one_on_ones") || (key4 === "reviews")) || (key4 === "retrospectives"))){
+const err23 = {instancePath:instancePath+"/notion/documents",schemaPath:"#/properties/notion/properties/documents/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -544,14 +553,74 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data12.one_on_ones !== undefined){
+if(typeof data12.one_on_ones !== "boolean"){
+const err24 = {instancePath:instancePath+"/notion/documents/one_on_ones",schemaPath:"#/properties/notion/properties/documents/properties/one_on_ones/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data12.reviews !== undefined){
+if(typeof data12.reviews !== "boolean"){
+const err25 = {instancePath:instancePath+"/notion/documents/reviews",schemaPath:"#/properties/notion/properties/documents/properties/reviews/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data12.retrospectives !== undefined){
+if(typeof data12.retrospectives !== "boolean"){
+const err26 = {instancePath:instancePath+"/notion/documents/retrospectives",schemaPath:"#/properties/notion/properties/documents/properties/retrospectives/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/notion/documents",schemaPath:"#/properties/notion/properties/documents/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/notion",schemaPath:"#/properties/notion/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }

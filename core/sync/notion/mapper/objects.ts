@@ -62,3 +62,24 @@ export function readChildDatabase(block: unknown): { id: string; title: string }
   if (b.type !== 'child_database' || b.in_trash) return undefined;
   return { id: b.id, title: b.child_database.title };
 }
+
+/** A child page block as `{ id, title }`; anything else (or a trashed page) gives undefined. */
+export function readChildPage(block: unknown): { id: string; title: string; createdBy: string } | undefined {
+  if (!isFullBlock(block as BlockObjectResponse)) return undefined;
+  const b = block as BlockObjectResponse;
+  if (b.type !== 'child_page' || b.in_trash) return undefined;
+  return { id: b.id, title: b.child_page.title, createdBy: b.created_by.id };
+}
+
+/** A block's id and creator; undefined for partial or trashed blocks. */
+export function readBlockOwner(block: unknown): { id: string; createdBy: string } | undefined {
+  if (!isFullBlock(block as BlockObjectResponse)) return undefined;
+  const b = block as BlockObjectResponse;
+  return b.in_trash ? undefined : { id: b.id, createdBy: b.created_by.id };
+}
+
+/** Ids of the blocks an append response lists (the appended blocks, in order). */
+export function readBlockIds(response: unknown): string[] {
+  const results = (response as { results?: unknown }).results;
+  return Array.isArray(results) ? results.map((b) => (b as { id?: unknown }).id).filter((id): id is string => typeof id === 'string') : [];
+}

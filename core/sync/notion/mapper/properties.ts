@@ -177,6 +177,7 @@ export function fromPage(page: unknown, kind: SyncKind, propertyIds: Readonly<Re
     relations,
     missing,
     lastEditedTime: full.last_edited_time,
+    lastEditedBy: full.last_edited_by?.id,
     createdTime: full.created_time,
     createdBy: full.created_by.id,
     inTrash: full.in_trash,
