@@ -14,6 +14,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createRandom } from '../core/sandbox/prng';
 
 /** Bump when the output changes, so cached workspaces under bench/.work are regenerated. */
 const GENERATOR_VERSION = 4;
@@ -86,17 +87,8 @@ const GLOBAL_KPIS: [string, string, string, 'higher_is_better' | 'lower_is_bette
 ];
 const DEPARTMENT_KPIS = 10;
 
-/** mulberry32: small, fast, and the same sequence on every machine for a seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The sandbox's seeded mulberry32: the same sequence on every machine for a seed. */
+const prng = createRandom;
 
 interface Team {
   id: string;
