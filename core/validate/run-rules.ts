@@ -41,13 +41,16 @@ export function runRules(
   levels: Readonly<Record<string, RuleLevel>> = {},
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // Rules may memoise work per model object (the six reference rules share one walk). A session
+  // edits its model in place, so each run gets an object of its own and no memo outlives it.
+  const runModel: WorkspaceModel = { ...model };
   for (const { id, rule } of rules) {
     const level = levels[id] ?? rule.severity;
     if (level === 'off') continue;
     const report = (r: Report<string>) => {
       const template = (rule.messages as Record<string, string>)[r.message];
       if (template === undefined) throw new Error(`rule ${id} reported an undeclared message "${r.message}"`);
-      const range = resolve(model, r.at);
+      const range = resolve(runModel, r.at);
       const file = model.byPath.get(r.at.file);
       if (file && isSuppressed(file.suppressions, range.start.line, id)) return;
       const diagnostic: Diagnostic = { file: r.at.file, range, severity: level, rule: id, message: formatMessage(template, r.data) };
@@ -61,7 +64,7 @@ export function runRules(
       diagnostics.push(diagnostic);
     };
     try {
-      rule.check({ model, report });
+      rule.check({ model: runModel, report });
     } catch (error) {
       diagnostics.push({
         file: model.config?.file ?? 'okra.config.yaml',

@@ -59,6 +59,13 @@ describe('WorkspaceSession (the editor path)', () => {
     assert.ok(after.includes('ref/unknown-kpi'), `got ${after.join(', ')}`);
   });
 
+  it('a whole-workspace check after an update sees the update (nothing memoised across runs)', () => {
+    const s = session();
+    assert.equal(s.checkAll().filter((d) => d.rule === 'ref/unknown-kpi').length, 0);
+    s.update('kpis.yaml', texts['kpis.yaml'].replace(/- id: first-contact-resolution\b/, '- id: fcr-renamed'));
+    assert.ok(s.checkAll().some((d) => d.rule === 'ref/unknown-kpi' && d.file === OKRS));
+  });
+
   it('drops a removed file from the model', () => {
     const s = session();
     s.remove('kpis.yaml');
