@@ -44,3 +44,5 @@ export * from './schedule';
 export * from './render';
 /** Notion sync: mapper (pure), plan, apply (the only network code), state. */
 export * as notionSync from './sync/notion';
+/** luxon's DateTime, for adapters that judge progress as of now without bundling luxon again. */
+export { DateTime } from 'luxon';

@@ -6,7 +6,11 @@ import type { Log } from './log';
 import { CONFIG_FILE_NAME as CONFIG_FILE, type OkraWorkspace } from './okra-workspace';
 import { core } from './core';
 
-/** A full re-check waits this long after the last keystroke (never less than the debounce). */
+/**
+ * A full re-check waits for this much quiet after the last keystroke's check, or for twice the
+ * last full check's duration when that is longer: in a large workspace a full check takes
+ * seconds and must not run between two keystrokes.
+ */
 const IDLE_MS = 1000;
 
 export interface CheckEvent {
@@ -38,6 +42,8 @@ export class DiagnosticsProvider implements vscode.Disposable {
   private readonly idle = new Map<OkraWorkspace, ReturnType<typeof setTimeout>>();
   /** Per workspace: the Uris that currently have diagnostics, so they can be cleared. */
   private readonly published = new Map<OkraWorkspace, Set<string>>();
+  /** How long each workspace's last full check took. */
+  private readonly fullCheckMs = new Map<OkraWorkspace, number>();
   /** The core diagnostics behind the published ones, for quick fixes. */
   private readonly core = new Map<string, Diagnostic[]>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
@@ -128,9 +134,11 @@ export class DiagnosticsProvider implements vscode.Disposable {
       setTimeout(() => {
         this.pending.delete(key);
         this.checkDocument(at.ws, at.path, event.document);
+        this.scheduleIdle(at.ws);
       }, this.debounceMs),
     );
-    this.scheduleIdle(at.ws);
+    // Typing again: the full check waits until this keystroke has been checked.
+    this.cancelIdle(at.ws);
   }
 
   private onSave(document: vscode.TextDocument): void {
@@ -225,7 +233,7 @@ export class DiagnosticsProvider implements vscode.Disposable {
     }
   }
 
-  private scheduleIdle(ws: OkraWorkspace, delay = Math.max(IDLE_MS, this.debounceMs * 2)): void {
+  private scheduleIdle(ws: OkraWorkspace, delay = Math.max(IDLE_MS, this.debounceMs * 2, 2 * (this.fullCheckMs.get(ws) ?? 0))): void {
     this.cancelIdle(ws);
     this.idle.set(
       ws,
@@ -294,6 +302,7 @@ export class DiagnosticsProvider implements vscode.Disposable {
     this.collection.set(entries);
     this.published.set(ws, now);
     const ms = performance.now() - started;
+    this.fullCheckMs.set(ws, ms);
     this.log.debug(`checked ${ws.fileCount} files in ${ms.toFixed(0)} ms: ${all.length} diagnostics`);
     this.checked.fire({ kind: 'all', target: ws.root.toString(), ms, diagnostics: all.length });
     return all;
@@ -301,6 +310,7 @@ export class DiagnosticsProvider implements vscode.Disposable {
 
   private forget(ws: OkraWorkspace): void {
     this.cancelIdle(ws);
+    this.fullCheckMs.delete(ws);
     for (const key of this.published.get(ws) ?? []) {
       this.collection.delete(vscode.Uri.parse(key));
       this.core.delete(key);

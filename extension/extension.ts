@@ -7,11 +7,17 @@
  * Every registration goes into context.subscriptions.
  */
 import * as vscode from 'vscode';
+import { registerCommands } from './commands/register-commands';
+import { core } from './core';
 import { COMMANDS } from './ids';
+import type { FeatureDeps } from './language/deps';
+import { registerLanguageFeatures } from './language/register-language';
 import { Log } from './log';
 import type { OkraController } from './okra-controller';
 import { affectsOkra, readSettings } from './settings';
 import { TrustController, type TrustPolicy } from './trust';
+import { registerViews, type OkraViews } from './views/register-views';
+import { SyncStatus } from './views/sync-status';
 
 /** What activate() returns: used by the extension tests and the benchmark, not a public API. */
 export interface OkraApi {
@@ -23,6 +29,26 @@ export interface OkraApi {
   ready: Promise<void>;
   /** The current Workspace Trust policy. */
   policy(): TrustPolicy;
+  /** The OKR tree, CodeLens and status bar (for the tests). */
+  views: OkraViews;
+}
+
+/**
+ * What the language features, views and commands need, over the controller's first loaded okra
+ * workspace; everything is looked up when used, so registering costs nothing at activation.
+ */
+function featureDeps(log: Log, current: () => OkraController | undefined, modelChanged: vscode.EventEmitter<void>, syncStatus: SyncStatus): FeatureDeps {
+  const ws = () => current()?.loaded[0];
+  return {
+    session: () => ws()?.session,
+    root: () => ws()?.root,
+    relativePath: (uri) => ws()?.relativePath(uri),
+    uriOf: (path) => ws()?.uriOf(path) ?? vscode.Uri.file(path),
+    onDidChangeModel: modelChanged.event,
+    now: () => core().DateTime.now().setZone(ws()?.session.workspace.timezone ?? 'UTC'),
+    log,
+    syncStatus,
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): OkraApi {
@@ -32,8 +58,24 @@ export function activate(context: vscode.ExtensionContext): OkraApi {
   context.subscriptions.push(log);
 
   let controllerPromise: Promise<OkraController> | undefined;
+  let startedController: OkraController | undefined;
+  const modelChanged = new vscode.EventEmitter<void>();
   const controller = (): Promise<OkraController> =>
-    (controllerPromise ??= import('./okra-controller').then((m) => m.startController(context, log, () => trust.policy)));
+    (controllerPromise ??= import('./okra-controller')
+      .then((m) => m.startController(context, log, () => trust.policy))
+      .then((c) => {
+        startedController = c;
+        context.subscriptions.push(c.provider.onDidCheck(() => modelChanged.fire()));
+        void c.ready.then(() => modelChanged.fire());
+        return c;
+      }));
+
+  const syncStatus = new SyncStatus();
+  context.subscriptions.push(modelChanged, syncStatus);
+  const deps = featureDeps(log, () => startedController, modelChanged, syncStatus);
+  registerLanguageFeatures(context, deps);
+  const views = registerViews(context, deps);
+  registerCommands(context, deps);
 
   const trust = new TrustController(log, () => void controller().then((c) => c.reload()));
   context.subscriptions.push(
@@ -55,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): OkraApi {
 
   const activateMs = performance.now() - started;
   log.info(`activated in ${activateMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'})`);
-  return { activateMs, controller, ready, policy: () => trust.policy };
+  return { activateMs, controller, ready, policy: () => trust.policy, views };
 }
 
 export function deactivate(): void {

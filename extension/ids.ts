@@ -12,7 +12,7 @@ export const COMMANDS = {
 } as const;
 
 /** Views come with the OKR tree (a later step); the list is here so that ids have one home. */
-export const VIEWS = {} as const;
+export const VIEWS: Readonly<Record<string, `okra.${string}`>> = {};
 
 export const SETTINGS = {
   notionParentPage: 'okra.notion.parentPage',

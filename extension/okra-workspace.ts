@@ -86,14 +86,7 @@ export class OkraWorkspace {
   }
 
   checkAll(): Diagnostic[] {
-    // Not `session.checkAll()`: the `ref/unknown-*` rules cache their findings per model object
-    // (core/validate/rules/lib/references.ts), and the session edits its model in place, so a
-    // second checkAll after an update would repeat the first one's references. A shallow copy
-    // is a new object with the same indexes: same result as the session's, never stale.
-    // (Reported to the core; drop this once the cache is keyed on something update() changes.)
-    const { checkModel, setupRules } = core();
-    const model = { ...this.session.workspace };
-    return [...this.pluginDiagnostics, ...checkModel(model, setupRules(model, this.plugins))];
+    return [...this.pluginDiagnostics, ...this.session.checkAll()];
   }
 
   /** Paths of every file in the session. */

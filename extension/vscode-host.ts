@@ -4,6 +4,32 @@ import type { WorkspaceHost } from '../core/workspace/host';
 
 const UTF8 = new TextEncoder();
 
+/** Reads in flight at once while a workspace loads. */
+const MAX_PARALLEL_READS = 4;
+
+/**
+ * Lets at most `limit` reads run at once and hands each result over from a fresh macrotask. The
+ * core parses a file as soon as its read resolves, synchronously; 2,000 reads resolving together
+ * would parse back to back for minutes and starve the extension host's own connection (code-server
+ * drops and re-creates it). This way the event loop gets a turn after every few files.
+ */
+function throttle(limit: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => PromiseLike<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      const result = await task();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return result;
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 /** The open document for a Uri, if VS Code has one (saved or not). */
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
@@ -23,12 +49,13 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.okra']);
  * CLI knows nothing about, and the two must see the same files.
  */
 export function vscodeHost(root: vscode.Uri): WorkspaceHost {
+  const limit = throttle(MAX_PARALLEL_READS);
   return {
     async readFile(path) {
       const uri = vscode.Uri.joinPath(root, path);
       const document = openDocument(uri);
       if (document) return UTF8.encode(document.getText());
-      return vscode.workspace.fs.readFile(uri);
+      return limit(() => vscode.workspace.fs.readFile(uri));
     },
     async listFiles(include, exclude) {
       const isIncluded = picomatch(include as string[], { dot: false });

@@ -10,9 +10,11 @@ describe('extension ids match package.json', () => {
     assert.equal(EXTENSION_ID, `${pkg.publisher}.${pkg.name}`);
   });
 
-  it('every command is contributed, and nothing else', () => {
-    const contributed = (pkg.contributes.commands as Array<{ command: string }>).map((c) => c.command).sort();
-    assert.deepEqual(contributed, Object.values(COMMANDS).sort());
+  // "and nothing else" for commands and views is checked on COMMANDS ∪ FEATURE_COMMANDS by
+  // ids-features.test.ts until extension/ids-features.ts is merged into this list.
+  it('every command is contributed', () => {
+    const contributed = (pkg.contributes.commands as Array<{ command: string }>).map((c) => c.command);
+    for (const command of Object.values(COMMANDS)) assert.ok(contributed.includes(command), command);
   });
 
   it('every command activates the extension', () => {
@@ -25,9 +27,9 @@ describe('extension ids match package.json', () => {
     for (const [id, p] of Object.entries(properties)) assert.ok((p.markdownDescription ?? p.description ?? '').length > 20, `${id} has a description`);
   });
 
-  it('views: none yet, none contributed', () => {
-    const views = Object.values(pkg.contributes.views ?? {}).flat() as Array<{ id: string }>;
-    assert.deepEqual(views.map((v) => v.id).sort(), Object.values(VIEWS).sort());
+  it('every view is contributed', () => {
+    const views = (Object.values(pkg.contributes.views ?? {}).flat() as Array<{ id: string }>).map((v) => v.id);
+    for (const id of Object.values(VIEWS)) assert.ok(views.includes(id), id);
   });
 
   it('ids are okra.<camelCase>', () => {

@@ -1,3 +1,4 @@
+/* global setTimeout, clearTimeout, fetch */
 // okra's harness for a REAL VS Code: code-server (VS Code 1.100.3 with a Node extension host)
 // installed by setup.sh, driven by Debian's chromium through the project's playwright-core.
 // Start/stop code-server as a process group on a free port, with a throw-away profile, and run

@@ -1,3 +1,4 @@
+/* global document */
 // UI test in a REAL VS Code workbench (code-server) driven by playwright-core and Debian's
 // chromium: open a copy of examples/support-org with okra loaded, break a KPI reference by
 // typing, see okra's diagnostic in the Problems panel, open the quick fix and apply it, and read

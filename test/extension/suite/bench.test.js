@@ -1,3 +1,4 @@
+/* global suite, test, performance */
 // A measurement, not a test of speed: keystroke → updated diagnostics in a large generated
 // workspace (bench/generate-workspace.ts), in the real extension host. It prints one
 // `BENCH {...}` line that run-bench.mjs turns into bench/extension.bench.md; it asserts only that

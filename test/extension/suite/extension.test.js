@@ -1,3 +1,4 @@
+/* global suite, suiteSetup, test */
 // okra's extension tests, run inside a real VS Code extension host with the real `vscode` API
 // (code-server here, @vscode/test-electron in online CI). The workspace is a copy of
 // examples/support-org with a fixture plugin (test/extension/fixture.mjs). Every wait is on an

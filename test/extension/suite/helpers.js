@@ -1,3 +1,4 @@
+/* global setTimeout, clearTimeout */
 // Helpers for the extension-host tests: they wait for events, never for a fixed time.
 const assert = require('assert');
 const vscode = require('vscode');

@@ -1,3 +1,4 @@
+/* global suite, suiteSetup, test */
 // Runs in a second, short session whose folder is NOT trusted (Workspace Trust enabled, no
 // --disable-workspace-trust; run-integration.mjs --untrusted). okra must run in restricted
 // mode: built-in rules only, no workspace plugin, sync off, and say so.
