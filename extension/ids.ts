@@ -9,10 +9,36 @@ export const EXTENSION_ID = 'okra.okra';
 export const COMMANDS = {
   /** "okra: Validate Workspace": a full re-check with a summary message. */
   validateWorkspace: 'okra.validateWorkspace',
+  /** "okra: Sync to Notion": plan, confirm, apply with progress. */
+  syncToNotion: 'okra.syncToNotion',
+  /** "okra: Pull Check-ins from Notion": check-ins edited in Notion into the YAML, then a push. */
+  pullFromNotion: 'okra.pullFromNotion',
+  /** "okra: Set Notion Token": into SecretStorage, never settings. */
+  setNotionToken: 'okra.setNotionToken',
+  renderOneOnOne: 'okra.renderOneOnOne',
+  renderReviewDocuments: 'okra.renderReviewDocuments',
+  renderRetrospective: 'okra.renderRetrospective',
+  /** Markdown preview beside the editor of the active rendered document. */
+  previewDocument: 'okra.previewDocument',
+  newOkrFile: 'okra.newOkrFile',
+  openSandboxBoard: 'okra.openSandboxBoard',
+  /** The OKRs view's refresh button. */
+  refreshOkrTree: 'okra.refreshOkrTree',
 } as const;
 
-/** Views come with the OKR tree (a later step); the list is here so that ids have one home. */
-export const VIEWS: Readonly<Record<string, `okra.${string}`>> = {};
+/** The activity-bar container that holds okra's views. */
+export const VIEW_CONTAINER_ID = 'okra';
+
+export const VIEWS = {
+  /** The "OKRs" tree: cycle → owner → objective → key result. */
+  okrTree: 'okra.okrTree',
+} as const;
+
+/** SecretStorage key of the Notion integration token. */
+export const NOTION_TOKEN_SECRET = 'okra.notionToken';
+
+/** The walkthrough, as `workbench.action.openWalkthrough` takes it (extension id # walkthrough id). */
+export const WALKTHROUGH_ID = 'okra.okra#gettingStarted';
 
 export const SETTINGS = {
   notionParentPage: 'okra.notion.parentPage',

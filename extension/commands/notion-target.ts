@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { core } from '../core';
-import { NOTION_TOKEN_SECRET } from '../ids-features';
+import { NOTION_TOKEN_SECRET } from '../ids';
 import type { FeatureDeps } from '../language/deps';
 import { readSettings } from '../settings';
 import { NOTION_STATE_FILE } from '../views/code-lens';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NOTION_TOKEN_SECRET } from '../ids-features';
+import { NOTION_TOKEN_SECRET } from '../ids';
 import type { FeatureDeps } from '../language/deps';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FEATURE_COMMANDS, VIEW_IDS } from '../ids-features';
+import { COMMANDS, VIEWS } from '../ids';
 import type { FeatureDeps } from '../language/deps';
 import { OkraCodeLensProvider } from './code-lens';
 import { OkrTreeProvider } from './okr-tree';
@@ -17,14 +17,14 @@ export function registerViews(context: vscode.ExtensionContext, deps: FeatureDep
   const okrTree = new OkrTreeProvider(deps);
   const codeLens = new OkraCodeLensProvider(deps);
   const statusBar = new OkraStatusBar(deps, deps.syncStatus);
-  const view = vscode.window.createTreeView(VIEW_IDS.okrTree, { treeDataProvider: okrTree, showCollapseAll: true });
+  const view = vscode.window.createTreeView(VIEWS.okrTree, { treeDataProvider: okrTree, showCollapseAll: true });
   context.subscriptions.push(
     okrTree,
     view,
     codeLens,
     statusBar,
     vscode.languages.registerCodeLensProvider({ language: 'yaml', scheme: 'file' }, codeLens),
-    vscode.commands.registerCommand(FEATURE_COMMANDS.refreshOkrTree, () => okrTree.refresh()),
+    vscode.commands.registerCommand(COMMANDS.refreshOkrTree, () => okrTree.refresh()),
   );
   return { okrTree, codeLens, statusBar };
 }

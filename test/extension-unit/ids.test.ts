@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, EXTENSION_ID, SETTINGS, VIEWS } from '../../extension/ids';
+import { COMMANDS, EXTENSION_ID, SETTINGS, VIEW_CONTAINER_ID, VIEWS, WALKTHROUGH_ID } from '../../extension/ids';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
 
@@ -10,15 +10,36 @@ describe('extension ids match package.json', () => {
     assert.equal(EXTENSION_ID, `${pkg.publisher}.${pkg.name}`);
   });
 
-  // "and nothing else" for commands and views is checked on COMMANDS ∪ FEATURE_COMMANDS by
-  // ids-features.test.ts until extension/ids-features.ts is merged into this list.
-  it('every command is contributed', () => {
-    const contributed = (pkg.contributes.commands as Array<{ command: string }>).map((c) => c.command);
-    for (const command of Object.values(COMMANDS)) assert.ok(contributed.includes(command), command);
+  const commands = Object.values(COMMANDS) as string[];
+
+  it('every command is contributed with category okra, and nothing else', () => {
+    const contributed = pkg.contributes.commands as Array<{ command: string; category: string }>;
+    assert.deepEqual(contributed.map((c) => c.command).sort(), [...commands].sort());
+    for (const c of contributed) assert.equal(c.category, 'okra', c.command);
   });
 
-  it('every command activates the extension', () => {
-    for (const command of Object.values(COMMANDS)) assert.ok(pkg.activationEvents.includes(`onCommand:${command}`), command);
+  it('every command activates the extension; so does the OKRs view', () => {
+    for (const command of commands) assert.ok(pkg.activationEvents.includes(`onCommand:${command}`), command);
+    assert.ok(pkg.activationEvents.includes(`onView:${VIEWS.okrTree}`));
+  });
+
+  it('menus name only okra commands that exist; view/title items are for the OKRs view', () => {
+    for (const [where, entries] of Object.entries(pkg.contributes.menus as Record<string, Array<{ command: string; when?: string }>>)) {
+      for (const entry of entries) {
+        if (entry.command.startsWith('okra.')) assert.ok(commands.includes(entry.command), `${where}: ${entry.command}`);
+        if (where === 'view/title') assert.match(entry.when ?? '', /view == okra\.okrTree/);
+      }
+    }
+  });
+
+  it("the walkthrough's steps have Markdown that exists, and its id is the one the welcome view opens", () => {
+    const [extensionId, id] = WALKTHROUGH_ID.split('#');
+    assert.equal(extensionId, `${pkg.publisher}.${pkg.name}`);
+    const walkthrough = (pkg.contributes.walkthroughs as Array<{ id: string; steps: Array<{ media: { markdown: string } }> }>).find((w) => w.id === id);
+    assert.ok(walkthrough);
+    assert.equal(walkthrough.steps.length, 5);
+    for (const step of walkthrough.steps) assert.ok(readFileSync(join(__dirname, '../..', step.media.markdown), 'utf8').length > 100, step.media.markdown);
+    for (const welcome of pkg.contributes.viewsWelcome) if (welcome.contents.includes('openWalkthrough')) assert.ok(welcome.contents.includes(encodeURIComponent(`"${WALKTHROUGH_ID}"`)));
   });
 
   it('every setting is contributed with a description, and nothing else', () => {
@@ -27,9 +48,11 @@ describe('extension ids match package.json', () => {
     for (const [id, p] of Object.entries(properties)) assert.ok((p.markdownDescription ?? p.description ?? '').length > 20, `${id} has a description`);
   });
 
-  it('every view is contributed', () => {
+  it('every view is contributed, in the okra view container, and nothing else', () => {
     const views = (Object.values(pkg.contributes.views ?? {}).flat() as Array<{ id: string }>).map((v) => v.id);
-    for (const id of Object.values(VIEWS)) assert.ok(views.includes(id), id);
+    assert.deepEqual(views.sort(), Object.values(VIEWS).sort());
+    assert.ok((pkg.contributes.viewsContainers.activitybar as Array<{ id: string }>).some((c) => c.id === VIEW_CONTAINER_ID));
+    assert.deepEqual(pkg.contributes.views[VIEW_CONTAINER_ID].map((v: { id: string }) => v.id), [VIEWS.okrTree]);
   });
 
   it('ids are okra.<camelCase>', () => {
