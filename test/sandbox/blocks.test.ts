@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { APIErrorCode, APIResponseError, collectPaginatedAPI, isFullBlock, type BlockObjectRequest } from '@notionhq/client';
+import { collectPaginatedAPI, isFullBlock, type BlockObjectRequest } from '@notionhq/client';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { isValidation } from './fixtures';
 
 const paragraph = (text: string, children?: BlockObjectRequest[]): BlockObjectRequest =>
   ({ paragraph: { rich_text: [{ text: { content: text } }], ...(children ? { children } : {}) } }) as BlockObjectRequest;
-
-function isValidation(message: string | RegExp) {
-  return (e: unknown) => {
-    assert.ok(APIResponseError.isAPIResponseError(e), `expected an API error, got ${String(e)}`);
-    assert.equal(e.code, APIErrorCode.ValidationError);
-    if (typeof message === 'string') assert.equal(e.message, message);
-    else assert.match(e.message, message);
-    return true;
-  };
-}
 
 describe('sandbox: blocks', () => {
   let t: TestSandbox;

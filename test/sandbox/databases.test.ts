@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
-import { APIErrorCode, APIResponseError, isFullDataSource, isFullDatabase } from '@notionhq/client';
+import { isFullDataSource, isFullDatabase } from '@notionhq/client';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import { createKitchenSink } from './fixtures';
-
-function isValidation(message: string | RegExp) {
-  return (e: unknown) => {
-    assert.ok(APIResponseError.isAPIResponseError(e), `expected an API error, got ${String(e)}`);
-    assert.equal(e.code, APIErrorCode.ValidationError);
-    if (typeof message === 'string') assert.equal(e.message, message);
-    else assert.match(e.message, message);
-    return true;
-  };
-}
+import { createKitchenSink, isValidation } from './fixtures';
 
 describe('sandbox: databases and data sources', () => {
   let t: TestSandbox;

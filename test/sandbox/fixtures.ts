@@ -1,4 +1,5 @@
-import { isFullDatabase, type Client, type CreatePageParameters } from '@notionhq/client';
+import assert from 'node:assert/strict';
+import { APIErrorCode, APIResponseError, isFullDatabase, type Client, type CreatePageParameters } from '@notionhq/client';
 
 /** A database with one property of each common type, plus computed ones, and a target for relations. */
 export async function createKitchenSink(client: Client, parentPageId: string): Promise<{ databaseId: string; dataSourceId: string; targetDataSourceId: string }> {
@@ -45,4 +46,15 @@ function assertFull(db: Awaited<ReturnType<Client['databases']['create']>>): ass
 /** A title value in request form. */
 export function title(text: string): CreatePageParameters['properties'] {
   return { Name: { title: [{ text: { content: text } }] } };
+}
+
+/** For `assert.rejects`: a Notion `validation_error` whose message is (or matches) `message`. */
+export function isValidation(message: string | RegExp) {
+  return (e: unknown) => {
+    assert.ok(APIResponseError.isAPIResponseError(e), `expected an API error, got ${String(e)}`);
+    assert.equal(e.code, APIErrorCode.ValidationError);
+    if (typeof message === 'string') assert.equal(e.message, message);
+    else assert.match(e.message, message);
+    return true;
+  };
 }

@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
-import { APIErrorCode, APIResponseError, collectPaginatedAPI, isFullPage, type GetPagePropertyParameters, type PageObjectResponse, type PropertyItemListResponse } from '@notionhq/client';
+import { collectPaginatedAPI, isFullPage, type GetPagePropertyParameters, type PageObjectResponse, type PropertyItemListResponse } from '@notionhq/client';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import { createKitchenSink, title } from './fixtures';
-
-function isValidation(message: string | RegExp) {
-  return (e: unknown) => {
-    assert.ok(APIResponseError.isAPIResponseError(e), `expected an API error, got ${String(e)}`);
-    assert.equal(e.code, APIErrorCode.ValidationError);
-    if (typeof message === 'string') assert.equal(e.message, message);
-    else assert.match(e.message, message);
-    return true;
-  };
-}
+import { createKitchenSink, title, isValidation } from './fixtures';
 
 function full(page: unknown): PageObjectResponse {
   assert.ok(isFullPage(page as PageObjectResponse), 'expected a full page');
