@@ -27,6 +27,7 @@ export { memoryHost, type WorkspaceHost } from './workspace/host';
 export { ParseCache, type CachedEntry } from './workspace/parse-cache';
 export {
   analyzeFile,
+  includeOf,
   loadWorkspace,
   readConfig,
   WorkspaceError,

@@ -96,10 +96,8 @@ export class OkraWorkspace {
 }
 
 function includeOf(session: WorkspaceSession): string[] {
-  const { CONFIG_FILE, DEFAULT_INCLUDE, isRecord } = core();
-  const data = session.file(CONFIG_FILE)?.data;
-  if (isRecord(data) && Array.isArray(data.include) && data.include.length > 0 && data.include.every((g) => typeof g === 'string')) return data.include as string[];
-  return [...DEFAULT_INCLUDE];
+  const config = session.file(core().CONFIG_FILE);
+  return config ? core().includeOf(config) : [...core().DEFAULT_INCLUDE];
 }
 
 /** Same as the core's CONFIG_FILE; repeated so that finding roots does not load the core. */

@@ -70,7 +70,8 @@ function checkConfigPlace(file: ParsedFile): Diagnostic[] {
   return [];
 }
 
-function includeOf(config: ParsedFile): string[] {
+/** The config's `include` globs, or the default when it has none usable. */
+export function includeOf(config: ParsedFile): string[] {
   const data = config.data;
   if (isRecord(data) && Array.isArray(data.include) && data.include.every((g) => typeof g === 'string') && data.include.length > 0) {
     return data.include as string[];
