@@ -20,6 +20,9 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['core/index.ts'], outfile: 'dist/core.js' },
+  // The local Notion-compatible server, loaded by the extension only when a sandbox is started
+  // (extension/core.ts), so that neither dist/extension.js nor dist/core.js carries it.
+  { ...common, entryPoints: ['core/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
   // The VS Code extension is bundled once it exists (issue: the extension).
   ...(existsSync('extension/extension.ts') ? [{ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }] : []),
 ];

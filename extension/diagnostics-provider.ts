@@ -113,7 +113,8 @@ export class DiagnosticsProvider implements vscode.Disposable {
     return summary;
   }
 
-  private locate(uri: vscode.Uri): { ws: OkraWorkspace; path: string } | undefined {
+  /** The workspace whose definition file `uri` is (the innermost one), with its path there. */
+  locate(uri: vscode.Uri): { ws: OkraWorkspace; path: string } | undefined {
     let best: { ws: OkraWorkspace; path: string } | undefined;
     for (const ws of this.workspaces) {
       const path = ws.relativePath(uri);

@@ -34,6 +34,14 @@ export const VIEWS = {
   okrTree: 'okra.okrTree',
 } as const;
 
+export const CONTEXT_KEYS = {
+  /**
+   * The active editor shows an okra file: YAML that okra.config.yaml's include globs take in (or
+   * the config itself). Set by the controller; the editor context menu's render commands need it.
+   */
+  isOkraFile: 'okra.isOkraFile',
+} as const;
+
 /** SecretStorage key of the Notion integration token. */
 export const NOTION_TOKEN_SECRET = 'okra.notionToken';
 
@@ -55,4 +63,5 @@ export const DIAGNOSTIC_COLLECTION = 'okra';
 export const DIAGNOSTIC_SOURCE = 'okra';
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+export type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];
 export type SettingId = (typeof SETTINGS)[keyof typeof SETTINGS];

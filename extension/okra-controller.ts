@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { showSummary } from './commands';
 import { core } from './core';
 import { DiagnosticsProvider, type CheckSummary } from './diagnostics-provider';
+import { CONTEXT_KEYS } from './ids';
 import type { Log } from './log';
 import { OkraWorkspace, findOkraRoots } from './okra-workspace';
 import { QuickFixProvider } from './quick-fixes';
@@ -23,6 +24,8 @@ export class OkraController implements vscode.Disposable {
   private queue: Promise<void> = Promise.resolve();
   /** Settles once the first load has published its diagnostics. */
   readonly ready: Promise<void>;
+  /** What the `okra.isOkraFile` context key was last set to. */
+  private okraFileActive = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -38,6 +41,9 @@ export class OkraController implements vscode.Disposable {
         new QuickFixProvider(this.provider, (uri) => this.workspaces.find((ws) => ws.relativePath(uri) !== undefined)?.uriOf),
         QuickFixProvider.metadata,
       ),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateOkraFileContext()),
+      // A document whose language mode changes is opened again with its new language id.
+      vscode.workspace.onDidOpenTextDocument(() => this.updateOkraFileContext()),
     );
     this.ready = this.reload();
   }
@@ -77,6 +83,25 @@ export class OkraController implements vscode.Disposable {
       if (!this.watchers.has(key)) this.watchers.set(key, this.provider.watch(ws));
     }
     this.provider.setWorkspaces(this.workspaces);
+    this.updateOkraFileContext();
+  }
+
+  /** Whether the active editor shows an okra file (the `okra.isOkraFile` context key). */
+  get isOkraFileActive(): boolean {
+    return this.okraFileActive;
+  }
+
+  /**
+   * Sets `okra.isOkraFile` from the active editor: a YAML file that a loaded workspace takes in
+   * (its include globs, or okra.config.yaml itself). Checked again when the editor or its
+   * language changes and after every load, since a changed config can take files in or out.
+   */
+  private updateOkraFileContext(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const active = document?.languageId === 'yaml' && this.provider.locate(document.uri) !== undefined;
+    if (active === this.okraFileActive) return;
+    this.okraFileActive = active;
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.isOkraFile, active);
   }
 
   /** "okra: Validate Workspace": reads everything again, checks it, shows a summary. */

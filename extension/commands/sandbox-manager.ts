@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { SandboxHandle } from '../../core/sandbox';
+import { sandbox } from '../core';
 
 /** A sandbox running in the extension host, with the page sync writes under. */
 export interface RunningSandbox {
@@ -16,7 +17,7 @@ export interface RunningSandbox {
 export const SANDBOX_RATE = { ratePerSecond: 50, burst: 50 };
 
 /**
- * The local Notion-compatible sandbox, started in-process on first use (the module is imported
+ * The local Notion-compatible sandbox, started in-process on first use (its bundle is loaded
  * only then) and stopped when the extension deactivates. Its sync state lives in memory, like
  * the sandbox itself: a sandbox run never touches `.okra/notion-state.json`.
  */
@@ -41,9 +42,8 @@ export class SandboxManager implements vscode.Disposable {
   }
 
   private async start(): Promise<{ handle: SandboxHandle; running: RunningSandbox }> {
-    // Lazy: the sandbox server is bundled but evaluated only when first asked for.
-    const { startSandbox } = await import('../../core/sandbox');
-    const handle = await startSandbox({ port: 0, host: '127.0.0.1', rateLimit: SANDBOX_RATE });
+    // Lazy: the sandbox server comes from dist/sandbox.js, loaded only when first asked for.
+    const handle = await sandbox().startSandbox({ port: 0, host: '127.0.0.1', rateLimit: SANDBOX_RATE });
     const parentPage = handle.createRootPage('okra');
     this.stateText = undefined;
     return { handle, running: { url: handle.url, boardUrl: handle.boardUrl, token: handle.token, parentPage } };

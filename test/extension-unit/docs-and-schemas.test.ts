@@ -7,6 +7,14 @@ import { OUTPUT_DIR, renderEditorSchemas } from '../../extension/generate-editor
 
 const ROOT = join(__dirname, '../..');
 
+describe('npm run generate', () => {
+  it('writes the editor schemas and docs/rules.md too, not only the model and templates', () => {
+    const generate: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.generate;
+    assert.match(generate, /node --import tsx extension\/generate-editor-schemas\.ts/);
+    assert.match(generate, /node scripts\/generate-rule-docs\.mjs/);
+  });
+});
+
 describe('docs/rules.md', () => {
   it('is up to date with the built-in rules (node scripts/generate-rule-docs.mjs)', async () => {
     const { renderRuleDocs } = await import(pathToFileURL(join(ROOT, 'scripts/generate-rule-docs.mjs')).href);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, EXTENSION_ID, SETTINGS, VIEW_CONTAINER_ID, VIEWS, WALKTHROUGH_ID } from '../../extension/ids';
+import { COMMANDS, CONTEXT_KEYS, EXTENSION_ID, SETTINGS, VIEW_CONTAINER_ID, VIEWS, WALKTHROUGH_ID } from '../../extension/ids';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
 
@@ -32,6 +32,31 @@ describe('extension ids match package.json', () => {
     }
   });
 
+  /** Every `when` clause of package.json's menus and welcome views. */
+  const whenClauses = (): string[] => [
+    ...Object.values(pkg.contributes.menus as Record<string, Array<{ when?: string }>>).flatMap((entries) => entries.map((e) => e.when ?? '')),
+    ...(pkg.contributes.viewsWelcome as Array<{ when?: string }>).map((w) => w.when ?? ''),
+  ];
+  /** The context keys a `when` clause reads: the left side of each term (`view == okra.okrTree` reads `view`). */
+  const keysOf = (when: string): string[] =>
+    when
+      .split(/&&|\|\||[()]/)
+      .map((term) => /^\s*!?\s*([\w.]+)/.exec(term)?.[1])
+      .filter((key): key is string => key !== undefined);
+
+  it("the okra context keys that when clauses read are exactly the typed ones", () => {
+    assert.deepEqual(keysOf('view == okra.okrTree && !okra.isOkraFile || (resourceLangId == yaml)'), ['view', 'okra.isOkraFile', 'resourceLangId']);
+    const read = new Set(whenClauses().flatMap(keysOf).filter((key) => key.startsWith('okra.')));
+    assert.deepEqual([...read].sort(), Object.values(CONTEXT_KEYS).sort());
+  });
+
+  it('the editor context menu offers the render commands on okra files only, not on any YAML file', () => {
+    const editorMenu = pkg.contributes.menus['editor/context'] as Array<{ command: string; when?: string }>;
+    const render = [COMMANDS.renderOneOnOne, COMMANDS.renderReviewDocuments, COMMANDS.renderRetrospective];
+    for (const command of render) assert.equal(editorMenu.find((e) => e.command === command)?.when, CONTEXT_KEYS.isOkraFile, command);
+    for (const entry of editorMenu) assert.doesNotMatch(entry.when ?? '', /resourceLangId == yaml/, entry.command);
+  });
+
   it("the walkthrough's steps have Markdown that exists, and its id is the one the welcome view opens", () => {
     const [extensionId, id] = WALKTHROUGH_ID.split('#');
     assert.equal(extensionId, `${pkg.publisher}.${pkg.name}`);
@@ -56,7 +81,7 @@ describe('extension ids match package.json', () => {
   });
 
   it('ids are okra.<camelCase>', () => {
-    for (const id of [...Object.values(COMMANDS), ...Object.values(VIEWS)]) assert.match(id, /^okra\.[a-z][a-zA-Z]*$/);
+    for (const id of [...Object.values(COMMANDS), ...Object.values(VIEWS), ...Object.values(CONTEXT_KEYS)]) assert.match(id, /^okra\.[a-z][a-zA-Z]*$/);
     for (const id of Object.values(SETTINGS)) assert.match(id, /^okra(\.[a-z][a-zA-Z]*)+$/);
   });
 

@@ -205,6 +205,25 @@ suite('okra extension (real VS Code extension host)', function () {
     await h.waitForDiagnostics(h.uriOf('okrs/amara-okafor-2026-h1.yaml'), (ds) => ds.length === 0, 'the original file to be clean again');
   });
 
+  test('okra.isOkraFile (the editor context menu\'s condition) holds for files okra.config.yaml takes in, not for other YAML', async () => {
+    const controller = await api.controller();
+    // The example's include globs list its files; a YAML file beside them is not an okra file.
+    const scratch = path.join(h.root().fsPath, 'notes.yaml');
+    fs.writeFileSync(scratch, 'kind: Notes\nversion: 1\n');
+    try {
+      await h.openEditor(FRONTLINE);
+      assert.strictEqual(controller.isOkraFileActive, true, FRONTLINE);
+      const notes = await h.openEditor('notes.yaml');
+      assert.strictEqual(notes.document.languageId, 'yaml');
+      assert.strictEqual(controller.isOkraFileActive, false, 'notes.yaml');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await h.openEditor('okra.config.yaml');
+      assert.strictEqual(controller.isOkraFileActive, true, 'okra.config.yaml');
+    } finally {
+      fs.rmSync(scratch, { force: true });
+    }
+  });
+
   test('okra.validateWorkspace re-checks everything and agrees with the CLI', async () => {
     const summary = await vscode.commands.executeCommand('okra.validateWorkspace');
     const cli = cliDiagnosticsAllowingErrors();
