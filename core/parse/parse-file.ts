@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Composer, isScalar, LineCounter, Parser, visit, type CST, type Document } from 'yaml';
 import type { DataPath, Diagnostic, Range } from '../diagnostics';
+import { fastData } from './fast-data';
 import { locateOffsets, offsetsToRange, type LocateTarget } from './locate';
 import { findSuppressions, type Suppressions } from './suppressions';
 
@@ -118,10 +119,26 @@ function friendlyYamlMessage(code: string, message: string): string {
 /**
  * Parses one file's bytes. Never throws on user input: every problem becomes a positioned
  * diagnostic, and the data of the first document is kept whenever there is any.
+ *
+ * A plain file (the usual case) is read by the fast reader and its yaml Document is built only
+ * when something asks for a position; anything else goes straight to yaml, which reports it.
  */
 export function parseFile(path: string, input: Uint8Array | string): ParsedFile {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const hash = hashBytes(bytes);
+  if (bytes.length <= MAX_FILE_BYTES) {
+    const decoded = decode(bytes);
+    const text = stripBom(decoded.text);
+    if (decoded.badOffset === undefined && firstControlCharacter(text) === undefined) {
+      const data = fastData(text);
+      if (data !== undefined) return cachedFile(path, text, hash, data, []);
+    }
+  }
+  return parseWithPositions(path, bytes, hash);
+}
+
+/** Parses with yaml, keeping the Document and its positions. */
+function parseWithPositions(path: string, bytes: Uint8Array, hash: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   let text = '';
@@ -318,12 +335,12 @@ function makeFile(parts: FileParts): ParsedFile {
 }
 
 /**
- * A file whose parse result came from the cache: the document is parsed again only if a
- * diagnostic has to be placed in it.
+ * A file whose data is known (read by the fast reader, or from the cache): the document is parsed
+ * with yaml only if a diagnostic has to be placed in it.
  */
 export function cachedFile(path: string, text: string, hash: string, data: unknown, diagnostics: Diagnostic[]): ParsedFile {
   let parsed: ParsedFile | undefined;
-  const full = () => (parsed ??= parseFile(path, text));
+  const full = () => (parsed ??= parseWithPositions(path, Buffer.from(text, 'utf8'), hash));
   return fileRecord(path, hash, text, data, diagnostics, {
     document: () => full().document(),
     locate: (dataPath, target) => full().locate(dataPath, target),
