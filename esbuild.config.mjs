@@ -19,6 +19,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Worker threads of the CLI's AnalysisPool (cli/analysis-pool.ts), which parse files in parallel.
+  { ...common, entryPoints: ['cli/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
   { ...common, entryPoints: ['core/index.ts'], outfile: 'dist/core.js' },
   // The local Notion-compatible server, loaded by the extension only when a sandbox is started
   // (extension/core.ts), so that neither dist/extension.js nor dist/core.js carries it.

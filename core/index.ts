@@ -37,7 +37,8 @@ export {
   type LoadedWorkspace,
   type LoadOptions,
 } from './workspace/load-workspace';
-export { validateWorkspace, pluginValidators, type ValidateOptions, type ValidationResult } from './workspace/validate-workspace';
+export { validateWorkspace, pluginValidators, type ValidateOptions, type ValidationResult, type AnalyzerFactory } from './workspace/validate-workspace';
+export { analyzeFileData, PARALLEL_MIN_FILES, type FileAnalysis, type FileAnalyzer } from './workspace/file-analysis';
 export { didYouMean, didYouMeanHint } from './util/did-you-mean';
 export * from './compute';
 export * from './language';

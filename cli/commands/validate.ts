@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CONFIG_FILE, ParseCache, validateWorkspace, type Diagnostic, type ValidationResult } from '../../core';
+import { AnalysisPool } from '../analysis-pool';
 import { writeFileAtomic } from '../atomic-write';
 import { findWorkspace } from '../find-workspace';
 import { formatGithub } from '../format/github';
@@ -29,13 +30,20 @@ export async function runValidation(root: string, options: { cache?: boolean; pr
   const cacheKey = `okra@${okraVersion()}`;
   const cache = options.cache ? ParseCache.parse(await readFile(cachePath, 'utf8').catch(() => undefined), cacheKey) : undefined;
   const progress = options.progress ? progressBar('Checking') : undefined;
-  const result = await validateWorkspace(nodeHost(root), {
-    importPlugin: pluginImporter(root),
-    trusted: true,
-    cache,
-    onProgress: progress?.update,
-  });
-  progress?.stop();
+  const pool = new AnalysisPool();
+  let result: ValidationResult;
+  try {
+    result = await validateWorkspace(nodeHost(root), {
+      importPlugin: pluginImporter(root),
+      trusted: true,
+      cache,
+      onProgress: progress?.update,
+      analyzer: pool.factory,
+    });
+  } finally {
+    progress?.stop();
+    await pool.close();
+  }
   if (cache?.changed) await writeFileAtomic(cachePath, cache.serialize());
   return result;
 }

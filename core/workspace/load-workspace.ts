@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics';
 import { cachedFile, hashBytes, parseFile, stripBom, type ParsedFile } from '../parse/parse-file';
 import { validateSchema, type ExtraValidators } from '../validate/schema';
 import { isRecord } from '../model/workspace-model';
+import { PARALLEL_MIN_FILES, type FileAnalysis, type FileAnalyzer } from './file-analysis';
 import type { WorkspaceHost } from './host';
 import type { ParseCache } from './parse-cache';
 
@@ -32,6 +33,11 @@ export interface LoadOptions {
    * `locate()`, like a file read from the cache.
    */
   keepDocuments?: boolean;
+  /**
+   * Parses and schema-checks files elsewhere (worker threads) when the workspace has at least
+   * `PARALLEL_MIN_FILES` files; the results are the same as in this thread.
+   */
+  analyzer?: FileAnalyzer;
 }
 
 export interface LoadedWorkspace {
@@ -46,6 +52,17 @@ export function analyzeFile(path: string, bytes: Uint8Array | string, extraValid
   if (file.data !== undefined || file.diagnostics.length === 0) {
     file.diagnostics.push(...validateSchema(file, extraValidators));
   }
+  file.diagnostics.push(...checkConfigPlace(file));
+  return file;
+}
+
+const LENIENT_UTF8 = new TextDecoder('utf-8', { fatal: false });
+
+/** The file an analysis done elsewhere describes: the same as `analyzeFile(path, bytes, extra)`. */
+function fileFromAnalysis(path: string, bytes: Uint8Array, analysis: FileAnalysis, extraValidators?: ExtraValidators): ParsedFile {
+  // Invalid bytes decode to U+FFFD, as parseFile reads them.
+  const file = cachedFile(path, stripBom(LENIENT_UTF8.decode(bytes)), analysis.hash, analysis.data, analysis.diagnostics);
+  if (!analysis.schemaChecked) file.diagnostics.push(...validateSchema(file, extraValidators));
   file.diagnostics.push(...checkConfigPlace(file));
   return file;
 }
@@ -110,6 +127,7 @@ export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = 
   const files: ParsedFile[] = [];
   let done = 0;
   const { cache, extraValidators, keepDocuments = false } = options;
+  const analyzer = options.analyzer && sorted.length >= PARALLEL_MIN_FILES ? options.analyzer : undefined;
   // A few reads in flight, not one per file: reading is faster than parsing, so with every read
   // started at once the bytes of the whole workspace sat in memory waiting (562 MB for 10,000
   // files) on top of what the parsed files keep.
@@ -119,7 +137,7 @@ export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = 
       const index = next++;
       const path = sorted[index];
       const bytes = path === CONFIG_FILE ? config.bytes : await host.readFile(path);
-      files[index] = readThroughCache(path, bytes, cache, extraValidators, keepDocuments);
+      files[index] = await readThroughCache(path, bytes, { cache, extraValidators, keepDocuments, analyzer });
       options.onProgress?.(++done, sorted.length);
     }
   };
@@ -141,16 +159,26 @@ function withoutDocument(file: ParsedFile): ParsedFile {
 
 const UTF8 = new TextDecoder();
 
-function readThroughCache(path: string, bytes: Uint8Array, cache: ParseCache | undefined, extra: ExtraValidators | undefined, keepDocument: boolean): ParsedFile {
-  const analyze = () => {
-    const file = analyzeFile(path, bytes, extra);
-    return keepDocument ? file : withoutDocument(file);
+interface ReadOptions {
+  cache: ParseCache | undefined;
+  extraValidators: ExtraValidators | undefined;
+  keepDocuments: boolean;
+  analyzer: FileAnalyzer | undefined;
+}
+
+async function readThroughCache(path: string, bytes: Uint8Array, options: ReadOptions): Promise<ParsedFile> {
+  const { cache, extraValidators, keepDocuments, analyzer } = options;
+  const analyze = async () => {
+    // Files with diagnostics from a worker parse again here when a rule places one more.
+    if (analyzer && !keepDocuments && path !== CONFIG_FILE) return fileFromAnalysis(path, bytes, await analyzer(path, bytes), extraValidators);
+    const file = analyzeFile(path, bytes, extraValidators);
+    return keepDocuments ? file : withoutDocument(file);
   };
   if (!cache) return analyze();
   const hash = hashBytes(bytes);
   const hit = cache.get(path, hash);
   if (hit) return cachedFile(path, stripBom(UTF8.decode(bytes)), hash, hit.data, cloneDiagnostics(hit.diagnostics));
-  const file = analyze();
+  const file = await analyze();
   cache.set(path, { hash: file.hash, data: file.data, diagnostics: file.diagnostics });
   return file;
 }

@@ -8,6 +8,7 @@ import { loadPlugins, type PluginImporter } from '../plugins/load-plugins';
 import { checkWorkspace } from '../validate/check-workspace';
 import type { LoadedRule } from '../validate/run-rules';
 import { compileSchema, type ExtraValidators } from '../validate/schema';
+import type { FileAnalyzer } from './file-analysis';
 import type { WorkspaceHost } from './host';
 import { loadWorkspace, readConfig } from './load-workspace';
 import type { ParseCache } from './parse-cache';
@@ -21,7 +22,12 @@ export interface ValidateOptions {
   extraPlugins?: Plugin[];
   cache?: ParseCache;
   onProgress?: (done: number, total: number) => void;
+  /** Parses files in worker threads (see `FileAnalyzer`); given the kinds plugins add. */
+  analyzer?: AnalyzerFactory;
 }
+
+/** Makes a FileAnalyzer once the plugins, and so the kinds they add, are known. */
+export type AnalyzerFactory = (pluginKinds: readonly string[]) => FileAnalyzer;
 
 export interface ValidationResult {
   files: ParsedFile[];
@@ -51,7 +57,8 @@ export async function validateWorkspace(host: WorkspaceHost, options: ValidateOp
     : { plugins: [], diagnostics: [] };
   const plugins = [builtinPlugin, ...(options.extraPlugins ?? []), ...loaded.plugins];
   const extraValidators = pluginValidators(plugins);
-  const { files } = await loadWorkspace(host, { config, cache: options.cache, extraValidators, onProgress: options.onProgress });
+  const analyzer = options.analyzer?.([...extraValidators.keys()]);
+  const { files } = await loadWorkspace(host, { config, cache: options.cache, extraValidators, onProgress: options.onProgress, analyzer });
   const checked = checkWorkspace(files, plugins);
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics].sort(compareDiagnostics);
   return { files, model: checked.model, plugins, rules: checked.rules, diagnostics };

@@ -1,0 +1,76 @@
+/**
+ * The CLI's worker threads (AnalysisPool) make a cold run faster, never different: the same
+ * diagnostics, positions and fixes as analysing in one thread, plugin kinds checked by the main
+ * thread, and a failing worker replaced by in-thread analysis.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeFileData, PARALLEL_MIN_FILES } from '../../core';
+import { AnalysisPool } from '../../cli/analysis-pool';
+import { ensureCliBuilt, REPO, runCli } from '../helpers/cli';
+
+const WORKER = join(REPO, 'dist', 'analysis-worker.js');
+const EXAMPLE = join(REPO, 'examples', 'support-org');
+
+/** An Objectives file; `flaw` breaks it in one of a few ways. */
+function objectives(i: number, flaw: number): string {
+  const lines = ['kind: Objectives', 'version: 1', 'cycle: 2026-H1', 'owner: team/frontline', 'objectives:', `  - id: pool-${i}`, `    title: Objective ${i}`, '    key_results:'];
+  lines.push(`      - { id: pool-${i}-kr, title: KR ${i}, type: boolean, done: false }`);
+  if (flaw === 1) lines.push('    oops: [unclosed');
+  if (flaw === 2) lines.push('    weigth: 1');
+  if (flaw === 3) lines.push(`    aligns_to: no-such-objective-${i}`);
+  if (flaw === 4) lines[5] = '  - id: pool-0';
+  return lines.join('\n') + '\n';
+}
+
+describe('AnalysisPool (parsing in worker threads)', function () {
+  this.timeout(120_000);
+  let root: string;
+
+  before(function () {
+    ensureCliBuilt();
+    root = mkdtempSync(join(tmpdir(), 'okra-pool-'));
+    cpSync(EXAMPLE, root, { recursive: true });
+    for (let i = 0; i < PARALLEL_MIN_FILES + 6; i++) writeFileSync(join(root, 'okrs', `pool-${i}.yaml`), objectives(i, i % 5));
+  });
+
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('gives the CLI exactly the diagnostics of a run without workers', async function () {
+    const single = await runCli(['validate', root, '--format', 'json'], { cwd: root, env: { OKRA_WORKERS: '0' } });
+    const pooled = await runCli(['validate', root, '--format', 'json'], { cwd: root, env: { OKRA_WORKERS: '2' } });
+    assert.equal(pooled.code, single.code);
+    assert.equal(single.code, 1, single.stderr);
+    const rules = new Set((JSON.parse(single.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule));
+    for (const rule of ['yaml/syntax', 'schema/additional-property', 'ref/unknown-objective', 'id/duplicate']) assert.ok(rules.has(rule), `no ${rule} in ${[...rules].join(', ')}`);
+    assert.equal(pooled.stdout, single.stdout);
+  });
+
+  it('returns what analyzeFileData returns in this thread, and leaves plugin kinds to the caller', async function () {
+    const pool = new AnalysisPool({ size: 2, workerFile: WORKER });
+    try {
+      const analyze = pool.factory!(['VendorScorecard']);
+      const files = [objectives(1, 1), objectives(2, 2), 'kind: VendorScorecard\nversion: 1\n', 'kind: Objectivs\nversion: 1\n'];
+      for (const [i, text] of files.entries()) {
+        const bytes = new TextEncoder().encode(text);
+        assert.deepEqual(await analyze(`f${i}.yaml`, bytes), analyzeFileData(`f${i}.yaml`, bytes, new Set(['VendorScorecard'])));
+      }
+      assert.equal(pool.started, 2);
+      assert.equal((await analyze('p.yaml', new TextEncoder().encode(files[2]))).schemaChecked, false);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('analyses in this thread when a worker cannot run', async function () {
+    const pool = new AnalysisPool({ size: 1, workerFile: join(root, 'okrs', 'pool-0.yaml') });
+    try {
+      const bytes = new TextEncoder().encode(objectives(3, 3));
+      assert.deepEqual(await pool.factory!([])('f.yaml', bytes), analyzeFileData('f.yaml', bytes, new Set()));
+    } finally {
+      await pool.close();
+    }
+  });
+});
