@@ -16,7 +16,7 @@
  * ten minutes the whole bench may take, and the file cache is warm by then.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateWorkspace, workDir, type GeneratedWorkspace } from './generate-workspace';
@@ -297,6 +297,24 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
     if (out.errors !== clean.errors) throw new Error(`okra --cache found ${out.errors} errors, without cache ${clean.errors}`);
   });
 
+  // (b2) warm, one file changed: the result cache misses, the per-file cache still serves the rest
+  log(`(b2) okra validate --cache, one file changed × ${options.runs}…`);
+  const edited = join(ws.dir, ws.sampleObjectivesFile);
+  const original = readFileSync(edited, 'utf8');
+  let edit = 0;
+  const warmEdit = await timeRuns(
+    'okra warm, 1 file changed',
+    options.runs,
+    0,
+    () => run(process.execPath, okraArgs(ws.dir, true)),
+    () => writeFileSync(edited, `${original}# bench edit ${++edit}\n`),
+    (r) => {
+      const out = readOkraOutput(r);
+      if (out.errors !== clean.errors) throw new Error(`okra --cache after an edit found ${out.errors} errors, without cache ${clean.errors}`);
+    },
+  );
+  writeFileSync(edited, original);
+
   // (c) ajv-cli
   log(`(c) ajv-cli × ${options.runs}…`);
   const ajvArgs = [
@@ -373,6 +391,12 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
       met: warm.median <= 0.2 * ajv.median,
     },
     {
+      benchmark: `okra validate --cache, one file changed (${n} files)`,
+      figure: fig(warmEdit),
+      peer: `ajv-cli ${fig(ajv)}`,
+      ratio: ratio(warmEdit.median, ajv.median),
+    },
+    {
       benchmark: `okra validate --cache, warm (${n} files)`,
       figure: fig(warm),
       peer: `Spectral ${fig(spectral)}`,
@@ -419,7 +443,7 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
   }
   const detail = (t: { label: string; times: number[]; cpu: number[] }) =>
     `${t.label}: ${t.times.map((ms) => seconds(ms)).join(', ')}${t.cpu.length ? ` (CPU ${t.cpu.map((ms) => seconds(ms)).join(', ')})` : ''}`;
-  log(`runs: ${[cold, warm, ajv, spectral].map(detail).join('; ')}`);
+  log(`runs: ${[cold, warm, warmEdit, ajv, spectral].map(detail).join('; ')}`);
   if (cold.cpuMedian && warm.cpuMedian && ajv.cpuMedian && spectral.cpuMedian) {
     log(
       `CPU-time ratios: cold/ajv ${ratio(cold.cpuMedian, ajv.cpuMedian)}, warm/ajv ${ratio(warm.cpuMedian, ajv.cpuMedian)}, warm/Spectral ${ratio(warm.cpuMedian, spectral.cpuMedian)}`,
@@ -428,7 +452,7 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
   log(`editor: session loaded in ${seconds(editor.loadMs)}; edited ${editor.path} (${(editor.bytes / 1024).toFixed(0)} KB)`);
   lastDetails = {
     workspace: ws,
-    runs: Object.fromEntries([cold, warm, ajv, spectral].map((t) => [t.label, { ms: t.times, cpuMs: t.cpu, maxRssMb: t.maxRssMb }])),
+    runs: Object.fromEntries([cold, warm, warmEdit, ajv, spectral].map((t) => [t.label, { ms: t.times, cpuMs: t.cpu, maxRssMb: t.maxRssMb }])),
     editor: { ms: editor.times, cpuMs: editor.cpu, loadMs: editor.loadMs, file: editor.path },
     rss,
   };

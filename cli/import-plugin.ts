@@ -3,14 +3,16 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PluginImporter } from '../core';
 
+/** The file a plugin specifier names: relative paths from the workspace folder, package names from its node_modules. */
+export function resolvePlugin(root: string, specifier: string): string {
+  if (specifier.startsWith('.') || isAbsolute(specifier)) return resolve(root, specifier);
+  return createRequire(join(root, 'package.json')).resolve(specifier);
+}
+
 /**
- * Imports plugins the way the config names them: relative paths from the workspace folder,
- * package names from the workspace's node_modules. Plugins are JavaScript modules (ESM or CJS).
+ * Imports plugins the way the config names them (see `resolvePlugin`). Plugins are JavaScript
+ * modules (ESM or CJS).
  */
 export function pluginImporter(root: string): PluginImporter {
-  const requireFromWorkspace = createRequire(join(root, 'package.json'));
-  return async (specifier) => {
-    const path = specifier.startsWith('.') || isAbsolute(specifier) ? resolve(root, specifier) : requireFromWorkspace.resolve(specifier);
-    return import(pathToFileURL(path).href);
-  };
+  return async (specifier) => import(pathToFileURL(resolvePlugin(root, specifier)).href);
 }

@@ -10,7 +10,7 @@
  * Positions in diagnostics are 0-based (like LSP); print them 1-based.
  */
 export * from './diagnostics';
-export { parseFile, cachedFile, hashBytes, MAX_FILE_BYTES, type ParsedFile } from './parse/parse-file';
+export { parseFile, cachedFile, hashBytes, stripBom, MAX_FILE_BYTES, type ParsedFile } from './parse/parse-file';
 export { locateOffsets, offsetsToRange, type LocateTarget } from './parse/locate';
 export { findSuppressions, isSuppressed, type Suppressions } from './parse/suppressions';
 export * from './model/types.generated';
@@ -34,10 +34,12 @@ export {
   CONFIG_FILE,
   DEFAULT_INCLUDE,
   ALWAYS_EXCLUDE,
+  type ConfigSource,
   type LoadedWorkspace,
   type LoadOptions,
 } from './workspace/load-workspace';
 export { validateWorkspace, pluginValidators, type ValidateOptions, type ValidationResult, type AnalyzerFactory } from './workspace/validate-workspace';
+export { fingerprintWorkspace, type WorkspaceFingerprint } from './workspace/fingerprint';
 export { analyzeFileData, PARALLEL_MIN_FILES, type FileAnalysis, type FileAnalyzer } from './workspace/file-analysis';
 export { didYouMean, didYouMeanHint } from './util/did-you-mean';
 export * from './compute';

@@ -1,8 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { CONFIG_FILE, ParseCache, validateWorkspace, type Diagnostic, type ValidationResult } from '../../core';
+import {
+  builtinPlugin,
+  collectRules,
+  CONFIG_FILE,
+  loadPlugins,
+  ParseCache,
+  readConfig,
+  stripBom,
+  validateWorkspace,
+  type Diagnostic,
+  type LoadedRule,
+  type ValidationResult,
+} from '../../core';
 import { AnalysisPool } from '../analysis-pool';
 import { writeFileAtomic } from '../atomic-write';
 import { findWorkspace } from '../find-workspace';
@@ -15,6 +28,7 @@ import { nodeHost } from '../node-host';
 import { okraVersion } from '../package-root';
 import { progressBar } from '../progress';
 import { colorsEnabled, painter } from '../terminal';
+import { ValidationCache } from '../validation-cache';
 import { withWorkspaceOption } from '../workspace-options';
 
 export const CACHE_FILE = join('.okra', 'cache', 'validate.json');
@@ -48,6 +62,51 @@ export async function runValidation(root: string, options: { cache?: boolean; pr
   return result;
 }
 
+/** What `okra validate` prints, from a run or from the result cache. */
+interface ValidationReport {
+  files: number;
+  diagnostics: readonly Diagnostic[];
+  rules(): Promise<LoadedRule[]>;
+  sourceOf(file: string): string | undefined;
+}
+
+function reportOf(result: ValidationResult): ValidationReport {
+  const texts = new Map(result.files.map((f) => [f.path, f.text]));
+  return { files: result.files.length, diagnostics: result.diagnostics, rules: async () => result.rules, sourceOf: (f) => texts.get(f) };
+}
+
+/**
+ * Validates, or with `cache` reuses the last result when no file and no plugin changed (see
+ * ValidationCache); a changed workspace is validated through the per-file cache.
+ */
+async function validationReport(root: string, options: { cache?: boolean; progress?: boolean }): Promise<ValidationReport> {
+  if (!options.cache) return reportOf(await runValidation(root, options));
+  const host = nodeHost(root);
+  const config = await readConfig(host);
+  const cache = await ValidationCache.open(root, host, config);
+  const stored = await cache.hit();
+  if (!stored) {
+    const result = await runValidation(root, options);
+    await cache.store(result.files.length, result.diagnostics);
+    return reportOf(result);
+  }
+  return {
+    files: stored.files,
+    diagnostics: stored.diagnostics,
+    async rules() {
+      const { plugins } = await loadPlugins(config.file, pluginImporter(root), { trusted: true });
+      return collectRules([builtinPlugin, ...plugins]);
+    },
+    sourceOf(file) {
+      try {
+        return stripBom(readFileSync(join(root, file), 'utf8'));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
 /** 1 when there are errors, 2 when the config itself is unusable, else 0. */
 export function exitCodeOf(diagnostics: readonly Diagnostic[]): number {
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -79,23 +138,21 @@ export function registerValidateCommand(program: Command): void {
     )
     .action(async (dir: string | undefined, options: { workspace?: string; format: Format; cache?: boolean; maxWarnings?: number }) => {
       const root = findWorkspace(process.cwd(), dir ?? options.workspace);
-      const result = await runValidation(root, { cache: options.cache, progress: options.format === 'text' });
-      const { diagnostics, files } = result;
+      const report = await validationReport(root, { cache: options.cache, progress: options.format === 'text' });
+      const { diagnostics, files } = report;
       let output: string;
       switch (options.format) {
         case 'json':
-          output = formatJson(files.length, diagnostics);
+          output = formatJson(files, diagnostics);
           break;
         case 'sarif':
-          output = formatSarif(diagnostics, { version: okraVersion(), rules: result.rules, workspaceUri: pathToFileURL(root).href });
+          output = formatSarif(diagnostics, { version: okraVersion(), rules: await report.rules(), workspaceUri: pathToFileURL(root).href });
           break;
         case 'github':
           output = formatGithub(diagnostics, (file) => relative(process.cwd(), join(root, file)).split(sep).join('/'));
           break;
-        default: {
-          const texts = new Map(files.map((f) => [f.path, f.text]));
-          output = formatText(files.length, diagnostics, { paint: painter(colorsEnabled()), sourceOf: (f) => texts.get(f) });
-        }
+        default:
+          output = formatText(files, diagnostics, { paint: painter(colorsEnabled()), sourceOf: report.sourceOf });
       }
       process.stdout.write(output);
       let code = exitCodeOf(diagnostics);

@@ -102,6 +102,37 @@ describe('okra CLI behaviour', function () {
     assert.ok(rules.includes('yaml/syntax'), 'the unchanged broken file still is');
   });
 
+  it('--cache: an unchanged workspace reuses the whole last result; a changed file or plugin does not', async function () {
+    const first = track(await runScenario('validate-errors-text', { workspace: 'validate-errors-text', argv: ['validate', '--cache', '--format', 'json'] }));
+    const resultFile = join(first.root, '.okra', 'cache', 'validate-result.json');
+    const stored = JSON.parse(readFileSync(resultFile, 'utf8')) as { fingerprint: string; files: number; diagnostics: { rule: string; message: string }[] };
+    assert.equal(stored.files, 5);
+    // Mark the stored result: the next run prints the mark only if it takes the result whole.
+    stored.diagnostics[0].message = 'from the result cache';
+    writeFileSync(resultFile, JSON.stringify(stored));
+    const reused = await runCli(['validate', '--cache', '--format', 'json'], { cwd: first.root });
+    assert.equal((JSON.parse(reused.stdout) as JsonOutput).diagnostics[0].message, 'from the result cache');
+    const sarif = await runCli(['validate', '--cache', '--format', 'sarif'], { cwd: first.root });
+    assert.ok((JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: unknown[] } } }[] }).runs[0].tool.driver.rules.length >= 16, 'SARIF lists the rules on a cache hit too');
+
+    // Any changed byte in any file runs the rules again.
+    const org = join(first.root, 'org.yaml');
+    writeFileSync(org, readFileSync(org, 'utf8') + '\n');
+    const rerun = await runCli(['validate', '--cache', '--format', 'json'], { cwd: first.root });
+    assert.notEqual((JSON.parse(rerun.stdout) as JsonOutput).diagnostics[0].message, 'from the result cache');
+    assert.equal(rerun.stdout, first.stdout);
+
+    // So does a change to a local plugin's code.
+    writeFileSync(join(first.root, 'plugin.mjs'), "export default { name: 'okra-plugin-local', rules: [] };\n");
+    const config = join(first.root, 'okra.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8') + 'plugins:\n  - ./plugin.mjs\n');
+    await runCli(['validate', '--cache', '--format', 'json'], { cwd: first.root });
+    const before = JSON.parse(readFileSync(resultFile, 'utf8')) as { fingerprint: string };
+    writeFileSync(join(first.root, 'plugin.mjs'), "export default { name: 'okra-plugin-local', rules: [] }; // edited\n");
+    await runCli(['validate', '--cache', '--format', 'json'], { cwd: first.root });
+    assert.notEqual((JSON.parse(readFileSync(resultFile, 'utf8')) as { fingerprint: string }).fingerprint, before.fingerprint);
+  });
+
   it('--format json: paths relative to the workspace, 1-based positions, same from any folder', async function () {
     const fromRoot = track(await runScenario('json', { workspace: 'validate-errors-text', argv: ['validate', '--format', 'json'] }));
     const fromSub = await runCli(['validate', '--format', 'json'], { cwd: join(fromRoot.root, 'okrs') });

@@ -33,8 +33,14 @@ export default defineRule({
   },
   check(ctx) {
     for (const { label, index } of KINDS) {
-      for (const [id, definitions] of index(ctx.model).byId) {
-        if (definitions.length < 2) continue;
+      const entities = index(ctx.model);
+      // Walked from `all`, not `byId`: when one file is re-checked, `all` holds only its items,
+      // and the whole workspace's ids need not be visited on every keystroke.
+      const seen = new Set<string>();
+      for (const { id } of entities.all) {
+        const definitions = entities.byId.get(id);
+        if (!definitions || definitions.length < 2 || seen.has(id)) continue;
+        seen.add(id);
         const places: Location[] = definitions.map((d) => ({ file: d.file, path: [...d.path, 'id'] }));
         const [first, ...others] = places;
         const otherFiles = [...new Set(others.map((o) => where(o.file, first.file)))].join(', ');

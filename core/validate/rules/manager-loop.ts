@@ -36,7 +36,8 @@ export default defineRule({
     selfParent: 'Team "{{id}}" is its own parent; set the team it belongs to, or remove `parent`',
   },
   check(ctx) {
-    const people = edgesOf(ctx.model.people.byId, 'manager', 'person');
+    // A loop is reported on a person (or team): a re-checked file that defines none gets none.
+    const people = ctx.model.people.all.length > 0 ? edgesOf(ctx.model.people.byId, 'manager', 'person') : { nodes: [], edges: [] };
     for (const loop of findLoops(people.nodes, people.edges)) {
       const [head, ...rest] = loop;
       ctx.report({
@@ -46,7 +47,7 @@ export default defineRule({
         related: rest.map((e) => ({ at: e.at, message: `"${e.from}" reports to "${e.to}"` })),
       });
     }
-    const teams = edgesOf(ctx.model.teams.byId, 'parent', 'team');
+    const teams = ctx.model.teams.all.length > 0 ? edgesOf(ctx.model.teams.byId, 'parent', 'team') : { nodes: [], edges: [] };
     for (const loop of findLoops(teams.nodes, teams.edges)) {
       const [head, ...rest] = loop;
       ctx.report({
