@@ -188,11 +188,12 @@ export interface Reference {
   value: string;
   accepts: Accepts;
   /** The kinds the field accepts. */
-  kinds: RefKind[];
-  /** What the field is, for messages. */
-  subject: string;
+  kinds: readonly RefKind[];
+  /** What the field is, for messages (built when read: most references are never reported). */
+  readonly subject: string;
   file: string;
-  path: DataPath;
+  /** Built when read, like `subject`. */
+  readonly path: DataPath;
   field: ReferenceField;
 }
 
@@ -318,17 +319,23 @@ const BY_SOURCE: ReadonlyArray<[ReferenceSource, ReferenceField[]]> = (() => {
  */
 export function forEachReference(model: WorkspaceModel, visit: (ref: Reference) => void): void {
   for (const [source, fields] of BY_SOURCE) {
+    const kindsOf = fields.map((field) => acceptedKinds(field.accepts));
     for (const item of itemsOf(model, source)) {
       if (!isObj(item.value)) continue;
-      for (const field of fields) {
-        for (const { value, holder, rel, indexes } of valuesAt(item.value, field.field)) {
+      const value = item.value;
+      for (const [f, field] of fields.entries()) {
+        for (const found of valuesAt(value, field.field)) {
           visit({
-            value,
+            value: found.value,
             accepts: field.accepts,
-            kinds: acceptedKinds(field.accepts),
-            subject: field.subject({ id: item.id, item: item.value, holder, indexes }),
+            kinds: kindsOf[f],
+            get subject() {
+              return field.subject({ id: item.id, item: value, holder: found.holder, indexes: found.indexes });
+            },
             file: item.file,
-            path: [...item.path, ...rel],
+            get path() {
+              return [...item.path, ...found.rel];
+            },
             field,
           });
         }

@@ -302,21 +302,25 @@ function kindOf(data: unknown): string | undefined {
 function fileRecord(
   path: string,
   hash: string,
-  text: string,
+  source: string | (() => string),
   data: unknown,
   diagnostics: Diagnostic[],
   located: Pick<ParsedFile, 'document' | 'locate'>,
 ): ParsedFile {
   let suppressions: Suppressions | undefined;
+  let text = typeof source === 'string' ? source : undefined;
+  const textOf = () => (text ??= (source as () => string)());
   return {
     path,
     hash,
-    text,
+    get text() {
+      return textOf();
+    },
     kind: kindOf(data),
     data,
     diagnostics,
     get suppressions() {
-      return (suppressions ??= findSuppressions(text));
+      return (suppressions ??= findSuppressions(textOf()));
     },
     document: located.document,
     locate: located.locate,
@@ -336,11 +340,12 @@ function makeFile(parts: FileParts): ParsedFile {
 
 /**
  * A file whose data is known (read by the fast reader, or from the cache): the document is parsed
- * with yaml only if a diagnostic has to be placed in it.
+ * with yaml only if a diagnostic has to be placed in it. `text` may be a function, called on
+ * first use (a worker's file keeps its bytes, outside the JavaScript heap, until then).
  */
-export function cachedFile(path: string, text: string, hash: string, data: unknown, diagnostics: Diagnostic[]): ParsedFile {
+export function cachedFile(path: string, text: string | (() => string), hash: string, data: unknown, diagnostics: Diagnostic[]): ParsedFile {
   let parsed: ParsedFile | undefined;
-  const full = () => (parsed ??= parseWithPositions(path, Buffer.from(text, 'utf8'), hash));
+  const full = () => (parsed ??= parseWithPositions(path, Buffer.from(typeof text === 'string' ? text : text(), 'utf8'), hash));
   return fileRecord(path, hash, text, data, diagnostics, {
     document: () => full().document(),
     locate: (dataPath, target) => full().locate(dataPath, target),

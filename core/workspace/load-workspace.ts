@@ -61,7 +61,7 @@ const LENIENT_UTF8 = new TextDecoder('utf-8', { fatal: false });
 /** The file an analysis done elsewhere describes: the same as `analyzeFile(path, bytes, extra)`. */
 function fileFromAnalysis(path: string, bytes: Uint8Array, analysis: FileAnalysis, extraValidators?: ExtraValidators): ParsedFile {
   // Invalid bytes decode to U+FFFD, as parseFile reads them.
-  const file = cachedFile(path, stripBom(LENIENT_UTF8.decode(bytes)), analysis.hash, analysis.data, analysis.diagnostics);
+  const file = cachedFile(path, () => stripBom(LENIENT_UTF8.decode(bytes)), analysis.hash, analysis.data, analysis.diagnostics);
   if (!analysis.schemaChecked) file.diagnostics.push(...validateSchema(file, extraValidators));
   file.diagnostics.push(...checkConfigPlace(file));
   return file;

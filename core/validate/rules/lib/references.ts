@@ -1,5 +1,5 @@
 import type { WorkspaceModel } from '../../../model/workspace-model';
-import { acceptedKinds, forEachReference, indexOfKind as indexOf, type Accepts, type RefKind } from '../../../model/reference-fields';
+import { forEachReference, indexOfKind as indexOf, type Reference, type RefKind } from '../../../model/reference-fields';
 import type { Location, Report } from '../../../plugins/define-rule';
 import { didYouMean } from '../../../util/did-you-mean';
 
@@ -35,8 +35,11 @@ const EXPECTED = {
 } as const;
 
 /** Resolves one value; returns the problem, or `undefined` when it names something (or is not ours to judge). */
-function resolve(model: WorkspaceModel, value: string, accepts: Accepts, subject: string, at: Location): UnknownReference | undefined {
-  const kinds = acceptedKinds(accepts);
+function resolve(model: WorkspaceModel, ref: Reference): UnknownReference | undefined {
+  const { value, accepts, kinds } = ref;
+  // Read only for a problem: building them for every reference was most of this function.
+  const subject = () => ref.subject;
+  const at = (): Location => ({ file: ref.file, path: ref.path });
   const prefixed = PREFIXED.exec(value);
   if (prefixed) {
     const kind = prefixed[1] as RefKind;
@@ -45,14 +48,14 @@ function resolve(model: WorkspaceModel, value: string, accepts: Accepts, subject
     const id = prefixed[2];
     if (indexOf(model, kind).has(id)) return undefined;
     const match = didYouMean(id, indexOf(model, kind).ids());
-    return { kind, ambiguous: false, value, id, subject, problem: '', suggestion: match && `${kind}/${match}`, at };
+    return { kind, ambiguous: false, value, id, subject: subject(), problem: '', suggestion: match && `${kind}/${match}`, at: at() };
   }
   if (accepts.form === 'scope' && value === 'global') return undefined;
   if (accepts.form === 'one' || accepts.form === 'member') {
     const kind: RefKind = accepts.form === 'one' ? accepts.kind : 'person';
     if (indexOf(model, kind).has(value)) return undefined;
     const match = didYouMean(value, indexOf(model, kind).ids());
-    return { kind, ambiguous: false, value, id: value, subject, problem: '', suggestion: match, at };
+    return { kind, ambiguous: false, value, id: value, subject: subject(), problem: '', suggestion: match, at: at() };
   }
   if (kinds.some((kind) => indexOf(model, kind).has(value))) return undefined;
   // A bare id that may name several kinds: suggest the closest id of any of them and file the
@@ -62,7 +65,7 @@ function resolve(model: WorkspaceModel, value: string, accepts: Accepts, subject
   if (accepts.form === 'scope') candidates.set('global', 'team');
   const match = didYouMean(value, candidates.keys());
   const kind = match === undefined ? kinds[0] : candidates.get(match)!;
-  return { kind, ambiguous: true, value, id: value, subject, problem: EXPECTED[accepts.form], suggestion: match, at };
+  return { kind, ambiguous: true, value, id: value, subject: subject(), problem: EXPECTED[accepts.form], suggestion: match, at: at() };
 }
 
 const cache = new WeakMap<WorkspaceModel, UnknownReference[]>();
@@ -82,8 +85,8 @@ export function unknownReferences(model: WorkspaceModel): UnknownReference[] {
 
 function collect(model: WorkspaceModel): UnknownReference[] {
   const found: UnknownReference[] = [];
-  forEachReference(model, ({ value, accepts, subject, file, path }) => {
-    const problem = resolve(model, value, accepts, subject, { file, path });
+  forEachReference(model, (ref) => {
+    const problem = resolve(model, ref);
     if (problem) found.push(problem);
   });
   return found;
