@@ -32,6 +32,21 @@ const MONTHS_PER_UNIT: Record<CycleUnit, number> = { year: 12, half: 6, quarter:
  * when the cycle is not one of the four forms.
  */
 export function cycleInterval(cycle: unknown, zone = 'UTC'): Interval | undefined {
+  if (typeof cycle !== 'string') return undefined;
+  // luxon takes tens of microseconds to build one (more in an IANA zone), and a workspace names
+  // the same few cycles over and over: Intervals are immutable, so one per (zone, cycle) serves all.
+  const key = `${zone}|${cycle}`;
+  if (intervals.has(key)) return intervals.get(key);
+  const interval = computeCycleInterval(cycle, zone);
+  if (intervals.size >= MEMO_LIMIT) intervals.clear();
+  intervals.set(key, interval);
+  return interval;
+}
+
+const MEMO_LIMIT = 5_000;
+const intervals = new Map<string, Interval | undefined>();
+
+function computeCycleInterval(cycle: string, zone: string): Interval | undefined {
   const parsed = parseCycle(cycle);
   if (!parsed) return undefined;
   const months = MONTHS_PER_UNIT[parsed.unit];

@@ -59,11 +59,21 @@ export function keyResultStatus(kr: KeyResultInput, cycle: Interval, at: DateTim
     if (isDone(kr)) return 'on_track';
     const zone = cycle.start?.zoneName ?? 'UTC';
     // A milestone is late from the day after it is due.
-    const deadline = parseDate(kr.due, zone)?.plus({ days: 1 }) ?? cycle.end;
+    const due = parseDate(kr.due, zone);
+    const deadline = (due && dayAfter(due)) ?? cycle.end;
     if (deadline && at >= deadline) return 'off_track';
     return status({ progress: undefined, elapsed, confidence });
   }
   return status({ progress: keyResultProgress(kr), elapsed, confidence });
+}
+
+/** `parseDate` gives one DateTime per (zone, date); luxon's `plus` in an IANA zone asks Intl for the offset each time. */
+const nextDays = new WeakMap<DateTime, DateTime>();
+
+function dayAfter(day: DateTime): DateTime {
+  let next = nextDays.get(day);
+  if (!next) nextDays.set(day, (next = day.plus({ days: 1 })));
+  return next;
 }
 
 /**
