@@ -71,22 +71,56 @@ function escapeSlowly(text: string): string {
  * A copy of `value` with every string escaped by {@link escapeMarkdown}, at any depth, keys
  * untouched; objects get `prototype`. Numbers, booleans and `null` pass through; `undefined`,
  * functions and other exotic values become `null` (a view model is plain data).
+ *
+ * A part of `value` that is deeply frozen cannot change, so its copy is kept (by identity, while
+ * the part lives) and given again, frozen, wherever the part appears: view models share such
+ * parts between documents (a team's key results and KPI rows), and they are escaped once.
  */
 export function escapeDeep<T>(value: T, prototype: object | null = Object.prototype): T {
-  return escapeValue(value, prototype) as T;
+  return escapeValue(value, copiesFor(prototype), prototype) as T;
 }
 
-function escapeValue(value: unknown, prototype: object | null): unknown {
+/** Escaped copies of deeply frozen parts, by prototype, then by part. */
+const copies = new WeakMap<object, WeakMap<object, unknown>>();
+const copiesWithoutPrototype = new WeakMap<object, unknown>();
+
+function copiesFor(prototype: object | null): WeakMap<object, unknown> {
+  if (prototype === null) return copiesWithoutPrototype;
+  let found = copies.get(prototype);
+  if (!found) copies.set(prototype, (found = new WeakMap()));
+  return found;
+}
+
+/** Set by {@link escapeValue}: the value it last copied, and all it holds, is frozen. */
+let lastFrozen = true;
+
+function escapeValue(value: unknown, kept: WeakMap<object, unknown>, prototype: object | null): unknown {
+  lastFrozen = true;
   if (typeof value === 'string') return escapeMarkdown(value);
-  if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map((item) => escapeValue(item, prototype));
-  if (typeof value === 'object') {
-    const out = Object.create(prototype) as Record<string, unknown>;
-    for (const key of Object.keys(value)) out[key] = escapeValue((value as Record<string, unknown>)[key], prototype);
-    return out;
+  if (typeof value !== 'object' || value === null) return null;
+  let frozen = Object.isFrozen(value);
+  if (frozen) {
+    const known = kept.get(value);
+    if (known !== undefined) return known;
   }
-  return null;
+  let out: unknown[] | Record<string, unknown>;
+  if (Array.isArray(value)) {
+    out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      out[i] = escapeValue(value[i], kept, prototype);
+      frozen &&= lastFrozen;
+    }
+  } else {
+    out = Object.create(prototype) as Record<string, unknown>;
+    for (const key of Object.keys(value)) {
+      out[key] = escapeValue((value as Record<string, unknown>)[key], kept, prototype);
+      frozen &&= lastFrozen;
+    }
+  }
+  if (frozen) kept.set(value, Object.freeze(out));
+  lastFrozen = frozen;
+  return out;
 }
 
 /** Minimal HTML escaping for text placed in an HTML document outside Markdown (the `<title>`). */

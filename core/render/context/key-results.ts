@@ -73,8 +73,29 @@ export interface KeyResultOptions {
   person?: { id: string; team: string | null };
 }
 
-/** A key result as of `options.day`, with its movement since `options.since`. */
+/** For a person's documents: whether a key result is theirs or their team's. */
+function ownership(prepared: PreparedKeyResult, person: KeyResultOptions['person']): KeyResultView['ownedBy'] {
+  if (!person || !prepared.owner) return null;
+  if (prepared.owner.kind === 'person' && prepared.owner.id === person.id) return 'person';
+  if (prepared.owner.kind === 'team' && prepared.owner.id === person.team) return 'team';
+  return null;
+}
+
+/**
+ * A key result as of `options.day`, with its movement since `options.since`. A team's key
+ * result is in each member's documents: it is built once per model for each (day, since,
+ * ownership). A person's own is in theirs only, and is not kept.
+ */
 export function keyResultView(index: RenderIndex, prepared: PreparedKeyResult, options: KeyResultOptions): KeyResultView {
+  const ownedBy = ownership(prepared, options.person);
+  if (personal(prepared)) return buildKeyResultView(index, prepared, options, ownedBy);
+  return index.shared(prepared, `${options.day}|${options.since}|${ownedBy}`, () => buildKeyResultView(index, prepared, options, ownedBy));
+}
+
+/** Owned by a person: keeping what is built for it would only hold memory (see `RenderIndex.shared`). */
+const personal = (prepared: PreparedKeyResult): boolean => prepared.owner?.kind === 'person';
+
+function buildKeyResultView(index: RenderIndex, prepared: PreparedKeyResult, options: KeyResultOptions, ownedBy: KeyResultView['ownedBy']): KeyResultView {
   const { kr } = prepared;
   const state = index.state(prepared, options.day);
   const isMetric = kr.type === 'metric';
@@ -82,11 +103,6 @@ export function keyResultView(index: RenderIndex, prepared: PreparedKeyResult, o
   const daysToDue = due && /^\d{4}-\d{2}-\d{2}$/.test(due) ? daysBetween(options.day, due) : null;
   const kpiId = str(kr.kpi);
   const last = state.checkIns[state.checkIns.length - 1];
-  let ownedBy: KeyResultView['ownedBy'] = null;
-  if (options.person && prepared.owner) {
-    if (prepared.owner.kind === 'person' && prepared.owner.id === options.person.id) ownedBy = 'person';
-    else if (prepared.owner.kind === 'team' && prepared.owner.id === options.person.team) ownedBy = 'team';
-  }
   const start = formatValue(kr.start, kr.unit);
   const target = formatValue(kr.target, kr.unit);
   const current = isMetric ? formatValue(state.value, kr.unit) : null;
@@ -161,27 +177,40 @@ export function groupByObjective(
     .sort((a, b) => index.objectiveOrder(a[0]) - index.objectiveOrder(b[0]))
     .map(([objective, list]) => {
       const all = index.keyResultsOf(objective);
-      const sorted = [...list].sort((a, b) => all.indexOf(a) - all.indexOf(b));
-      return objectiveView(index, objective, sorted.map((p) => keyResultView(index, p, options)), options.day);
+      const sorted = list.map((p) => ({ p, at: all.indexOf(p) })).sort((a, b) => a.at - b.at);
+      if (sorted.some(({ p }) => personal(p))) return objectiveWith(index, objective, sorted, options);
+      // The same key results of an objective (a team's, in each member's document) make the same view.
+      const variant = `${options.day}|${options.since}|${sorted.map(({ p, at }) => `${at}:${ownership(p, options.person)}`).join(',')}`;
+      return index.shared(objective, variant, () => objectiveWith(index, objective, sorted, options));
     });
+}
+
+function objectiveWith(index: RenderIndex, objective: ObjectiveEntity, sorted: ReadonlyArray<{ p: PreparedKeyResult }>, options: KeyResultOptions): ObjectiveView {
+  return objectiveView(index, objective, sorted.map(({ p }) => keyResultView(index, p, options)), options.day);
 }
 
 /** Counts and the mean score over the key results shown. */
 export function scoreSummary(objectives: readonly ObjectiveView[]): ScoreSummary {
-  const krs = objectives.flatMap((o) => o.keyResults);
-  const scores = krs.map((k) => k.score).filter((s): s is number => s !== null);
-  const mean = scores.length > 0 ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null;
-  return {
-    keyResults: krs.length,
-    objectives: objectives.length,
-    averageScore: mean,
-    delivered: krs.filter((k) => k.scoreRag === 'green').length,
-    progressing: krs.filter((k) => k.scoreRag === 'amber').length,
-    missed: krs.filter((k) => k.scoreRag === 'red').length,
-    onTrack: krs.filter((k) => k.status === 'on_track').length,
-    atRisk: krs.filter((k) => k.status === 'at_risk').length,
-    offTrack: krs.filter((k) => k.status === 'off_track').length,
-  };
+  const summary: ScoreSummary = { keyResults: 0, objectives: objectives.length, averageScore: null, delivered: 0, progressing: 0, missed: 0, onTrack: 0, atRisk: 0, offTrack: 0 };
+  let sum = 0;
+  let scored = 0;
+  for (const objective of objectives) {
+    for (const kr of objective.keyResults) {
+      summary.keyResults++;
+      if (kr.score !== null) {
+        sum += kr.score;
+        scored++;
+      }
+      if (kr.scoreRag === 'green') summary.delivered++;
+      else if (kr.scoreRag === 'amber') summary.progressing++;
+      else if (kr.scoreRag === 'red') summary.missed++;
+      if (kr.status === 'on_track') summary.onTrack++;
+      else if (kr.status === 'at_risk') summary.atRisk++;
+      else if (kr.status === 'off_track') summary.offTrack++;
+    }
+  }
+  if (scored > 0) summary.averageScore = Math.round((sum / scored) * 100) / 100;
+  return summary;
 }
 
 export type { NamedRef };

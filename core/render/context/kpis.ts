@@ -105,7 +105,13 @@ function trendOf(direction: string | undefined, from: number, to: number): Movem
   return (to > from) === (direction === 'higher_is_better') ? 'better' : 'worse';
 }
 
+/** The row of a KPI scope for a document, once per model for each (day, period span, preference, reason). */
 function rowFor(index: RenderIndex, entity: Entity<KpiDefinition>, data: ScopeData, options: KpiOptions, reason: KpiView['reason']): KpiView | undefined {
+  const { day, within, prefer } = options;
+  return index.shared(data, `${day}|${within ? `${within.start}/${within.end}` : ''}|${prefer}|${reason}`, () => buildRow(index, entity, data, options, reason));
+}
+
+function buildRow(index: RenderIndex, entity: Entity<KpiDefinition>, data: ScopeData, options: KpiOptions, reason: KpiView['reason']): KpiView | undefined {
   const kpi = entity.value;
   const within = options.within;
   const chosen = pick(
@@ -147,6 +153,16 @@ function rowFor(index: RenderIndex, entity: Entity<KpiDefinition>, data: ScopeDa
  * a key result, its global figure as well.
  */
 export function kpiViews(index: RenderIndex, options: KpiOptions): KpiView[] {
+  // People of a team have the same scopes and, most often, the same KPIs through their key results.
+  const { scopes, owned, linked, day, within, prefer } = options;
+  const variant = [scopes.join(','), [...(owned ?? [])].join(','), [...(linked ?? [])].join(','), day, within ? `${within.start}/${within.end}` : '', prefer].join('|');
+  return index.shared(KPI_ROWS, variant, () => buildKpiViews(index, options));
+}
+
+/** The owner of {@link kpiViews}' shared results. */
+const KPI_ROWS = {};
+
+function buildKpiViews(index: RenderIndex, options: KpiOptions): KpiView[] {
   const rows: KpiView[] = [];
   for (const entity of index.model.kpis.all) {
     const scopes = scopesOf(index, entity.value);

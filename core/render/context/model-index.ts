@@ -83,9 +83,18 @@ export function daysBetween(from: string, to: string): number {
 
 /** The day before an ISO date. */
 export function dayBefore(day: string): string {
-  const t = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) - 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  let before = daysBefore.get(day);
+  if (before === undefined) {
+    const t = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) - 86_400_000;
+    before = new Date(t).toISOString().slice(0, 10);
+    if (daysBefore.size >= 10_000) daysBefore.clear();
+    daysBefore.set(day, before);
+  }
+  return before;
 }
+
+/** Documents ask for the same few days again and again. */
+const daysBefore = new Map<string, string>();
 
 /** A reference to a person or a team: `person/<id>`, `team/<id>`, or a bare id (a person first, then a team). */
 export function ownerOf(model: WorkspaceModel, ref: unknown): OwnerRef | undefined {
@@ -113,6 +122,22 @@ function prepareCheckIns(raw: unknown): PreparedCheckIn[] {
   return list.map((x) => x.c);
 }
 
+/** `value` and every object and array in it frozen (view model parts are plain data). */
+function freezeDeep<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) freezeDeep(child);
+  }
+  return value;
+}
+
+/** What the compute functions read of a key result, with `current`, `done` and check-ins as of some day. */
+function snapshotOf(kr: KeyResult, current: unknown, done: unknown, checkIns: KeyResultInput['check_ins']): KeyResultInput {
+  return { type: kr.type, start: kr.start, target: kr.target, current, due: kr.due, done, weight: kr.weight, confidence: kr.confidence, check_ins: checkIns };
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
 export class RenderIndex {
   readonly keyResults: PreparedKeyResult[] = [];
   readonly byPersonOwner = new Map<string, PreparedKeyResult[]>();
@@ -128,6 +153,8 @@ export class RenderIndex {
   private order: Map<ObjectiveEntity, number> | undefined;
   private readonly baselines = new Map<PreparedKeyResult, KeyResultState>();
   private readonly kpiCache = new Map<object, unknown>();
+  private kpiOwners: Map<string, Set<string>> | undefined;
+  private readonly sharedViews = new Map<unknown, Map<string, { value: unknown; frozen: boolean }>>();
 
   constructor(readonly model: WorkspaceModel) {
     for (const entity of model.keyResults.all) {
@@ -217,12 +244,12 @@ export class RenderIndex {
     while (count > 0 && checkIns[count - 1].date > day) count--;
     const upTo = count === checkIns.length ? checkIns : checkIns.slice(0, count);
     const complete = upTo === checkIns;
-    const input: KeyResultInput = {
-      ...kr,
-      current: complete ? kr.current : undefined,
-      done: complete ? kr.done : undefined,
-      check_ins: upTo.map((c) => ({ value: c.value, done: c.done, confidence: c.confidence })),
-    };
+    const input = snapshotOf(
+      kr,
+      complete ? kr.current : undefined,
+      complete ? kr.done : undefined,
+      upTo.map((c) => ({ value: c.value, done: c.done, confidence: c.confidence })),
+    );
     const progress = keyResultProgress(input);
     state = {
       input,
@@ -251,7 +278,7 @@ export class RenderIndex {
 
   private computeBaseline(prepared: PreparedKeyResult): KeyResultState {
     const { kr } = prepared;
-    const input: KeyResultInput = { ...kr, current: undefined, done: false, check_ins: [] };
+    const input = snapshotOf(kr, undefined, false, []);
     const progress = keyResultProgress(input);
     return { input, progress, score: toScore(progress), confidence: lastConfidence(input), value: isNumber(kr.start) ? kr.start : undefined, done: false, checkIns: [] };
   }
@@ -279,10 +306,49 @@ export class RenderIndex {
     return this.order.get(objective) ?? Number.MAX_SAFE_INTEGER;
   }
 
+  /** Ids of the KPIs a person owns (`owner: <person>` or `person/<id>`), in file order. */
+  kpisOwnedBy(personId: string): ReadonlySet<string> {
+    if (!this.kpiOwners) {
+      this.kpiOwners = new Map();
+      for (const kpi of this.model.kpis.all) {
+        const owner = ownerOf(this.model, kpi.value.owner);
+        if (owner?.kind !== 'person') continue;
+        const ids = this.kpiOwners.get(owner.id);
+        if (ids) ids.add(kpi.id);
+        else this.kpiOwners.set(owner.id, new Set([kpi.id]));
+      }
+    }
+    return this.kpiOwners.get(personId) ?? NONE;
+  }
+
   /** A value derived from a KPI (or other model object), computed once per model. */
   memo<T>(key: object, compute: () => T): T {
     if (!this.kpiCache.has(key)) this.kpiCache.set(key, compute());
     return this.kpiCache.get(key) as T;
+  }
+
+  /**
+   * A part of a view model computed once per model for `owner` (a key result, a KPI scope, a
+   * review, a person id) and `variant` (the day and whatever else it depends on): documents
+   * share it (a team's key results and KPI rows appear in each member's review). It is deeply
+   * frozen once it is handed out a second time, and the renderer escapes a frozen part once,
+   * not once per document (see `escapeDeep`); parts only one document uses are not worth that.
+   * View models are read-only.
+   */
+  shared<T>(owner: unknown, variant: string, compute: () => T): T {
+    let variants = this.sharedViews.get(owner);
+    if (!variants) this.sharedViews.set(owner, (variants = new Map()));
+    const known = variants.get(variant);
+    if (known) {
+      if (!known.frozen) {
+        freezeDeep(known.value);
+        known.frozen = true;
+      }
+      return known.value as T;
+    }
+    const value = compute();
+    variants.set(variant, { value, frozen: false });
+    return value;
   }
 
   /** An objective's progress, score and status at the end of `day`, all its key results counted. */

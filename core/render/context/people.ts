@@ -1,5 +1,5 @@
 import type { WorkspaceModel } from '../../model/workspace-model';
-import { ownerOf, type OwnerRef, type RenderIndex } from './model-index';
+import { ownerOf, renderIndex, type OwnerRef, type RenderIndex } from './model-index';
 import type { NamedRef, PersonView, TeamView } from './types';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
@@ -7,8 +7,11 @@ const bare = (ref: string, prefix: string): string => (ref.startsWith(prefix) ? 
 
 /** A person by id, with their name (the id when they are not in the Org). */
 export function personRef(model: WorkspaceModel, id: string): NamedRef {
-  return { id, name: str(model.people.get(id)?.value.name) ?? id };
+  return renderIndex(model).shared(PERSON_REFS, id, () => ({ id, name: str(model.people.get(id)?.value.name) ?? id }));
 }
+
+/** The owner of {@link personRef}'s shared results. */
+const PERSON_REFS = {};
 
 export function teamRef(model: WorkspaceModel, id: string): NamedRef {
   return { id, name: str(model.teams.get(id)?.value.name) ?? id };
@@ -21,9 +24,14 @@ export function ownerName(model: WorkspaceModel, owner: OwnerRef | undefined): s
 }
 
 export function teamView(model: WorkspaceModel, id: string): TeamView {
-  const lead = str(model.teams.get(id)?.value.lead);
-  return { ...teamRef(model, id), lead: lead ? personRef(model, bare(lead, 'person/')) : null };
+  return renderIndex(model).shared(TEAM_VIEWS, id, () => {
+    const lead = str(model.teams.get(id)?.value.lead);
+    return { ...teamRef(model, id), lead: lead ? personRef(model, bare(lead, 'person/')) : null };
+  });
 }
+
+/** The owner of {@link teamView}'s shared results. */
+const TEAM_VIEWS = {};
 
 export function personView(model: WorkspaceModel, id: string): PersonView {
   const p = model.people.get(id)?.value;

@@ -4,7 +4,7 @@ import type { OneOnOne } from '../../model/types.generated';
 import { formatDay } from './format-value';
 import { checkInView, groupByObjective, scoreSummary } from './key-results';
 import { kpiViews } from './kpis';
-import { ownerOf, renderIndex, type PreparedKeyResult, type RenderIndex } from './model-index';
+import { renderIndex, type PreparedKeyResult, type RenderIndex } from './model-index';
 import { meetingsAround } from '../../schedule/expand-one-on-ones';
 import { expandMembers, personRef, personScopes, personView } from './people';
 import { upcomingStages } from './stages';
@@ -122,7 +122,7 @@ export function buildOneOnOneView(model: WorkspaceModel, personId: string, optio
   }
   milestones.sort((a, b) => a.due.localeCompare(b.due));
 
-  const owned = new Set(model.kpis.all.filter((k) => { const o = ownerOf(model, k.value.owner); return o?.kind === 'person' && o.id === personId; }).map((k) => k.id));
+  const owned = index.kpisOwnedBy(personId);
   const linked = new Set(prepared.map((p) => p.kr.kpi).filter((k): k is string => typeof k === 'string'));
   const keyResults = objectives.flatMap((o) => o.keyResults);
   return {

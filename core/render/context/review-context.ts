@@ -1,11 +1,12 @@
-import type { WorkspaceModel } from '../../model/workspace-model';
+import type { Review } from '../../model/types.generated';
+import type { Entity, WorkspaceModel } from '../../model/workspace-model';
 import { groupByObjective, scoreSummary } from './key-results';
 import { kpiViews } from './kpis';
-import { dayBefore, isoDate, ownerOf, renderIndex, type PreparedKeyResult } from './model-index';
+import { dayBefore, isoDate, renderIndex, type PreparedKeyResult } from './model-index';
 import { expandMembers, personScopes, personView } from './people';
 import { keyResultsOfPerson } from './person-context';
 import { stageOfKind, stageViews } from './stages';
-import type { ReviewView } from './types';
+import type { ReviewInfoView, ReviewView } from './types';
 
 export interface ReviewOptions {
   /** The day the document is prepared (ISO date); numbers are as of it, or of the period's end when that is earlier. */
@@ -22,6 +23,22 @@ const TYPE_LABELS: Record<string, string> = {
 export function reviewParticipants(model: WorkspaceModel, reviewId: string): string[] {
   const review = model.reviews.get(reviewId);
   return review ? expandMembers(renderIndex(model), review.value.participants) : [];
+}
+
+function reviewInfo(review: Entity<Review>, start: string | null, end: string | null): ReviewInfoView {
+  const type = typeof review.value.type === 'string' ? review.value.type : 'performance';
+  const name = typeof review.value.name === 'string' && review.value.name.trim() !== '' ? review.value.name : review.id;
+  return {
+    id: review.id,
+    name,
+    type,
+    typeLabel: TYPE_LABELS[type] ?? type,
+    isPerformance: type === 'performance',
+    isProbation: type === 'probation',
+    isPip: type === 'pip',
+    start,
+    end,
+  };
 }
 
 /**
@@ -53,34 +70,24 @@ export function buildReviewView(model: WorkspaceModel, reviewId: string, personI
   }
   const since = start !== null ? dayBefore(start) : null;
   const objectives = groupByObjective(index, prepared, { day: asOf, since, person: { id: personId, team: teamId } });
-  const stages = stageViews(review, options.date);
-  const type = typeof review.value.type === 'string' ? review.value.type : 'performance';
-  const name = typeof review.value.name === 'string' && review.value.name.trim() !== '' ? review.value.name : review.id;
-  const owned = new Set(model.kpis.all.filter((k) => { const o = ownerOf(model, k.value.owner); return o?.kind === 'person' && o.id === personId; }).map((k) => k.id));
+  const stages = stageViews(index, review, options.date);
+  const deadlines = index.shared(stages, 'kinds', () => ({ self: stageOfKind(stages, 'self'), manager: stageOfKind(stages, 'manager'), calibration: stageOfKind(stages, 'calibration') }));
+  const info = index.shared(review, 'info', () => reviewInfo(review, start, end));
+  const owned = index.kpisOwnedBy(personId);
   const linked = new Set(prepared.map((p) => p.kr.kpi).filter((k): k is string => typeof k === 'string'));
   return {
-    title: `${name}: ${participant.name}`,
+    title: `${info.name}: ${participant.name}`,
     kind: 'review',
     zone: model.timezone,
     date: options.date,
     asOf,
-    review: {
-      id: review.id,
-      name,
-      type,
-      typeLabel: TYPE_LABELS[type] ?? type,
-      isPerformance: type === 'performance',
-      isProbation: type === 'probation',
-      isPip: type === 'pip',
-      start,
-      end,
-    },
+    review: info,
     participant,
     reviewer: participant.manager,
     stages,
-    selfReview: stageOfKind(stages, 'self'),
-    managerReview: stageOfKind(stages, 'manager'),
-    calibration: stageOfKind(stages, 'calibration'),
+    selfReview: deadlines.self,
+    managerReview: deadlines.manager,
+    calibration: deadlines.calibration,
     objectives,
     summary: scoreSummary(objectives),
     kpis: kpiViews(index, {

@@ -15,8 +15,12 @@ function humanize(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The stages of a review, in file order, relative to `day`. */
-export function stageViews(review: Entity<Review>, day: string): StageView[] {
+/** The stages of a review, in file order, relative to `day`; once per model for each review and day. */
+export function stageViews(index: RenderIndex, review: Entity<Review>, day: string): StageView[] {
+  return index.shared(review, `stages|${day}`, () => buildStageViews(review, day));
+}
+
+function buildStageViews(review: Entity<Review>, day: string): StageView[] {
   const stages = Array.isArray(review.value.stages) ? review.value.stages : [];
   const out: StageView[] = [];
   for (const stage of stages) {
@@ -42,7 +46,7 @@ export function upcomingStages(index: RenderIndex, personId: string, day: string
   const out: StageView[] = [];
   for (const review of index.model.reviews.all) {
     if (!expandMembers(index, review.value.participants).includes(personId)) continue;
-    for (const stage of stageViews(review, day)) if (stage.daysLeft !== null && stage.daysLeft >= 0) out.push(stage);
+    for (const stage of stageViews(index, review, day)) if (stage.daysLeft !== null && stage.daysLeft >= 0) out.push(stage);
   }
   return out.sort((a, b) => (a.due as string).localeCompare(b.due as string));
 }
