@@ -1,9 +1,11 @@
 import Handlebars, { type HelperDelegate, type TemplateDelegate } from 'handlebars';
 import { didYouMeanHint } from '../util/did-you-mean';
+import { templateCompiler } from './compile';
 import { mergeDocumentSources, type DocumentSources } from './document-sources';
+import { builtinHelpers } from './helpers';
 import { escapeDeep } from './markdown-escape';
 import { provenanceLine, templateVersion } from './provenance';
-import { closestField, markStrictParams, parseStrictError, pathAt, unknownFieldMessage, VIEW_PROTOTYPE } from './strict-paths';
+import { closestField, parseStrictError, pathAt, unknownFieldMessage, VIEW_PROTOTYPE } from './strict-paths';
 
 /** The view model a document template is rendered with; `title` is plain text (for HTML `<title>`, Notion page titles). */
 export interface DocumentView {
@@ -61,7 +63,6 @@ export class TemplateError extends Error {
 
 const KIND_HEADER = /^\s*\{\{!(?:--)?\s*okra:\s*(person|review|retrospective)\b/;
 const PARTIAL_CALL = /\{\{~?#?>\s*([^\s}~]+)/g;
-const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing'];
 
 interface CompiledTemplate {
   source: string;
@@ -102,8 +103,12 @@ interface Annotated {
   column?: number;
 }
 
+/** okra's own helpers: total, so they need no wrapper (a template calls helpers hundreds of times). */
+const TOTAL_HELPERS: ReadonlySet<HelperDelegate> = new Set(Object.values(builtinHelpers));
+
 /** A helper whose failure names it (helpers should be total; a plugin's may not be). */
 function wrapHelper(name: string, helper: HelperDelegate): HelperDelegate {
+  if (TOTAL_HELPERS.has(helper)) return helper;
   return function (this: unknown, ...args: unknown[]) {
     try {
       return (helper as (...a: unknown[]) => unknown).apply(this, args);
@@ -116,20 +121,15 @@ function wrapHelper(name: string, helper: HelperDelegate): HelperDelegate {
 /**
  * A renderer over one set of templates, partials and helpers, on its own Handlebars
  * environment (`Handlebars.create()`, never the global one). Templates compile once, on first
- * use, with `strict` (unknown fields throw), `knownHelpersOnly` (unknown helpers throw) and
- * `noEscape`: the view model's strings are Markdown-escaped before any template sees them.
+ * use (okra's own come compiled ahead of time, see compile.ts), with `strict` (unknown fields
+ * throw), `knownHelpersOnly` (unknown helpers throw) and `noEscape`: the view model's strings
+ * are Markdown-escaped before any template sees them.
  */
 export function createRenderer(options: RendererOptions): Renderer {
   const { templates, partials, helpers } = mergeDocumentSources([options]);
   const hb = Handlebars.create();
-  const knownHelpers: Record<string, boolean> = {};
-  for (const name of BUILTIN_HELPERS) knownHelpers[name] = true;
-  for (const [name, helper] of Object.entries(helpers)) {
-    hb.registerHelper(name, wrapHelper(name, helper));
-    knownHelpers[name] = true;
-  }
-  const compileOptions = { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true } as const;
-  const compile = (source: string): TemplateDelegate => hb.compile(markStrictParams(hb.parse(source)), compileOptions);
+  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, wrapHelper(name, helper));
+  const compile = templateCompiler(hb, Object.keys(helpers));
   for (const [name, source] of Object.entries(partials)) {
     let fn: TemplateDelegate | undefined;
     hb.registerPartial(name, ((context: unknown, runtime: Handlebars.RuntimeOptions) => {
@@ -226,10 +226,11 @@ export function createRenderer(options: RendererOptions): Renderer {
 
 /** Trailing spaces removed (no accidental hard breaks), at most one blank line in a row, no blank start or end. */
 export function tidy(markdown: string): string {
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .trimEnd();
+  let text = markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
+  // Most documents have no trailing blanks: finding none is cheaper than a multiline replace.
+  if (TRAILING_BLANK.test(text)) text = text.replace(/[ \t]+$/gm, '');
+  return text.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
 }
+
+/** A space or tab where `$` of a multiline RegExp matches: before a line terminator or at the end. */
+const TRAILING_BLANK = /[ \t](?:[\n\u2028\u2029]|$)/;
