@@ -32,16 +32,31 @@ export function wallTime(zone: string, date: DateTime, hour: number, minute: num
  */
 export class WallClock {
   private readonly slots = new Map<string, WallSlot>();
+  private readonly days = new Map<number, string>();
 
   slot(zone: string, date: DateTime, hour: number, minute: number, minutes: number): WallSlot {
     const key = `${zone}|${date.toMillis()}|${hour}|${minute}|${minutes}`;
     let slot = this.slots.get(key);
     if (!slot) {
       const start = wallTime(zone, date, hour, minute);
-      slot = { start, end: start.plus({ minutes }), day: date.toFormat('yyyyLLdd') };
+      // `start.plus({ minutes })` is the same instant, but luxon works the zone's offset out
+      // three times on the way; a DateTime from the instant does it once.
+      const end = DateTime.fromMillis(start.toMillis() + minutes * 60_000, { zone: start.zone });
+      slot = { start, end, day: this.dayOf(date) };
       this.slots.set(key, slot);
     }
     return slot;
+  }
+
+  /** `yyyymmdd` of a plain date: many slots fall on the same day. */
+  private dayOf(date: DateTime): string {
+    const key = date.toMillis();
+    let day = this.days.get(key);
+    if (day === undefined) {
+      day = date.toFormat('yyyyLLdd');
+      this.days.set(key, day);
+    }
+    return day;
   }
 
   /** An all-day slot: 00:00 of the date to 00:00 of the next day, in `zone`. */
@@ -50,7 +65,7 @@ export class WallClock {
     let slot = this.slots.get(key);
     if (!slot) {
       const start = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone });
-      slot = { start, end: start.plus({ days: 1 }), day: date.toFormat('yyyyLLdd') };
+      slot = { start, end: start.plus({ days: 1 }), day: this.dayOf(date) };
       this.slots.set(key, slot);
     }
     return slot;
