@@ -26,7 +26,8 @@ export function ownerName(model: WorkspaceModel, owner: OwnerRef | undefined): s
 export function teamView(model: WorkspaceModel, id: string): TeamView {
   return renderIndex(model).shared(TEAM_VIEWS, id, () => {
     const lead = str(model.teams.get(id)?.value.lead);
-    return { ...teamRef(model, id), lead: lead ? personRef(model, bare(lead, 'person/')) : null };
+    const { name } = teamRef(model, id);
+    return { id, name, lead: lead ? personRef(model, bare(lead, 'person/')) : null };
   });
 }
 
@@ -39,7 +40,8 @@ export function personView(model: WorkspaceModel, id: string): PersonView {
   const vendor = str(p?.vendor);
   const manager = str(p?.manager);
   return {
-    ...personRef(model, id),
+    id,
+    name: personRef(model, id).name,
     role: str(p?.role),
     email: str(p?.email),
     location: str(p?.location),
