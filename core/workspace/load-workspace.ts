@@ -114,6 +114,8 @@ export async function readConfig(host: WorkspaceHost): Promise<ConfigSource> {
 
 /** Files read at the same time by `loadWorkspace`. */
 const READS_IN_FLIGHT = 16;
+/** With an analyzer: enough queued that the workers keep busy through this thread's GC pauses. */
+const ANALYSES_IN_FLIGHT = 64;
 
 /**
  * Reads the config and every definition file it includes. Throws `WorkspaceError` only when
@@ -141,7 +143,7 @@ export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = 
       options.onProgress?.(++done, sorted.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, sorted.length) }, reader));
+  await Promise.all(Array.from({ length: Math.min(analyzer ? ANALYSES_IN_FLIGHT : READS_IN_FLIGHT, sorted.length) }, reader));
   cache?.retain(paths);
   // The config goes first: the model takes the first Config it sees for the settings.
   const configFile = files[sorted.indexOf(CONFIG_FILE)];
