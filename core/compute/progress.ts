@@ -35,15 +35,30 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * start, so a dated check-in always counts as later than an undated one.
  */
 export function sortedCheckIns(kr: KeyResultInput): CheckInLike[] {
-  if (!Array.isArray(kr.check_ins)) return [];
-  const items = kr.check_ins.filter(isObject).map((c, i) => ({ c: c as CheckInLike, i, t: parseDate(c.date)?.toMillis() ?? -Infinity }));
-  items.sort((a, b) => a.t - b.t || a.i - b.i);
-  return items.map((x) => x.c);
+  return Array.isArray(kr.check_ins) ? [...sortedOnce(kr.check_ins)] : [];
 }
+
+/**
+ * The sorted check-ins of a list, sorted once: a key result's current value, done flag and
+ * confidence each read them, for each day a document asks about. Model data is not changed in
+ * place (an edit builds a new model), so the list's identity and length name its order.
+ */
+function sortedOnce(checkIns: unknown[]): readonly CheckInLike[] {
+  const known = sortedLists.get(checkIns);
+  if (known && known.length === checkIns.length) return known.sorted;
+  const items = checkIns.filter(isObject).map((c, i) => ({ c: c as CheckInLike, i, t: parseDate(c.date)?.toMillis() ?? -Infinity }));
+  items.sort((a, b) => a.t - b.t || a.i - b.i);
+  const sorted = items.map((x) => x.c);
+  sortedLists.set(checkIns, { length: checkIns.length, sorted });
+  return sorted;
+}
+
+const sortedLists = new WeakMap<unknown[], { length: number; sorted: readonly CheckInLike[] }>();
 
 /** The latest check-in that has `field` set to a value accepted by `accept`. */
 function latest<T>(kr: KeyResultInput, accept: (v: unknown) => v is T, field: keyof CheckInLike): T | undefined {
-  const list = sortedCheckIns(kr);
+  if (!Array.isArray(kr.check_ins)) return undefined;
+  const list = sortedOnce(kr.check_ins);
   for (let i = list.length - 1; i >= 0; i--) {
     const v = list[i][field];
     if (accept(v)) return v;
