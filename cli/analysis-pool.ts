@@ -23,6 +23,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** Set once the worker failed or stopped: it gets no more files. */
+  dead: boolean;
 }
 
 export interface WorkerMessage {
@@ -71,7 +73,7 @@ export class AnalysisPool {
 
   private start(pluginKinds: readonly string[]): Slot[] {
     return Array.from({ length: this.size }, () => {
-      const slot: Slot = { worker: new Worker(this.workerFile, { workerData: { pluginKinds } }), pending: new Map() };
+      const slot: Slot = { worker: new Worker(this.workerFile, { workerData: { pluginKinds } }), pending: new Map(), dead: false };
       slot.worker.unref();
       slot.worker.on('message', ({ id, analysis, error }: WorkerMessage) => {
         const job = slot.pending.get(id);
@@ -80,6 +82,7 @@ export class AnalysisPool {
         else job?.reject(new Error(error ?? 'no result'));
       });
       const failAll = (error: Error) => {
+        slot.dead = true;
         for (const job of slot.pending.values()) job.reject(error);
         slot.pending.clear();
       };
@@ -91,7 +94,9 @@ export class AnalysisPool {
 
   private post(pluginKinds: readonly string[], path: string, bytes: Uint8Array): Promise<FileAnalysis> {
     this.slots ??= this.start(pluginKinds);
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const live = this.slots.filter((s) => !s.dead);
+    if (live.length === 0) return Promise.reject(new Error('no worker is running'));
+    const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
