@@ -10,6 +10,7 @@
  * Progress goes to stderr, the table to stdout; the raw figures are kept in
  * bench/.work/results.json.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -34,18 +35,17 @@ function asRows(name: string, result: unknown): BenchRow[] {
   });
 }
 
+/** Runs another area's bench module in a fresh process (bench/run-one.ts) and returns its rows. */
 async function optionalBench(file: string, exportName: string, quick: boolean): Promise<BenchRow[]> {
   if (!existsSync(join(__dirname, `${file}.ts`))) return [];
   log(`${file}…`);
-  try {
-    const module = (await import(`./${file}`)) as Record<string, unknown>;
-    const bench = module[exportName];
-    if (typeof bench !== 'function') return [{ benchmark: file, figure: `no ${exportName}() export` }];
-    return asRows(file, await (bench as (o: { quick: boolean; log: typeof log }) => unknown)({ quick, log }));
-  } catch (error) {
-    log(`${file} failed: ${(error as Error).stack ?? String(error)}`);
-    return [{ benchmark: file, figure: `failed: ${(error as Error).message}` }];
+  const args = ['--expose-gc', '--import', 'tsx', join(__dirname, 'run-one.ts'), file, exportName, ...(quick ? ['quick'] : [])];
+  const child = spawnSync(process.execPath, args, { cwd: join(__dirname, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) {
+    log(`${file} failed (exit ${child.status})`);
+    return [{ benchmark: file, figure: `failed (exit ${child.status})` }];
   }
+  return asRows(file, JSON.parse(child.stdout) as unknown);
 }
 
 async function main(): Promise<void> {
