@@ -251,7 +251,16 @@ type FoundValue = { value: string; holder: Obj; rel: Array<string | number>; ind
  * field of every item of the workspace (a recursive generator with a new array per level cost
  * a quarter of a warm `okra validate`).
  */
-function valuesAt(item: Obj, field: PathPattern): FoundValue[] {
+const NONE: readonly FoundValue[] = [];
+const NO_INDEXES: number[] = [];
+
+function valuesAt(item: Obj, field: PathPattern): readonly FoundValue[] {
+  // Most reference fields are one key of the item (`owner`, `kpi`, `aligns_to`): no walk, and
+  // nothing allocated when the key is absent.
+  if (field.length === 1) {
+    const value = item[field[0]];
+    return typeof value === 'string' && value.length > 0 ? [{ value, holder: item, rel: field as Array<string | number>, indexes: NO_INDEXES }] : NONE;
+  }
   const found: FoundValue[] = [];
   const rel: Array<string | number> = [];
   const indexes: number[] = [];
