@@ -1,5 +1,5 @@
 import type { WorkspaceModel } from '../../../model/workspace-model';
-import { forEachReference, indexOfKind as indexOf, type Reference, type RefKind } from '../../../model/reference-fields';
+import { indexOfKind as indexOf, scanReferences, type Accepts, type Reference, type ReferenceCursor, type RefKind } from '../../../model/reference-fields';
 import type { Location, Report } from '../../../plugins/define-rule';
 import { didYouMean } from '../../../util/did-you-mean';
 
@@ -34,12 +34,23 @@ const EXPECTED = {
   scope: 'is neither "global" nor the id of any team, tier or vendor in this workspace',
 } as const;
 
+/** True when `value` names something, or is not this rule's to judge (a prefix the field does not take). */
+function settled(model: WorkspaceModel, value: string, accepts: Accepts, kinds: readonly RefKind[]): boolean {
+  const prefixed = PREFIXED.exec(value);
+  if (prefixed) {
+    const kind = prefixed[1] as RefKind;
+    return !kinds.includes(kind) || indexOf(model, kind).has(prefixed[2]);
+  }
+  if (accepts.form === 'scope' && value === 'global') return true;
+  if (accepts.form === 'one') return indexOf(model, accepts.kind).has(value);
+  if (accepts.form === 'member') return indexOf(model, 'person').has(value);
+  return kinds.some((kind) => indexOf(model, kind).has(value));
+}
+
 /** Resolves one value; returns the problem, or `undefined` when it names something (or is not ours to judge). */
 function resolve(model: WorkspaceModel, ref: Reference): UnknownReference | undefined {
-  const { value, accepts, kinds } = ref;
-  // Read only for a problem: building them for every reference was most of this function.
-  const subject = () => ref.subject;
-  const at = (): Location => ({ file: ref.file, path: ref.path });
+  const { value, accepts, kinds, subject } = ref;
+  const at: Location = { file: ref.file, path: ref.path };
   const prefixed = PREFIXED.exec(value);
   if (prefixed) {
     const kind = prefixed[1] as RefKind;
@@ -48,14 +59,14 @@ function resolve(model: WorkspaceModel, ref: Reference): UnknownReference | unde
     const id = prefixed[2];
     if (indexOf(model, kind).has(id)) return undefined;
     const match = didYouMean(id, indexOf(model, kind).ids());
-    return { kind, ambiguous: false, value, id, subject: subject(), problem: '', suggestion: match && `${kind}/${match}`, at: at() };
+    return { kind, ambiguous: false, value, id, subject, problem: '', suggestion: match && `${kind}/${match}`, at };
   }
   if (accepts.form === 'scope' && value === 'global') return undefined;
   if (accepts.form === 'one' || accepts.form === 'member') {
     const kind: RefKind = accepts.form === 'one' ? accepts.kind : 'person';
     if (indexOf(model, kind).has(value)) return undefined;
     const match = didYouMean(value, indexOf(model, kind).ids());
-    return { kind, ambiguous: false, value, id: value, subject: subject(), problem: '', suggestion: match, at: at() };
+    return { kind, ambiguous: false, value, id: value, subject, problem: '', suggestion: match, at };
   }
   if (kinds.some((kind) => indexOf(model, kind).has(value))) return undefined;
   // A bare id that may name several kinds: suggest the closest id of any of them and file the
@@ -65,7 +76,7 @@ function resolve(model: WorkspaceModel, ref: Reference): UnknownReference | unde
   if (accepts.form === 'scope') candidates.set('global', 'team');
   const match = didYouMean(value, candidates.keys());
   const kind = match === undefined ? kinds[0] : candidates.get(match)!;
-  return { kind, ambiguous: true, value, id: value, subject: subject(), problem: EXPECTED[accepts.form], suggestion: match, at: at() };
+  return { kind, ambiguous: true, value, id: value, subject, problem: EXPECTED[accepts.form], suggestion: match, at };
 }
 
 const cache = new WeakMap<WorkspaceModel, UnknownReference[]>();
@@ -85,8 +96,9 @@ export function unknownReferences(model: WorkspaceModel): UnknownReference[] {
 
 function collect(model: WorkspaceModel): UnknownReference[] {
   const found: UnknownReference[] = [];
-  forEachReference(model, (ref) => {
-    const problem = resolve(model, ref);
+  scanReferences(model, (cursor: ReferenceCursor) => {
+    if (settled(model, cursor.value, cursor.accepts, cursor.kinds)) return;
+    const problem = resolve(model, cursor.toReference());
     if (problem) found.push(problem);
   });
   return found;
