@@ -44,12 +44,10 @@ export class ValidationCache {
   private constructor(
     private readonly root: string,
     readonly fingerprint: string | undefined,
-    readonly files: number,
   ) {}
 
   static async open(root: string, host: WorkspaceHost, config: ConfigSource): Promise<ValidationCache> {
-    const print = await fingerprintWorkspace(host, config, salt(root, config));
-    return new ValidationCache(root, print?.fingerprint, print?.files ?? 0);
+    return new ValidationCache(root, await fingerprintWorkspace(host, config, salt(root, config)));
   }
 
   /** The stored result when it was made from exactly these files and plugins. */

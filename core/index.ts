@@ -29,6 +29,7 @@ export {
   analyzeFile,
   includeOf,
   loadWorkspace,
+  workspacePaths,
   readConfig,
   WorkspaceError,
   CONFIG_FILE,
@@ -39,7 +40,7 @@ export {
   type LoadOptions,
 } from './workspace/load-workspace';
 export { validateWorkspace, pluginValidators, type ValidateOptions, type ValidationResult, type AnalyzerFactory } from './workspace/validate-workspace';
-export { fingerprintWorkspace, type WorkspaceFingerprint } from './workspace/fingerprint';
+export { fingerprintWorkspace } from './workspace/fingerprint';
 export { analyzeFileData, PARALLEL_MIN_FILES, type FileAnalysis, type FileAnalyzer } from './workspace/file-analysis';
 export { didYouMean, didYouMeanHint } from './util/did-you-mean';
 export * from './compute';

@@ -15,6 +15,7 @@ import {
   type Diagnostic,
   type LoadedRule,
   type ValidationResult,
+  type WorkspaceHost,
 } from '../../core';
 import { AnalysisPool } from '../analysis-pool';
 import { writeFileAtomic } from '../atomic-write';
@@ -24,7 +25,7 @@ import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { pluginImporter } from '../import-plugin';
-import { nodeHost } from '../node-host';
+import { nodeHost, readTwiceOnce } from '../node-host';
 import { okraVersion } from '../package-root';
 import { progressBar } from '../progress';
 import { colorsEnabled, painter } from '../terminal';
@@ -39,7 +40,7 @@ export interface ValidateRun {
 }
 
 /** Validates the workspace at `root`, through the cache when asked. Shared by other commands. */
-export async function runValidation(root: string, options: { cache?: boolean; progress?: boolean } = {}): Promise<ValidationResult> {
+export async function runValidation(root: string, options: { cache?: boolean; progress?: boolean; host?: WorkspaceHost } = {}): Promise<ValidationResult> {
   const cachePath = join(root, CACHE_FILE);
   const cacheKey = `okra@${okraVersion()}`;
   const cache = options.cache ? ParseCache.parse(await readFile(cachePath, 'utf8').catch(() => undefined), cacheKey) : undefined;
@@ -47,7 +48,7 @@ export async function runValidation(root: string, options: { cache?: boolean; pr
   const pool = new AnalysisPool();
   let result: ValidationResult;
   try {
-    result = await validateWorkspace(nodeHost(root), {
+    result = await validateWorkspace(options.host ?? nodeHost(root), {
       importPlugin: pluginImporter(root),
       trusted: true,
       cache,
@@ -81,12 +82,12 @@ function reportOf(result: ValidationResult): ValidationReport {
  */
 async function validationReport(root: string, options: { cache?: boolean; progress?: boolean }): Promise<ValidationReport> {
   if (!options.cache) return reportOf(await runValidation(root, options));
-  const host = nodeHost(root);
+  const host = readTwiceOnce(nodeHost(root));
   const config = await readConfig(host);
   const cache = await ValidationCache.open(root, host, config);
   const stored = await cache.hit();
   if (!stored) {
-    const result = await runValidation(root, options);
+    const result = await runValidation(root, { ...options, host });
     await cache.store(result.files.length, result.diagnostics);
     return reportOf(result);
   }

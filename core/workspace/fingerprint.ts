@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hashBytes } from '../parse/parse-file';
 import type { WorkspaceHost } from './host';
-import { ALWAYS_EXCLUDE, CONFIG_FILE, includeOf, type ConfigSource } from './load-workspace';
-
-export interface WorkspaceFingerprint {
-  /** sha1 over `salt` and every definition file's path and content hash. */
-  fingerprint: string;
-  files: number;
-}
+import { CONFIG_FILE, workspacePaths, type ConfigSource } from './load-workspace';
 
 /**
  * A hash of everything a validation reads: each definition file's path and content, plus
@@ -15,17 +9,15 @@ export interface WorkspaceFingerprint {
  * rules look across files, so a stored result can be reused only when the whole fingerprint is
  * unchanged; `undefined` when a file cannot be read (it vanished while listing).
  */
-export async function fingerprintWorkspace(host: WorkspaceHost, config: ConfigSource, salt: string): Promise<WorkspaceFingerprint | undefined> {
-  const paths = new Set(await host.listFiles(includeOf(config.file), ALWAYS_EXCLUDE));
-  paths.add(CONFIG_FILE);
+export async function fingerprintWorkspace(host: WorkspaceHost, config: ConfigSource, salt: string): Promise<string | undefined> {
   const hash = createHash('sha1').update(salt).update('\n');
   try {
-    for (const path of [...paths].sort()) {
+    for (const path of await workspacePaths(host, config)) {
       const bytes = path === CONFIG_FILE ? config.bytes : await host.readFile(path);
       hash.update(`${path}\0${hashBytes(bytes)}\n`);
     }
   } catch {
     return undefined;
   }
-  return { fingerprint: hash.digest('hex'), files: paths.size };
+  return hash.digest('hex');
 }

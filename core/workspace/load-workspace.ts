@@ -112,6 +112,13 @@ export async function readConfig(host: WorkspaceHost): Promise<ConfigSource> {
   return { bytes, file: analyzeFile(CONFIG_FILE, bytes) };
 }
 
+/** Every definition file the config includes, and the config itself, sorted. */
+export async function workspacePaths(host: WorkspaceHost, config: ConfigSource): Promise<string[]> {
+  const paths = new Set(await host.listFiles(includeOf(config.file), ALWAYS_EXCLUDE));
+  paths.add(CONFIG_FILE);
+  return [...paths].sort();
+}
+
 /** Files read at the same time by `loadWorkspace`. */
 const READS_IN_FLIGHT = 16;
 /** With an analyzer: enough queued that the workers keep busy through this thread's GC pauses. */
@@ -123,9 +130,7 @@ const ANALYSES_IN_FLIGHT = 64;
  */
 export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const config = options.config ?? (await readConfig(host));
-  const paths = new Set(await host.listFiles(includeOf(config.file), ALWAYS_EXCLUDE));
-  paths.add(CONFIG_FILE);
-  const sorted = [...paths].sort();
+  const sorted = await workspacePaths(host, config);
   const files: ParsedFile[] = [];
   let done = 0;
   const { cache, extraValidators, keepDocuments = false } = options;
@@ -144,7 +149,7 @@ export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = 
     }
   };
   await Promise.all(Array.from({ length: Math.min(analyzer ? ANALYSES_IN_FLIGHT : READS_IN_FLIGHT, sorted.length) }, reader));
-  cache?.retain(paths);
+  cache?.retain(new Set(sorted));
   // The config goes first: the model takes the first Config it sees for the settings.
   const configFile = files[sorted.indexOf(CONFIG_FILE)];
   return { config: configFile, files: [configFile, ...files.filter((f) => f !== configFile)] };
