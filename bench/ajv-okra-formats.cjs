@@ -5,25 +5,9 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const addFormats = require('ajv-formats');
 
-// The same check as okra's, memoised per zone name as okra's is, so that neither tool pays Intl
-// for every person's zone.
-const knownZones = new Map();
-function isTimezone(value) {
-  if (typeof value !== 'string') return false;
-  let valid = knownZones.get(value);
-  if (valid === undefined) {
-    valid = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value);
-    if (valid) {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: value });
-      } catch {
-        valid = false;
-      }
-    }
-    if (knownZones.size < 1000) knownZones.set(value, valid);
-  }
-  return valid;
-}
+// okra's own `timezone` check, as its generated validators export it (memoised per zone name),
+// so that both tools run the same code for it.
+const isTimezone = require('../core/validate/generated/validators.js').formats.timezone.validate;
 
 /** The annotation keywords the generator declares, read from its source so the two stay in step. */
 function annotationKeywords() {
