@@ -18,10 +18,13 @@ const MAYBE_FULL_PARSE = /[&*!?<%\t\r\uFEFF]|---|\.\.\.|[eE][-+]?\d\d\d/;
 /** A `---` line opening the file is common and harmless. */
 const LEADING_MARKER = /^---[ ]*\n/;
 
-/** Keys that js-yaml and yaml turn into different property names (`~:` is "null" to one, "" to the other). */
+/** js-yaml's error text when a mapping has a key this reader leaves to yaml (never shown). */
 const LEFT_TO_YAML = 'left to yaml';
 
-/** Mappings as plain objects with string keys only; any other key sends the file to yaml. */
+/**
+ * Mappings as plain objects with string keys only; any other key sends the file to yaml, which
+ * names some differently (`~:` is "null" to js-yaml and "" to yaml).
+ */
 const stringKeyedMap = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
   create: () => ({}),
   addPair(map, key, value) {

@@ -30,6 +30,6 @@ export const PARALLEL_MIN_FILES = 64;
 export function analyzeFileData(path: string, bytes: Uint8Array, pluginKinds: ReadonlySet<string>): FileAnalysis {
   const file = parseFile(path, bytes);
   const schemaChecked = file.kind === undefined || !pluginKinds.has(file.kind);
-  if (schemaChecked && (file.data !== undefined || file.diagnostics.length === 0)) file.diagnostics.push(...validateSchema(file));
+  if (schemaChecked) file.diagnostics.push(...validateSchema(file));
   return { hash: file.hash, data: file.data, diagnostics: file.diagnostics, schemaChecked };
 }

@@ -49,9 +49,8 @@ export interface LoadedWorkspace {
 /** Parses one file and checks it against its kind's schema. */
 export function analyzeFile(path: string, bytes: Uint8Array | string, extraValidators?: ExtraValidators): ParsedFile {
   const file = parseFile(path, bytes);
-  if (file.data !== undefined || file.diagnostics.length === 0) {
-    file.diagnostics.push(...validateSchema(file, extraValidators));
-  }
+  // A file whose data could not be read gets no schema diagnostics: validateSchema skips it.
+  file.diagnostics.push(...validateSchema(file, extraValidators));
   file.diagnostics.push(...checkConfigPlace(file));
   return file;
 }
