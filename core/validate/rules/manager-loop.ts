@@ -1,4 +1,4 @@
-import type { Entity } from '../../model/workspace-model';
+import type { Entity, EntityIndex, WorkspaceModel } from '../../model/workspace-model';
 import { defineRule } from '../../plugins/define-rule';
 import { describeLoop, findLoops, type Edge } from './lib/graph';
 import { obj, str } from './lib/fields';
@@ -19,6 +19,12 @@ function edgesOf(entities: Map<string, Entity<unknown>[]>, field: string, kind: 
   return { nodes, edges };
 }
 
+/** The two hierarchies the rule walks: people by `manager`, teams by `parent`. */
+const HIERARCHIES = [
+  { index: (m: WorkspaceModel): EntityIndex<unknown> => m.people, field: 'manager', kind: 'person', self: 'selfManager', loop: 'managerLoop', verb: 'reports to' },
+  { index: (m: WorkspaceModel): EntityIndex<unknown> => m.teams, field: 'parent', kind: 'team', self: 'selfParent', loop: 'teamLoop', verb: 'sits under' },
+] as const;
+
 /**
  * A management chain must end at someone (the head of support reports outside the workspace);
  * a loop breaks org charts, 1:1 agendas and review routing. Team `parent` chains are checked
@@ -36,26 +42,20 @@ export default defineRule({
     selfParent: 'Team "{{id}}" is its own parent; set the team it belongs to, or remove `parent`',
   },
   check(ctx) {
-    // A loop is reported on a person (or team): a re-checked file that defines none gets none.
-    const people = ctx.model.people.all.length > 0 ? edgesOf(ctx.model.people.byId, 'manager', 'person') : { nodes: [], edges: [] };
-    for (const loop of findLoops(people.nodes, people.edges)) {
-      const [head, ...rest] = loop;
-      ctx.report({
-        message: loop.length === 1 ? 'selfManager' : 'managerLoop',
-        data: { loop: describeLoop(loop), id: head.from },
-        at: head.at,
-        related: rest.map((e) => ({ at: e.at, message: `"${e.from}" reports to "${e.to}"` })),
-      });
-    }
-    const teams = ctx.model.teams.all.length > 0 ? edgesOf(ctx.model.teams.byId, 'parent', 'team') : { nodes: [], edges: [] };
-    for (const loop of findLoops(teams.nodes, teams.edges)) {
-      const [head, ...rest] = loop;
-      ctx.report({
-        message: loop.length === 1 ? 'selfParent' : 'teamLoop',
-        data: { loop: describeLoop(loop), id: head.from },
-        at: head.at,
-        related: rest.map((e) => ({ at: e.at, message: `"${e.from}" sits under "${e.to}"` })),
-      });
+    for (const h of HIERARCHIES) {
+      const entities = h.index(ctx.model);
+      // A loop is reported on a person (or team): a re-checked file that defines none gets none.
+      if (entities.all.length === 0) continue;
+      const { nodes, edges } = edgesOf(entities.byId, h.field, h.kind);
+      for (const loop of findLoops(nodes, edges)) {
+        const [head, ...rest] = loop;
+        ctx.report({
+          message: loop.length === 1 ? h.self : h.loop,
+          data: { loop: describeLoop(loop), id: head.from },
+          at: head.at,
+          related: rest.map((e) => ({ at: e.at, message: `"${e.from}" ${h.verb} "${e.to}"` })),
+        });
+      }
     }
   },
 });
