@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeFileData, type AnalyzerFactory, type FileAnalysis } from '../core';
+import { analyzeFileData, type AnalyzerFactory, type FileAnalysis, type FileCheck, type FileChecker } from '../core';
 
 /** The worker's bundle, next to dist/cli.js. Absent when okra runs from source (tests with tsx). */
 export const WORKER_FILE = join(__dirname, 'analysis-worker.js');
@@ -15,8 +15,35 @@ export function workerCount(workerFile = WORKER_FILE): number {
   return availableParallelism();
 }
 
+/**
+ * A worker holds one file's parse at a time (a few MB for a 60 KB file), but left to itself V8
+ * lets a heap grow to hundreds of MB of garbage before it collects: two uncapped workers were
+ * half of a 10,000-file run's 509 MB peak. A file too big for this (a 5 MB file read the slow
+ * way) makes its worker fail, and the main thread reads it instead.
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+
+/**
+ * What each worker is set up to do, fixed when the pool starts: parse and schema-check files
+ * for `validateWorkspace` (plugin kinds left to the main thread), or check files whole for
+ * `validateStreaming` (the worker loads the config's plugins itself).
+ */
+export type WorkerSetup = { mode: 'analyze'; pluginKinds: readonly string[] } | { mode: 'check'; root: string; configBytes: Uint8Array };
+
+export interface WorkerRequest {
+  id: number;
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface WorkerMessage {
+  id: number;
+  result?: FileAnalysis | FileCheck;
+  error?: string;
+}
+
 interface Pending {
-  resolve(analysis: FileAnalysis): void;
+  resolve(result: FileAnalysis | FileCheck): void;
   reject(error: Error): void;
 }
 
@@ -27,20 +54,15 @@ interface Slot {
   dead: boolean;
 }
 
-export interface WorkerMessage {
-  id: number;
-  analysis?: FileAnalysis;
-  error?: string;
-}
-
 /**
- * Worker threads that parse and schema-check files for `validateWorkspace`, so that a cold run
- * parses on every core. They start on the first file (the core uses them only for large
- * workspaces) and a file whose worker fails is analysed in this thread instead: the pool can
- * make a run faster, never different.
+ * Worker threads that read files for `validateWorkspace` or `validateStreaming`, so that a cold
+ * run parses on every core. They start on the first file (the core uses them only for large
+ * workspaces), set up for the first kind of job; a file whose worker fails, or that asks for
+ * the other kind, is left to the main thread: the pool can make a run faster, never different.
  */
 export class AnalysisPool {
   private slots: Slot[] | undefined;
+  private mode: WorkerSetup['mode'] | undefined;
   private nextId = 0;
 
   private readonly size: number;
@@ -63,7 +85,7 @@ export class AnalysisPool {
       const kinds = new Set(pluginKinds);
       return async (path, bytes) => {
         try {
-          return await this.post(pluginKinds, path, bytes);
+          return (await this.post({ mode: 'analyze', pluginKinds }, path, bytes)) as FileAnalysis;
         } catch {
           return analyzeFileData(path, bytes, kinds);
         }
@@ -71,14 +93,23 @@ export class AnalysisPool {
     };
   }
 
-  private start(pluginKinds: readonly string[]): Slot[] {
+  /**
+   * The checker for `validateStreaming` in the workspace at `root`, or undefined without workers.
+   * It rejects when a worker fails; `validateStreaming` then checks the file itself.
+   */
+  checkerFor(root: string): ((configBytes: Uint8Array) => FileChecker) | undefined {
+    if (this.size === 0) return undefined;
+    return (configBytes) => async (path, bytes) => (await this.post({ mode: 'check', root, configBytes }, path, bytes)) as FileCheck;
+  }
+
+  private start(setup: WorkerSetup): Slot[] {
     return Array.from({ length: this.size }, () => {
-      const slot: Slot = { worker: new Worker(this.workerFile, { workerData: { pluginKinds } }), pending: new Map(), dead: false };
+      const slot: Slot = { worker: new Worker(this.workerFile, { workerData: setup, resourceLimits: WORKER_HEAP }), pending: new Map(), dead: false };
       slot.worker.unref();
-      slot.worker.on('message', ({ id, analysis, error }: WorkerMessage) => {
+      slot.worker.on('message', ({ id, result, error }: WorkerMessage) => {
         const job = slot.pending.get(id);
         slot.pending.delete(id);
-        if (analysis) job?.resolve(analysis);
+        if (result) job?.resolve(result);
         else job?.reject(new Error(error ?? 'no result'));
       });
       const failAll = (error: Error) => {
@@ -92,15 +123,19 @@ export class AnalysisPool {
     });
   }
 
-  private post(pluginKinds: readonly string[], path: string, bytes: Uint8Array): Promise<FileAnalysis> {
-    this.slots ??= this.start(pluginKinds);
+  private post(setup: WorkerSetup, path: string, bytes: Uint8Array): Promise<FileAnalysis | FileCheck> {
+    if (!this.slots) {
+      this.slots = this.start(setup);
+      this.mode = setup.mode;
+    }
+    if (this.mode !== setup.mode) return Promise.reject(new Error(`the workers are set up to ${this.mode}`));
     const live = this.slots.filter((s) => !s.dead);
     if (live.length === 0) return Promise.reject(new Error('no worker is running'));
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, path, bytes });
+      slot.worker.postMessage({ id, path, bytes } satisfies WorkerRequest);
     });
   }
 

@@ -1,19 +1,46 @@
 /**
- * A worker thread of `AnalysisPool`: parses and schema-checks the files it is sent. Bundled on
- * its own (dist/analysis-worker.js) with only the parts of the core it needs.
+ * A worker thread of `AnalysisPool`: reads the files it is sent, either parsing and
+ * schema-checking them (`analyze`) or checking each whole on its own (`check`, with the
+ * config's plugins, which it loads itself). Bundled on its own (dist/analysis-worker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeFileData } from '../core/workspace/file-analysis';
-import type { WorkerMessage } from './analysis-pool';
+import { BUILTIN_PLUGIN_NAME, builtinRules } from '../core/plugins/builtin-rules';
+import { definePlugin } from '../core/plugins/define-plugin';
+import { loadPlugins } from '../core/plugins/load-plugins';
+import { checkFileAlone, fileChecking, type FileCheck, type FileChecking } from '../core/workspace/check-file';
+import { analyzeFileData, type FileAnalysis } from '../core/workspace/file-analysis';
+import { analyzeFile, CONFIG_FILE } from '../core/workspace/load-workspace';
+import type { WorkerMessage, WorkerRequest, WorkerSetup } from './analysis-pool';
+import { pluginImporter } from './import-plugin';
 
-const pluginKinds = new Set<string>((workerData as { pluginKinds: string[] }).pluginKinds);
+const setup = workerData as WorkerSetup;
 
-parentPort?.on('message', ({ id, path, bytes }: { id: number; path: string; bytes: Uint8Array }) => {
-  let reply: WorkerMessage;
-  try {
-    reply = { id, analysis: analyzeFileData(path, bytes, pluginKinds) };
-  } catch (error) {
-    reply = { id, error: (error as Error).message };
+/** The built-in plugin's rules, without its templates: a worker renders nothing. */
+const builtinRulesPlugin = definePlugin({ name: BUILTIN_PLUGIN_NAME, rules: [...builtinRules] });
+
+/** The same setup as the main thread's: the same config, the same plugins. */
+async function checkingOf(root: string, configBytes: Uint8Array): Promise<FileChecking> {
+  const config = analyzeFile(CONFIG_FILE, configBytes);
+  const { plugins } = await loadPlugins(config, pluginImporter(root), { trusted: true });
+  const checking = fileChecking(config, [builtinRulesPlugin, ...plugins]);
+  if (!checking) throw new Error('a rule in force reads the whole workspace');
+  return checking;
+}
+
+const run: (path: string, bytes: Uint8Array) => Promise<FileAnalysis | FileCheck> = (() => {
+  if (setup.mode === 'analyze') {
+    const pluginKinds = new Set(setup.pluginKinds);
+    return async (path: string, bytes: Uint8Array) => analyzeFileData(path, bytes, pluginKinds);
   }
-  parentPort?.postMessage(reply);
+  const checking = checkingOf(setup.root, setup.configBytes);
+  // An unhandled rejection would end the thread before any file asks for the setup.
+  checking.catch(() => undefined);
+  return async (path: string, bytes: Uint8Array) => checkFileAlone(path, bytes, await checking);
+})();
+
+parentPort?.on('message', ({ id, path, bytes }: WorkerRequest) => {
+  run(path, bytes).then(
+    (result) => parentPort?.postMessage({ id, result } satisfies WorkerMessage),
+    (error: unknown) => parentPort?.postMessage({ id, error: (error as Error)?.message ?? String(error) } satisfies WorkerMessage),
+  );
 });

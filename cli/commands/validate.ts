@@ -11,6 +11,7 @@ import {
   ParseCache,
   readConfig,
   stripBom,
+  validateStreaming,
   validateWorkspace,
   type Diagnostic,
   type LoadedRule,
@@ -76,12 +77,50 @@ function reportOf(result: ValidationResult): ValidationReport {
   return { files: result.files.length, diagnostics: result.diagnostics, rules: async () => result.rules, sourceOf: (f) => texts.get(f) };
 }
 
+/** A report whose files are not in memory: code frames read them again. */
+function reportFromDisk(root: string, files: number, diagnostics: readonly Diagnostic[], rules: () => Promise<LoadedRule[]>): ValidationReport {
+  return {
+    files,
+    diagnostics,
+    rules,
+    sourceOf(file) {
+      try {
+        return stripBom(readFileSync(join(root, file), 'utf8'));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * A run without the cache: every file is checked and dropped as it is read, so that memory
+ * does not grow with the workspace (see validateStreaming).
+ */
+async function streamedReport(root: string, options: { progress?: boolean }): Promise<ValidationReport> {
+  const progress = options.progress ? progressBar('Checking') : undefined;
+  const pool = new AnalysisPool();
+  try {
+    const result = await validateStreaming(nodeHost(root), {
+      importPlugin: pluginImporter(root),
+      trusted: true,
+      onProgress: progress?.update,
+      checker: pool.checkerFor(root),
+      analyzer: pool.factory,
+    });
+    return reportFromDisk(root, result.paths.length, result.diagnostics, async () => result.rules);
+  } finally {
+    progress?.stop();
+    await pool.close();
+  }
+}
+
 /**
  * Validates, or with `cache` reuses the last result when no file and no plugin changed (see
  * ValidationCache); a changed workspace is validated through the per-file cache.
  */
 async function validationReport(root: string, options: { cache?: boolean; progress?: boolean }): Promise<ValidationReport> {
-  if (!options.cache) return reportOf(await runValidation(root, options));
+  if (!options.cache) return streamedReport(root, options);
   const host = readTwiceOnce(nodeHost(root));
   const config = await readConfig(host);
   const cache = await ValidationCache.open(root, host, config);
@@ -91,21 +130,10 @@ async function validationReport(root: string, options: { cache?: boolean; progre
     await cache.store(result.files.length, result.diagnostics);
     return reportOf(result);
   }
-  return {
-    files: stored.files,
-    diagnostics: stored.diagnostics,
-    async rules() {
-      const { plugins } = await loadPlugins(config.file, pluginImporter(root), { trusted: true });
-      return collectRules([builtinPlugin, ...plugins]);
-    },
-    sourceOf(file) {
-      try {
-        return stripBom(readFileSync(join(root, file), 'utf8'));
-      } catch {
-        return undefined;
-      }
-    },
-  };
+  return reportFromDisk(root, stored.files, stored.diagnostics, async () => {
+    const { plugins } = await loadPlugins(config.file, pluginImporter(root), { trusted: true });
+    return collectRules([builtinPlugin, ...plugins]);
+  });
 }
 
 /** 1 when there are errors, 2 when the config itself is unusable, else 0. */

@@ -1,49 +1,15 @@
-import type { Rule } from './define-rule';
 import { builtinDocuments } from '../render/builtin-documents';
+import { BUILTIN_PLUGIN_NAME, builtinRules } from './builtin-rules';
 import { definePlugin } from './define-plugin';
-import alignmentLoop from '../validate/rules/alignment-loop';
-import dateOutsideCycle from '../validate/rules/date-outside-cycle';
-import duplicateId from '../validate/rules/duplicate-id';
-import escalationLoop from '../validate/rules/escalation-loop';
-import managerLoop from '../validate/rules/manager-loop';
-import stageOrder from '../validate/rules/stage-order';
-import targetEqualsStart from '../validate/rules/target-equals-start';
-import thresholdSide from '../validate/rules/threshold-side';
-import tierCapacity from '../validate/rules/tier-capacity';
-import unknownKpi from '../validate/rules/unknown-kpi';
-import unknownObjective from '../validate/rules/unknown-objective';
-import unknownPerson from '../validate/rules/unknown-person';
-import unknownTeam from '../validate/rules/unknown-team';
-import unknownTier from '../validate/rules/unknown-tier';
-import unknownVendor from '../validate/rules/unknown-vendor';
-import weightsSum from '../validate/rules/weights-sum';
 
-/** The built-in workspace rules, in the order the SPEC lists them (also the order they run in). */
-export const builtinRules: ReadonlyArray<Rule<string>> = [
-  duplicateId,
-  unknownPerson,
-  unknownTeam,
-  unknownKpi,
-  unknownObjective,
-  unknownTier,
-  unknownVendor,
-  weightsSum,
-  targetEqualsStart,
-  dateOutsideCycle,
-  alignmentLoop,
-  thresholdSide,
-  escalationLoop,
-  tierCapacity,
-  managerLoop,
-  stageOrder,
-];
+export { builtinRules } from './builtin-rules';
 
 /**
  * okra's own rules, templates and helpers, registered through the same API as a third-party
  * plugin so that there is one way in.
  */
 export const builtinPlugin = definePlugin({
-  name: 'okra-builtin',
+  name: BUILTIN_PLUGIN_NAME,
   rules: [...builtinRules],
   templates: builtinDocuments.templates,
   helpers: builtinDocuments.helpers,

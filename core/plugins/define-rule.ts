@@ -39,11 +39,32 @@ export interface RuleDefinition<M extends string = string> {
   /** Longer documentation (Markdown), e.g. the limits of a model the rule relies on. */
   docs?: string;
   messages: Record<M, string>;
+  /**
+   * What one check looks at. `'file'`: one file at a time; `ctx.model` then holds that file
+   * and the config, and `okra validate` checks it in worker threads as files are read.
+   * `'workspace'` (the default): the whole workspace, for checks across files.
+   */
+  scope?: RuleScope;
+  /**
+   * For a workspace rule: the kinds of file it reads (e.g. `['TierStructure', 'KpiTargets']`).
+   * `okra validate` then keeps only files of those kinds in memory, and can check a workspace
+   * of any size; a workspace rule that does not say makes it hold every file.
+   */
+  kinds?: readonly string[];
+  /**
+   * okra's own cross-file rules (ids, references, alignment) judge every other file by what the
+   * workspace outline records of it (its ids, references and `aligns_to`), and okra loads in
+   * full each file a finding involves. Not for plugins: their rules cannot see the outline.
+   * @internal
+   */
+  outline?: true;
   /** Pure and synchronous over the model: rules never read files. */
   check(context: RuleContext<M>): void;
 }
 
 export type Rule<M extends string = string> = Readonly<RuleDefinition<M>>;
+
+export type RuleScope = 'file' | 'workspace';
 
 /** Declares a workspace rule; the identity function, there for types and for one obvious shape. */
 export function defineRule<M extends string>(rule: RuleDefinition<M>): Rule<M> {

@@ -1,6 +1,7 @@
 import type { Diagnostic, RuleLevel } from '../diagnostics';
 import type { WorkspaceModel } from '../model/workspace-model';
 import type { Plugin } from '../plugins/define-plugin';
+import { BUILTIN_PLUGIN_NAME } from '../plugins/builtin-rules';
 import { pluginNamespace } from '../plugins/define-plugin';
 import { formatMessage, type Location, type Report, type Rule } from '../plugins/define-rule';
 import { isSuppressed } from '../parse/suppressions';
@@ -13,7 +14,7 @@ export interface LoadedRule {
 }
 
 /** Rules of all plugins; a third-party plugin's ids are namespaced, the built-ins' are not. */
-export function collectRules(plugins: readonly Plugin[], builtinName = 'okra-builtin'): LoadedRule[] {
+export function collectRules(plugins: readonly Plugin[], builtinName = BUILTIN_PLUGIN_NAME): LoadedRule[] {
   const rules: LoadedRule[] = [];
   for (const plugin of plugins) {
     const namespace = plugin.name === builtinName ? '' : `${pluginNamespace(plugin.name)}/`;

@@ -7,11 +7,13 @@ import type { Plugin } from '../plugins/define-plugin';
 import { loadPlugins, type PluginImporter } from '../plugins/load-plugins';
 import { checkWorkspace } from '../validate/check-workspace';
 import type { LoadedRule } from '../validate/run-rules';
-import { compileSchema, type ExtraValidators } from '../validate/schema';
 import type { FileAnalyzer } from './file-analysis';
 import type { WorkspaceHost } from './host';
 import { loadWorkspace, readConfig } from './load-workspace';
 import type { ParseCache } from './parse-cache';
+import { pluginValidators } from './plugin-validators';
+
+export { pluginValidators } from './plugin-validators';
 
 export interface ValidateOptions {
   /** Imports the plugins the config names; without it, only the built-in plugin runs. */
@@ -35,15 +37,6 @@ export interface ValidationResult {
   plugins: Plugin[];
   rules: LoadedRule[];
   diagnostics: Diagnostic[];
-}
-
-/** Validators for the kinds that plugins add, compiled once per run. */
-export function pluginValidators(plugins: readonly Plugin[]): ExtraValidators {
-  const validators: ExtraValidators = new Map();
-  for (const plugin of plugins) {
-    for (const [kind, schema] of Object.entries(plugin.schemas ?? {})) validators.set(kind, compileSchema(schema));
-  }
-  return validators;
 }
 
 /**

@@ -1,20 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { generateWorkspace, type GeneratedWorkspace } from '../../bench/generate-workspace';
 import { memoryHost, validateWorkspace } from '../../core';
-
-/** Every file under `dir` as workspace-relative path → text, `.okra` left out. */
-function readTree(dir: string, root = dir, out: Record<string, string> = {}): Record<string, string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === '.okra') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) readTree(path, root, out);
-    else out[relative(root, path).split(sep).join('/')] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
+import { readTree } from '../helpers/read-tree';
 
 // Not a timing test: it checks that the benchmark's input is what the benchmark claims, a
 // workspace that validates clean, so that the bench times okra on the realistic case.

@@ -1,23 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { analyzeFile, builtinPlugin, WorkspaceSession } from '../../core';
 
 export const EXAMPLE = join(__dirname, '..', '..', 'examples', 'support-org');
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'language');
 
-/** Every `.yaml` file under `dir`, by workspace-relative path. */
-export function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.yaml')) out[relative(dir, full).split(sep).join('/')] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { readTree } from '../helpers/read-tree';
+
+export { readTree };
 
 /** A session over `texts`, as the editor keeps one. */
 export function sessionOf(texts: Record<string, string>): WorkspaceSession {

@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { analyzeFile, builtinPlugin, WorkspaceSession, type Diagnostic } from '../../core';
+import { readTree } from '../helpers/read-tree';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'support-org');
-
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.yaml')) out[relative(dir, full).split(sep).join('/')] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function key(d: Diagnostic): string {
   return `${d.file}:${d.range.start.line}:${d.range.start.character}:${d.rule}:${d.message}`;

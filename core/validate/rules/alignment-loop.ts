@@ -1,6 +1,7 @@
 import type { Entity } from '../../model/workspace-model';
 import type { Objective } from '../../model/types.generated';
 import { defineRule } from '../../plugins/define-rule';
+import { OUTLINE_RULE } from '../outline/outline-rule';
 import { describeLoop, type Edge } from './lib/graph';
 import { obj, str } from './lib/fields';
 
@@ -21,6 +22,7 @@ function before(a: Entity<Objective>, b: Entity<Objective>): boolean {
 export default defineRule({
   id: 'okr/alignment-loop',
   severity: 'error',
+  ...OUTLINE_RULE,
   description: 'Following `aligns_to` from any objective never comes back to it.',
   docs: 'Each loop is reported once, on the `aligns_to` of its first objective in file order, with the whole loop in the message and the other links as related locations. With duplicated ids, the first definition counts.',
   messages: {

@@ -10,6 +10,7 @@ import { obj, records, str } from './lib/fields';
 export default defineRule({
   id: 'okr/date-outside-cycle',
   severity: 'warning',
+  scope: 'file',
   description: "Milestone due dates and check-in dates fall within the cycle of their Objectives file, in the workspace's time zone.",
   docs: 'The cycle (`2026`, `2026-H1`, `2026-Q3`, `2026-03`) runs from its first day 00:00 to the end of its last day in the `timezone` of `okra.config.yaml`. A warning by default because a final check-in a few days after the cycle closes is common; raise it to `error` in the config to forbid it.',
   messages: {

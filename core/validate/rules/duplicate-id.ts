@@ -1,5 +1,6 @@
 import type { EntityIndex, WorkspaceModel } from '../../model/workspace-model';
 import { defineRule, type Location } from '../../plugins/define-rule';
+import { OUTLINE_RULE } from '../outline/outline-rule';
 
 const KINDS: Array<{ label: string; index: (m: WorkspaceModel) => EntityIndex<unknown> }> = [
   { label: 'Team', index: (m) => m.teams },
@@ -25,6 +26,7 @@ function where(file: string, from: string): string {
 export default defineRule({
   id: 'id/duplicate',
   severity: 'error',
+  ...OUTLINE_RULE,
   description: 'An id is used once per kind across the whole workspace (a team and a person may share one, two teams may not).',
   docs: 'Every definition is reported: the later ones point back at the first, and the first points at all the others, so the problem shows up in both places whichever file is open.',
   messages: {

@@ -9,6 +9,7 @@ import { obj, records, str } from './lib/fields';
 export default defineRule({
   id: 'tier/escalation-loop',
   severity: 'error',
+  kinds: ['TierStructure'],
   description: 'Following `escalates_to` from any tier never leads back to it.',
   docs: 'Tiers that escalate to each other in any way (A → B → A, or A → B → C → A, whatever the categories) form one loop, reported once on the first tier of it in file order with the shortest such path in the message.',
   messages: {

@@ -33,6 +33,7 @@ const HIERARCHIES = [
 export default defineRule({
   id: 'org/manager-loop',
   severity: 'error',
+  kinds: ['Org'],
   description: 'Following `manager` from any person, or `parent` from any team, never comes back to where it started.',
   docs: 'Each loop is reported once, on the first person (or team) of the loop in file order, with the whole loop in the message. Unknown managers are left to `ref/unknown-person`.',
   messages: {

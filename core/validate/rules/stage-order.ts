@@ -10,6 +10,7 @@ import { obj, records, str } from './lib/fields';
 export default defineRule({
   id: 'review/stage-order',
   severity: 'warning',
+  scope: 'file',
   description: "A review's stages are due in the order they are listed, and none before the review period starts.",
   docs: 'Two stages may be due on the same day. Each stage is compared with the latest due date above it, so one early date is reported once, where it is. Stages may be due after the period ends (calibration usually is).',
   messages: {

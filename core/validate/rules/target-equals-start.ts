@@ -5,6 +5,7 @@ import { formatNumber, num, obj } from './lib/fields';
 export default defineRule({
   id: 'okr/target-equals-start',
   severity: 'warning',
+  scope: 'file',
   description: 'A metric key result has a target different from its start, or its progress cannot be measured.',
   docs: 'A warning, not an error: a KR drafted with placeholder numbers is common while OKRs are being set. Progress, score and status of such a KR are left empty in documents and sync. To hold a level ("keep CSAT at 92 %"), use a boolean key result or a KPI target instead.',
   messages: {

@@ -8,6 +8,7 @@ import { formatNumber, num, obj, records, str } from './lib/fields';
 export default defineRule({
   id: 'kpi/threshold-side',
   severity: 'warning',
+  scope: 'file',
   description: "A KPI target's amber threshold (`warn`) lies on the bad side of the target: above it when lower is better, below it when higher is better.",
   docs: 'A `warn` equal to the target is reported too: it leaves no amber band. A warning by default, since attainment still computes (just without amber); many teams raise it to `error`.',
   messages: {

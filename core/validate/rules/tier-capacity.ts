@@ -9,6 +9,7 @@ import { formatNumber, formatPercent } from './lib/fields';
 export default defineRule({
   id: 'tier/capacity',
   severity: 'warning',
+  scope: 'file',
   description: "A tier's agents available at the forecast peak can reach its service level (Erlang C).",
   docs: [
     'Agents available = `floor(staffing.peak_agents × (1 − staffing.shrinkage))`. Traffic A = `forecast.contacts_per_hour` × `forecast.aht` (in hours) Erlangs. With Erlang C, okra computes the share of contacts answered within `sla.service_level.within` and the fewest agents that reach `sla.service_level.target`.',

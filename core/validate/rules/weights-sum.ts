@@ -35,6 +35,7 @@ function addWeightFix(model: WorkspaceModel, file: string, path: DataPath, kr: s
 export default defineRule({
   id: 'okr/weights-sum',
   severity: 'error',
+  scope: 'file',
   description: 'When any key result of an objective has a weight, all of them have one and the weights add up to 1.',
   docs: 'Tolerance is 1e-9, so `0.1 + 0.2 + 0.7` passes. When exactly one key result lacks a weight and the others add up to less than 1, the quick fix gives it the remainder.',
   messages: {

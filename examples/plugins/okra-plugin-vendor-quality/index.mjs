@@ -10,6 +10,8 @@ function isQualityKpi(kpi) {
 const vendorHasQualityTarget = defineRule({
   id: 'vendor-has-quality-target',
   severity: 'warning',
+  // It reads tiers and KPI targets only: `okra validate` then need not hold the Objectives files.
+  kinds: ['TierStructure', 'KpiTargets'],
   description: 'Every BPO vendor that staffs a tier 1 queue has a quality-score KPI target scoped to it.',
   messages: {
     missing:

@@ -34,17 +34,27 @@ const EXPECTED = {
   scope: 'is neither "global" nor the id of any team, tier or vendor in this workspace',
 } as const;
 
-/** True when `value` names something, or is not this rule's to judge (a prefix the field does not take). */
-function settled(model: WorkspaceModel, value: string, accepts: Accepts, kinds: readonly RefKind[]): boolean {
+/**
+ * Whether any of the things `value` may name passes `test`: a prefixed value names one kind,
+ * a bare id the kinds its field accepts. True as well when the value is not this rule's to
+ * judge (`global` as a scope, a prefix the field does not take). One definition for the rules
+ * and for the workspace outline, which records the same candidates as hashes.
+ */
+export function someCandidate(value: string, accepts: Accepts, kinds: readonly RefKind[], test: (kind: RefKind, id: string) => boolean): boolean {
   const prefixed = PREFIXED.exec(value);
   if (prefixed) {
     const kind = prefixed[1] as RefKind;
-    return !kinds.includes(kind) || indexOf(model, kind).has(prefixed[2]);
+    return !kinds.includes(kind) || test(kind, prefixed[2]);
   }
   if (accepts.form === 'scope' && value === 'global') return true;
-  if (accepts.form === 'one') return indexOf(model, accepts.kind).has(value);
-  if (accepts.form === 'member') return indexOf(model, 'person').has(value);
-  return kinds.some((kind) => indexOf(model, kind).has(value));
+  if (accepts.form === 'one') return test(accepts.kind, value);
+  if (accepts.form === 'member') return test('person', value);
+  return kinds.some((kind) => test(kind, value));
+}
+
+/** True when `value` names something, or is not this rule's to judge. */
+function settled(model: WorkspaceModel, value: string, accepts: Accepts, kinds: readonly RefKind[]): boolean {
+  return someCandidate(value, accepts, kinds, (kind, id) => indexOf(model, kind).has(id));
 }
 
 /** Resolves one value; returns the problem, or `undefined` when it names something (or is not ours to judge). */
