@@ -184,11 +184,21 @@ export function replaceFile(model: WorkspaceModel, path: string, file: ParsedFil
     model.config = undefined;
     model.timezone = 'UTC';
   }
-  const byPath = new Map(model.byPath);
-  if (file) byPath.set(path, file);
-  else byPath.delete(path);
-  model.byPath = byPath;
-  model.files = [...byPath.values()];
+  const previous = model.byPath.get(path);
+  if (file && previous) {
+    // An edit, the editor's every keystroke: the file keeps its place, and nothing holds on to
+    // the map (copying 2,000 entries per keystroke was a tenth of the work).
+    (model.byPath as Map<string, ParsedFile>).set(path, file);
+    const files = [...model.files];
+    files[files.indexOf(previous)] = file;
+    model.files = files;
+  } else {
+    const byPath = new Map(model.byPath);
+    if (file) byPath.set(path, file);
+    else byPath.delete(path);
+    model.byPath = byPath;
+    model.files = [...byPath.values()];
+  }
   if (file) addItems(model, file);
 }
 

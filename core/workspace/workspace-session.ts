@@ -1,11 +1,12 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { buildModel, fileView, replaceFile, type WorkspaceModel } from '../model/workspace-model';
-import type { ParsedFile } from '../parse/parse-file';
+import { cachedFile, hashBytes, MAX_FILE_BYTES, type ParsedFile } from '../parse/parse-file';
 import type { Plugin } from '../plugins/define-plugin';
 import { checkModel, fileDiagnostics, setupRules, type RuleSetup } from '../validate/check-workspace';
 import { runRules } from '../validate/run-rules';
-import type { ExtraValidators } from '../validate/schema';
+import { validateSchema, type ExtraValidators } from '../validate/schema';
 import { analyzeFile, CONFIG_FILE } from './load-workspace';
+import { applyScalarEdit, scalarLinesOf, type ScalarLines } from './scalar-edit';
 
 /**
  * A workspace kept in memory between edits — the editor's path. `update` re-reads one file;
@@ -15,6 +16,8 @@ import { analyzeFile, CONFIG_FILE } from './load-workspace';
 export class WorkspaceSession {
   private readonly model: WorkspaceModel;
   private setup: RuleSetup;
+  /** Per file, the lines a one-scalar edit can be applied to without parsing the file again. */
+  private readonly scalarLines = new Map<string, ScalarLines>();
 
   constructor(
     files: readonly ParsedFile[],
@@ -35,6 +38,12 @@ export class WorkspaceSession {
 
   /** Replaces a file's content (an edit in the editor, or a change on disk). */
   update(path: string, content: Uint8Array | string): ParsedFile {
+    const patched = typeof content === 'string' ? this.patched(path, content) : undefined;
+    if (patched) {
+      replaceFile(this.model, path, patched);
+      return patched;
+    }
+    this.scalarLines.delete(path);
     const file = analyzeFile(path, content, this.extraValidators);
     replaceFile(this.model, path, file);
     // The config decides rule levels: re-read them when it changes.
@@ -43,7 +52,36 @@ export class WorkspaceSession {
   }
 
   remove(path: string): void {
+    this.scalarLines.delete(path);
     replaceFile(this.model, path, undefined);
+  }
+
+  /**
+   * The file after an edit of one plain scalar on one line (a KR's `current`, a confidence),
+   * read without parsing the file again: typing in a 60 KB file re-read it whole on every
+   * keystroke. The same data and diagnostics as `analyzeFile` (a test compares them), or
+   * `undefined` for any other edit. The first such edit of a file reads its positions once.
+   */
+  private patched(path: string, text: string): ParsedFile | undefined {
+    const old = this.model.byPath.get(path);
+    if (!old || path === CONFIG_FILE || old.kind === 'Config' || text.length > MAX_FILE_BYTES / 4) return undefined;
+    // A file with YAML problems may hold less data than its text: only a clean one is patched.
+    if (old.data === undefined || old.diagnostics.some((d) => d.rule.startsWith('yaml/'))) return undefined;
+    let lines = this.scalarLines.get(path);
+    if (!lines || lines.text !== old.text) {
+      const document = old.document();
+      if (!document) return undefined;
+      lines = scalarLinesOf(document, old.text);
+      this.scalarLines.set(path, lines);
+    }
+    const data = applyScalarEdit(lines, old.data, text);
+    // The kind decides the schema and the file's place: a changed `kind:` is read whole.
+    if (data === undefined || (data as { kind?: unknown }).kind !== old.kind) return undefined;
+    const diagnostics: ParsedFile['diagnostics'] = [];
+    const file = cachedFile(path, text, hashBytes(text), data, diagnostics);
+    diagnostics.push(...validateSchema(file, this.extraValidators));
+    lines.text = text;
+    return file;
   }
 
   /** Diagnostics of one file, with every workspace rule applied to that file's items. */
