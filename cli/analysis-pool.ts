@@ -28,7 +28,7 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
  * for `validateWorkspace` (plugin kinds left to the main thread), or check files whole for
  * `validateStreaming` (the worker loads the config's plugins itself).
  */
-export type WorkerSetup = { mode: 'analyze'; pluginKinds: readonly string[] } | { mode: 'check'; root: string; configBytes: Uint8Array };
+export type WorkerSetup = { mode: 'analyze'; pluginKinds: readonly string[] } | { mode: 'check'; root: string; configBytes: Uint8Array; trusted: boolean };
 
 export interface WorkerRequest {
   id: number;
@@ -97,9 +97,9 @@ export class AnalysisPool {
    * The checker for `validateStreaming` in the workspace at `root`, or undefined without workers.
    * It rejects when a worker fails; `validateStreaming` then checks the file itself.
    */
-  checkerFor(root: string): ((configBytes: Uint8Array) => FileChecker) | undefined {
+  checkerFor(root: string): ((configBytes: Uint8Array, trusted: boolean) => FileChecker) | undefined {
     if (this.size === 0) return undefined;
-    return (configBytes) => async (path, bytes) => (await this.post({ mode: 'check', root, configBytes }, path, bytes)) as FileCheck;
+    return (configBytes, trusted) => async (path, bytes) => (await this.post({ mode: 'check', root, configBytes, trusted }, path, bytes)) as FileCheck;
   }
 
   private start(setup: WorkerSetup): Slot[] {

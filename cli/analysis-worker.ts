@@ -19,9 +19,9 @@ const setup = workerData as WorkerSetup;
 const builtinRulesPlugin = definePlugin({ name: BUILTIN_PLUGIN_NAME, rules: [...builtinRules] });
 
 /** The same setup as the main thread's: the same config, the same plugins. */
-async function checkingOf(root: string, configBytes: Uint8Array): Promise<FileChecking> {
+async function checkingOf(root: string, configBytes: Uint8Array, trusted: boolean): Promise<FileChecking> {
   const config = analyzeFile(CONFIG_FILE, configBytes);
-  const { plugins } = await loadPlugins(config, pluginImporter(root), { trusted: true });
+  const { plugins } = await loadPlugins(config, pluginImporter(root), { trusted });
   const checking = fileChecking(config, [builtinRulesPlugin, ...plugins]);
   if (!checking) throw new Error('a rule in force reads the whole workspace');
   return checking;
@@ -32,7 +32,7 @@ const run: (path: string, bytes: Uint8Array) => Promise<FileAnalysis | FileCheck
     const pluginKinds = new Set(setup.pluginKinds);
     return async (path: string, bytes: Uint8Array) => analyzeFileData(path, bytes, pluginKinds);
   }
-  const checking = checkingOf(setup.root, setup.configBytes);
+  const checking = checkingOf(setup.root, setup.configBytes, setup.trusted);
   // An unhandled rejection would end the thread before any file asks for the setup.
   checking.catch(() => undefined);
   return async (path: string, bytes: Uint8Array) => checkFileAlone(path, bytes, await checking);

@@ -21,10 +21,11 @@ export interface StreamingOptions {
   trusted?: boolean;
   onProgress?: (done: number, total: number) => void;
   /**
-   * Checks files in worker threads, given the config's bytes: each worker loads the config and
-   * its plugins itself. Used from `PARALLEL_MIN_FILES` files on.
+   * Checks files in worker threads, given the config's bytes and `trusted`: each worker loads
+   * the config and, in a trusted workspace, its plugins itself. Used from `PARALLEL_MIN_FILES`
+   * files on.
    */
-  checker?: (configBytes: Uint8Array) => FileChecker;
+  checker?: (configBytes: Uint8Array, trusted: boolean) => FileChecker;
   /** For the fallback to `validateWorkspace`, when a plugin's rule needs the whole workspace. */
   analyzer?: AnalyzerFactory;
 }
@@ -66,7 +67,7 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
   const outline = new WorkspaceOutline();
   const kept = new Map<number, ParsedFile>();
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...checking.setup.configDiagnostics];
-  const checker = paths.length >= PARALLEL_MIN_FILES ? options.checker?.(config.bytes) : undefined;
+  const checker = paths.length >= PARALLEL_MIN_FILES ? options.checker?.(config.bytes, options.trusted ?? false) : undefined;
   const check = async (index: number, path: string): Promise<void> => {
     if (path === CONFIG_FILE) {
       kept.set(index, config.file);

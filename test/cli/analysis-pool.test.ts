@@ -75,7 +75,7 @@ describe('AnalysisPool (parsing in worker threads)', function () {
       const checking = fileChecking(analyzeFile(CONFIG_FILE, configBytes), [builtinPlugin, loaded.default])!;
       const pool = new AnalysisPool({ size: 2, workerFile: WORKER });
       try {
-        const check = pool.checkerFor(dir)!(configBytes);
+        const check = pool.checkerFor(dir)!(configBytes, true);
         const texts = [objectives(1, 1), objectives(2, 2), objectives(3, 3), readFileSync(join(EXAMPLE, 'okrs', 'frontline-2026-h1.yaml'), 'utf8'), 'kind: Objectives\nversion: 1\nobjectives:\n  - id: bare\n    title: No KRs\n'];
         for (const [i, text] of texts.entries()) {
           const bytes = new TextEncoder().encode(text);
@@ -86,6 +86,16 @@ describe('AnalysisPool (parsing in worker threads)', function () {
         assert.equal(pool.started, 2);
       } finally {
         await pool.close();
+      }
+      // Untrusted, the workers leave the plugin unloaded, as the main thread does.
+      const untrusted = new AnalysisPool({ size: 1, workerFile: WORKER });
+      try {
+        const bytes = new TextEncoder().encode('kind: Objectives\nversion: 1\nobjectives:\n  - id: bare\n    title: No KRs\n');
+        const result = await untrusted.checkerFor(dir)!(configBytes, false)('bare.yaml', bytes);
+        assert.deepEqual(result, checkFileAlone('bare.yaml', bytes, fileChecking(analyzeFile(CONFIG_FILE, configBytes), [builtinPlugin])!));
+        assert.ok(!result.diagnostics.some((d) => d.rule === 'pool/no-kr'));
+      } finally {
+        await untrusted.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
