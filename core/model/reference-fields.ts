@@ -242,52 +242,66 @@ export function referenceTarget(model: WorkspaceModel, value: string, accepts: A
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-type FoundValue = { value: string; holder: Obj; rel: Array<string | number>; indexes: number[] };
+/**
+ * Where a value was found: the record that holds it, its path below the item, the `*` indexes.
+ * One per scan, updated in place as the walk moves; `toReference` copies what it keeps.
+ */
+interface FoundValue {
+  value: string;
+  holder: Obj;
+  rel: Array<string | number>;
+  indexes: number[];
+}
 
 /**
- * Non-empty strings at `field` inside `item`, with the record that holds each and the `*` indexes.
- * A plain loop over shared stacks, copied only for a value found: this runs for every reference
- * field of every item of the workspace (a recursive generator with a new array per level cost
- * a quarter of a warm `okra validate`).
+ * Calls `onValue` for each non-empty string at `field` inside `item`, with `found` describing it.
+ * A plain walk over the shared stacks of `found`, copying nothing: this runs for every reference
+ * field of every item of the workspace (a recursive generator with a new array per level cost a
+ * quarter of a warm `okra validate`, and a copy per value was a fifth of a keystroke's garbage).
  */
-const NONE: readonly FoundValue[] = [];
-const NO_INDEXES: number[] = [];
-
-function valuesAt(item: Obj, field: PathPattern): readonly FoundValue[] {
+function visitValues(item: Obj, field: PathPattern, found: FoundValue, stack: Array<string | number>, onValue: () => void): void {
   // Most reference fields are one key of the item (`owner`, `kpi`, `aligns_to`): no walk, and
-  // nothing allocated when the key is absent.
+  // the field itself is the path. `indexes` and `stack` are empty between walks (every push is
+  // popped), and never emptied by setting their length, which would drop their storage.
   if (field.length === 1) {
     const value = item[field[0]];
-    return typeof value === 'string' && value.length > 0 ? [{ value, holder: item, rel: field as Array<string | number>, indexes: NO_INDEXES }] : NONE;
+    if (typeof value !== 'string' || value.length === 0) return;
+    found.value = value;
+    found.holder = item;
+    found.rel = field as Array<string | number>;
+    onValue();
+    return;
   }
-  const found: FoundValue[] = [];
-  const rel: Array<string | number> = [];
-  const indexes: number[] = [];
-  const walk = (node: unknown, holder: Obj, i: number): void => {
-    if (i === field.length) {
-      if (typeof node === 'string' && node.length > 0) found.push({ value: node, holder, rel: rel.slice(), indexes: indexes.slice() });
-      return;
+  found.rel = stack;
+  walkValues(item, item, field, 0, found, onValue);
+}
+
+function walkValues(node: unknown, holder: Obj, field: PathPattern, i: number, found: FoundValue, onValue: () => void): void {
+  if (i === field.length) {
+    if (typeof node === 'string' && node.length > 0) {
+      found.value = node;
+      found.holder = holder;
+      onValue();
     }
-    const segment = field[i];
-    if (segment === '*') {
-      if (!Array.isArray(node)) return;
-      // The last `*` holds strings (reports, participants); an inner one holds mappings.
-      for (let k = 0; k < node.length; k++) {
-        rel.push(k);
-        indexes.push(k);
-        walk(node[k], holder, i + 1);
-        rel.pop();
-        indexes.pop();
-      }
-      return;
+    return;
+  }
+  const segment = field[i];
+  if (segment === '*') {
+    if (!Array.isArray(node)) return;
+    // The last `*` holds strings (reports, participants); an inner one holds mappings.
+    for (let k = 0; k < node.length; k++) {
+      found.rel.push(k);
+      found.indexes.push(k);
+      walkValues(node[k], holder, field, i + 1, found, onValue);
+      found.rel.pop();
+      found.indexes.pop();
     }
-    if (!isObj(node)) return;
-    rel.push(segment);
-    walk(node[segment], node, i + 1);
-    rel.pop();
-  };
-  walk(item, item, 0);
-  return found;
+    return;
+  }
+  if (!isObj(node)) return;
+  found.rel.push(segment);
+  walkValues(node[segment], node, field, i + 1, found, onValue);
+  found.rel.pop();
 }
 
 interface SourceItem {
@@ -352,7 +366,7 @@ export class ReferenceCursor {
       value: found.value,
       accepts: field.accepts,
       kinds,
-      subject: field.subject({ id: item.id, item: itemValue, holder: found.holder, indexes: found.indexes }),
+      subject: field.subject({ id: item.id, item: itemValue, holder: found.holder, indexes: [...found.indexes] }),
       file: item.file,
       path: [...item.path, ...found.rel],
       field,
@@ -369,15 +383,21 @@ export class ReferenceCursor {
  */
 export function scanReferences(model: WorkspaceModel, visit: (cursor: ReferenceCursor) => void): void {
   const cursor = new ReferenceCursor();
+  const found: FoundValue = { value: '', holder: {}, rel: [], indexes: [] };
+  const stack: Array<string | number> = [];
+  const onValue = () => {
+    cursor.value = found.value;
+    visit(cursor);
+  };
   for (const [source, fields] of BY_SOURCE) {
     const kindsOf = fields.map((field) => acceptedKinds(field.accepts));
-    for (const item of itemsOf(model, source)) {
+    const items = itemsOf(model, source);
+    for (let n = 0; n < items.length; n++) {
+      const item = items[n];
       if (!isObj(item.value)) continue;
       for (let f = 0; f < fields.length; f++) {
-        for (const found of valuesAt(item.value, fields[f].field)) {
-          cursor.moveTo(fields[f], kindsOf[f], item, found);
-          visit(cursor);
-        }
+        cursor.moveTo(fields[f], kindsOf[f], item, found);
+        visitValues(item.value, fields[f].field, found, stack, onValue);
       }
     }
   }

@@ -49,6 +49,7 @@ export class EntityIndex<T> {
   readonly byId = new Map<string, Entity<T>[]>();
   readonly byFile = new Map<string, Entity<T>[]>();
   private flat: Entity<T>[] | undefined;
+  private readonly emptied = new Set<string>();
 
   /** Every item, in file order. */
   get all(): Entity<T>[] {
@@ -66,6 +67,11 @@ export class EntityIndex<T> {
     else this.byFile.set(entity.file, [entity]);
   }
 
+  /**
+   * Takes a file's items out. An id left with no definition keeps its (empty) entry until
+   * `dropEmpty`: an edited file brings most ids back, and deleting then re-adding a key of a Map
+   * with 200,000 ids makes V8 rebuild the whole table every few hundred keystrokes.
+   */
   removeFile(file: string): void {
     const entities = this.byFile.get(file);
     if (!entities) return;
@@ -74,10 +80,15 @@ export class EntityIndex<T> {
     for (const entity of entities) {
       const list = this.byId.get(entity.id);
       if (!list) continue;
-      const rest = list.filter((e) => e.file !== file);
-      if (rest.length > 0) this.byId.set(entity.id, rest);
-      else this.byId.delete(entity.id);
+      removeWhere(list, (e) => e.file === file);
+      if (list.length === 0) this.emptied.add(entity.id);
     }
+  }
+
+  /** Forgets ids that `removeFile` left without a definition and no `add` gave one back. */
+  dropEmpty(): void {
+    for (const id of this.emptied) if (this.byId.get(id)?.length === 0) this.byId.delete(id);
+    this.emptied.clear();
   }
 
   get(id: string): Entity<T> | undefined {
@@ -120,6 +131,13 @@ export interface WorkspaceModel {
   oneOnOnes: Located<OneOnOne>[];
   reviews: EntityIndex<Review>;
   retrospectives: EntityIndex<Retrospective>;
+}
+
+/** Removes the items `drop` picks from `list` itself, keeping the order of the rest. */
+function removeWhere<T>(list: T[], drop: (item: T) => boolean): void {
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) if (!drop(list[i])) list[kept++] = list[i];
+  list.length = kept;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -177,9 +195,10 @@ const ENTITY_INDEXES = ['teams', 'people', 'vendors', 'objectives', 'keyResults'
 /** Swaps one file's items in the model (or removes them when `file` is undefined). */
 export function replaceFile(model: WorkspaceModel, path: string, file: ParsedFile | undefined): void {
   for (const key of ENTITY_INDEXES) (model[key] as EntityIndex<unknown>).removeFile(path);
-  model.objectiveSets = model.objectiveSets.filter((s) => s.file !== path);
-  model.reviewCycleSets = model.reviewCycleSets.filter((s) => s.file !== path);
-  model.oneOnOnes = model.oneOnOnes.filter((s) => s.file !== path);
+  // In place: copying the workspace's lists of sets and 1:1s on every keystroke was garbage.
+  removeWhere(model.objectiveSets, (s) => s.file === path);
+  removeWhere(model.reviewCycleSets, (s) => s.file === path);
+  removeWhere(model.oneOnOnes, (s) => s.file === path);
   if (model.config?.file === path) {
     model.config = undefined;
     model.timezone = 'UTC';
@@ -200,6 +219,7 @@ export function replaceFile(model: WorkspaceModel, path: string, file: ParsedFil
     model.files = [...byPath.values()];
   }
   if (file) addItems(model, file);
+  for (const key of ENTITY_INDEXES) (model[key] as EntityIndex<unknown>).dropEmpty();
 }
 
 /**

@@ -1,7 +1,19 @@
+import type { Interval } from 'luxon';
 import { cycleInterval } from '../../compute/cycle';
 import { parseDate } from '../../compute/date';
 import { defineRule } from '../../plugins/define-rule';
 import { obj, records, str } from './lib/fields';
+
+/** The cycle's first and last day as ISO dates, once per Interval (cycleInterval shares them). */
+const daysOf = new WeakMap<Interval, { cycle: string; start: string; end: string }>();
+function firstAndLastDay(cycle: string, interval: Interval): { cycle: string; start: string; end: string } {
+  let range = daysOf.get(interval);
+  if (!range) {
+    range = { cycle, start: interval.start?.toISODate() ?? '', end: interval.end?.minus({ days: 1 }).toISODate() ?? '' };
+    daysOf.set(interval, range);
+  }
+  return range;
+}
 
 /**
  * A milestone due, or a check-in dated, outside the cycle its file is for is usually a typo in
@@ -23,7 +35,7 @@ export default defineRule({
       const cycle = str(obj(set.value).cycle);
       const interval = cycleInterval(cycle, zone);
       if (!cycle || !interval?.start || !interval.end) continue;
-      const range = { cycle, start: interval.start.toISODate() ?? '', end: interval.end.minus({ days: 1 }).toISODate() ?? '' };
+      const range = firstAndLastDay(cycle, interval);
       // The date as written when it falls outside; unreadable dates are the schema's to report.
       const outside = (value: unknown): string | undefined => {
         // ISO dates compare as text: one between the first and last day is inside, with no
