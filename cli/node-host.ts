@@ -13,25 +13,3 @@ export function nodeHost(root: string): WorkspaceHost {
       fg([...include], { cwd: root, ignore: [...exclude], dot: false, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true }),
   };
 }
-
-/**
- * `host`, keeping each file it reads until that file is read a second time, then letting it go:
- * `validate --cache` reads every file to fingerprint the workspace, and on a miss validates the
- * very same bytes instead of reading the workspace twice.
- */
-export function readTwiceOnce(host: WorkspaceHost): WorkspaceHost {
-  const kept = new Map<string, Uint8Array>();
-  return {
-    listFiles: (include, exclude) => host.listFiles(include, exclude),
-    async readFile(path) {
-      const bytes = kept.get(path);
-      if (bytes) {
-        kept.delete(path);
-        return bytes;
-      }
-      const read = await host.readFile(path);
-      kept.set(path, read);
-      return read;
-    },
-  };
-}

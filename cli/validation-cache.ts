@@ -35,8 +35,8 @@ function salt(root: string, config: ConfigSource): string {
 }
 
 /**
- * The whole-workspace result cache behind `okra validate --cache`. Per-file parse results
- * (`.okra/cache/validate.json`) skip parsing unchanged files; on top of that, when no file and
+ * The whole-workspace result cache behind `okra validate --cache`. Per-file checks
+ * (`.okra/cache/validate.json`, keyed by `checksKey`) skip unchanged files; on top of that, when no file and
  * no plugin changed at all, the last run's diagnostics are the answer, as workspace rules
  * depend on nothing else.
  */
@@ -44,10 +44,18 @@ export class ValidationCache {
   private constructor(
     private readonly root: string,
     readonly fingerprint: string | undefined,
+    /** The key of the per-file checks: okra's version, the plugins, and the config's bytes (rule levels, time zone). */
+    readonly checksKey: string,
+    /** Each file's content hash, as the fingerprint read it. */
+    readonly hashes: ReadonlyMap<string, string>,
   ) {}
 
   static async open(root: string, host: WorkspaceHost, config: ConfigSource): Promise<ValidationCache> {
-    return new ValidationCache(root, await fingerprintWorkspace(host, config, salt(root, config)));
+    const outside = salt(root, config);
+    const checksKey = `${outside}\nconfig=${createHash('sha1').update(config.bytes).digest('hex')}`;
+    const hashes = new Map<string, string>();
+    const fingerprint = await fingerprintWorkspace(host, config, outside, (path, hash) => hashes.set(path, hash));
+    return new ValidationCache(root, fingerprint, checksKey, hashes);
   }
 
   /** The stored result when it was made from exactly these files and plugins. */

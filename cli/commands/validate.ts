@@ -14,9 +14,9 @@ import {
   validateStreaming,
   validateWorkspace,
   type Diagnostic,
+  type FileCheck,
   type LoadedRule,
   type ValidationResult,
-  type WorkspaceHost,
 } from '../../core';
 import { AnalysisPool } from '../analysis-pool';
 import { writeFileAtomic } from '../atomic-write';
@@ -26,7 +26,7 @@ import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { pluginImporter } from '../import-plugin';
-import { nodeHost, readTwiceOnce } from '../node-host';
+import { nodeHost } from '../node-host';
 import { okraVersion } from '../package-root';
 import { progressBar } from '../progress';
 import { colorsEnabled, painter } from '../terminal';
@@ -40,19 +40,14 @@ export interface ValidateRun {
   result: ValidationResult;
 }
 
-/** Validates the workspace at `root`, through the cache when asked. Shared by other commands. */
-export async function runValidation(root: string, options: { cache?: boolean; progress?: boolean; host?: WorkspaceHost } = {}): Promise<ValidationResult> {
-  const cachePath = join(root, CACHE_FILE);
-  const cacheKey = `okra@${okraVersion()}`;
-  const cache = options.cache ? ParseCache.parse(await readFile(cachePath, 'utf8').catch(() => undefined), cacheKey) : undefined;
+/** Validates the workspace at `root`, the whole model kept: for commands that use it. */
+export async function runValidation(root: string, options: { progress?: boolean } = {}): Promise<ValidationResult> {
   const progress = options.progress ? progressBar('Checking') : undefined;
   const pool = new AnalysisPool();
-  let result: ValidationResult;
   try {
-    result = await validateWorkspace(options.host ?? nodeHost(root), {
+    return await validateWorkspace(nodeHost(root), {
       importPlugin: pluginImporter(root),
       trusted: true,
-      cache,
       onProgress: progress?.update,
       analyzer: pool.factory,
     });
@@ -60,8 +55,6 @@ export async function runValidation(root: string, options: { cache?: boolean; pr
     progress?.stop();
     await pool.close();
   }
-  if (cache?.changed) await writeFileAtomic(cachePath, cache.serialize());
-  return result;
 }
 
 /** What `okra validate` prints, from a run or from the result cache. */
@@ -70,11 +63,6 @@ interface ValidationReport {
   diagnostics: readonly Diagnostic[];
   rules(): Promise<LoadedRule[]>;
   sourceOf(file: string): string | undefined;
-}
-
-function reportOf(result: ValidationResult): ValidationReport {
-  const texts = new Map(result.files.map((f) => [f.path, f.text]));
-  return { files: result.files.length, diagnostics: result.diagnostics, rules: async () => result.rules, sourceOf: (f) => texts.get(f) };
 }
 
 /** A report whose files are not in memory: code frames read them again. */
@@ -94,10 +82,13 @@ function reportFromDisk(root: string, files: number, diagnostics: readonly Diagn
 }
 
 /**
- * A run without the cache: every file is checked and dropped as it is read, so that memory
- * does not grow with the workspace (see validateStreaming).
+ * Every file is checked and dropped as it is read, so that memory does not grow with the
+ * workspace (see validateStreaming); with `cache`, unchanged files' checks come from it.
  */
-async function streamedReport(root: string, options: { progress?: boolean }): Promise<ValidationReport> {
+async function streamedReport(
+  root: string,
+  options: { progress?: boolean; cache?: ParseCache<FileCheck>; knownHashes?: ReadonlyMap<string, string> },
+): Promise<ValidationReport> {
   const progress = options.progress ? progressBar('Checking') : undefined;
   const pool = new AnalysisPool();
   try {
@@ -107,6 +98,8 @@ async function streamedReport(root: string, options: { progress?: boolean }): Pr
       onProgress: progress?.update,
       checker: pool.checkerFor(root),
       analyzer: pool.factory,
+      cache: options.cache,
+      knownHashes: options.knownHashes,
     });
     return reportFromDisk(root, result.paths.length, result.diagnostics, async () => result.rules);
   } finally {
@@ -120,15 +113,19 @@ async function streamedReport(root: string, options: { progress?: boolean }): Pr
  * ValidationCache); a changed workspace is validated through the per-file cache.
  */
 async function validationReport(root: string, options: { cache?: boolean; progress?: boolean }): Promise<ValidationReport> {
-  if (!options.cache) return streamedReport(root, options);
-  const host = readTwiceOnce(nodeHost(root));
+  if (!options.cache) return streamedReport(root, { progress: options.progress });
+  const host = nodeHost(root);
   const config = await readConfig(host);
   const cache = await ValidationCache.open(root, host, config);
   const stored = await cache.hit();
   if (!stored) {
-    const result = await runValidation(root, { ...options, host });
-    await cache.store(result.files.length, result.diagnostics);
-    return reportOf(result);
+    // The per-file checks: a changed file is checked again, the others come from here.
+    const cachePath = join(root, CACHE_FILE);
+    const checks = ParseCache.parse<FileCheck>(await readFile(cachePath, 'utf8').catch(() => undefined), cache.checksKey);
+    const report = await streamedReport(root, { progress: options.progress, cache: checks, knownHashes: cache.hashes });
+    if (checks.changed) await writeFileAtomic(cachePath, checks.serialize());
+    await cache.store(report.files, report.diagnostics);
+    return report;
   }
   return reportFromDisk(root, stored.files, stored.diagnostics, async () => {
     const { plugins } = await loadPlugins(config.file, pluginImporter(root), { trusted: true });

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 
-/** What the cache keeps of one file: enough to skip parsing when nothing changed. */
+/** What the cache keeps of one file for `validateWorkspace`: enough to skip parsing when nothing changed. */
 export interface CachedEntry {
   hash: string;
   data: unknown;
@@ -9,26 +9,28 @@ export interface CachedEntry {
 }
 
 /**
- * A content-hash cache of per-file results (like ESLint's `--cache`). The `key` covers okra's
- * version and the schemas in force; a cache with another key is ignored whole.
+ * A content-hash cache of per-file results (like ESLint's `--cache`): `CachedEntry` for
+ * `validateWorkspace`, `FileCheck` for `validateStreaming`. The `key` covers whatever else the
+ * results depend on (okra's version, the schemas and rules in force); a cache with another key
+ * is ignored whole.
  */
-export class ParseCache {
-  private readonly entries: Map<string, CachedEntry>;
+export class ParseCache<E extends { hash: string } = CachedEntry> {
+  private readonly entries: Map<string, E>;
   private dirty = false;
 
   constructor(
     readonly key: string,
-    entries: Iterable<[string, CachedEntry]> = [],
+    entries: Iterable<[string, E]> = [],
   ) {
     this.entries = new Map(entries);
   }
 
-  get(path: string, hash: string): CachedEntry | undefined {
+  get(path: string, hash: string): E | undefined {
     const entry = this.entries.get(path);
     return entry && entry.hash === hash ? entry : undefined;
   }
 
-  set(path: string, entry: CachedEntry): void {
+  set(path: string, entry: E): void {
     this.entries.set(path, entry);
     this.dirty = true;
   }
@@ -52,14 +54,14 @@ export class ParseCache {
   }
 
   /** Reads a serialized cache; anything unreadable or with another key gives an empty cache. */
-  static parse(text: string | undefined, key: string): ParseCache {
-    if (!text) return new ParseCache(key);
+  static parse<E extends { hash: string } = CachedEntry>(text: string | undefined, key: string): ParseCache<E> {
+    if (!text) return new ParseCache<E>(key);
     try {
-      const parsed = JSON.parse(text) as { key?: string; entries?: [string, CachedEntry][] };
-      if (parsed.key !== key || !Array.isArray(parsed.entries)) return new ParseCache(key);
-      return new ParseCache(key, parsed.entries);
+      const parsed = JSON.parse(text) as { key?: string; entries?: [string, E][] };
+      if (parsed.key !== key || !Array.isArray(parsed.entries)) return new ParseCache<E>(key);
+      return new ParseCache<E>(key, parsed.entries);
     } catch {
-      return new ParseCache(key);
+      return new ParseCache<E>(key);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { buildModel, CONFIG_FILE, type EntityIndex, type WorkspaceModel } from '../model/workspace-model';
-import { cachedFile, stripBom, type ParsedFile } from '../parse/parse-file';
+import { cachedFile, hashBytes, stripBom, type ParsedFile } from '../parse/parse-file';
 import { builtinPlugin } from '../plugins/builtin';
 import type { Plugin } from '../plugins/define-plugin';
 import { loadPlugins, type PluginImporter } from '../plugins/load-plugins';
@@ -11,6 +11,7 @@ import { checkFileAlone, checkParsedFile, fileChecking, type FileCheck, type Fil
 import { PARALLEL_MIN_FILES } from './file-analysis';
 import type { WorkspaceHost } from './host';
 import { analyzeFile, readConfig, workspacePaths } from './load-workspace';
+import type { ParseCache } from './parse-cache';
 import { validateWorkspace, type AnalyzerFactory } from './validate-workspace';
 
 /** Checks files elsewhere (worker threads) exactly as `checkFileAlone` would here. */
@@ -28,6 +29,17 @@ export interface StreamingOptions {
   checker?: (configBytes: Uint8Array, trusted: boolean) => FileChecker;
   /** For the fallback to `validateWorkspace`, when a plugin's rule needs the whole workspace. */
   analyzer?: AnalyzerFactory;
+  /**
+   * Checks of unchanged files, by content hash. A check depends on the config and the plugins
+   * too: the caller keys the cache on them (the CLI: okra's version, the config's bytes, each
+   * plugin's entry file).
+   */
+  cache?: ParseCache<FileCheck>;
+  /**
+   * Content hashes the caller has just computed (the CLI's fingerprint): a file whose check the
+   * cache holds for that hash is not read at all, unless workspace rules read it in full.
+   */
+  knownHashes?: ReadonlyMap<string, string>;
 }
 
 export interface StreamingResult {
@@ -67,15 +79,26 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
   const outline = new WorkspaceOutline();
   const kept = new Map<number, ParsedFile>();
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...checking.setup.configDiagnostics];
-  const checker = paths.length >= PARALLEL_MIN_FILES ? options.checker?.(config.bytes, options.trusted ?? false) : undefined;
+  const { cache, knownHashes } = options;
+  // Threads are worth starting only for many files to check, not for the few a cache misses.
+  const toCheck = cache && knownHashes ? paths.filter((p) => !cache.get(p, knownHashes.get(p) ?? '')).length : paths.length;
+  const checker = toCheck >= PARALLEL_MIN_FILES ? options.checker?.(config.bytes, options.trusted ?? false) : undefined;
+  const checkBytes = async (path: string, bytes: Uint8Array): Promise<FileCheck> => {
+    // A worker that fails leaves its file to this thread: workers make a run faster, never different.
+    const result = checker ? await checker(path, bytes).catch(() => checkFileAlone(path, bytes, checking)) : checkFileAlone(path, bytes, checking);
+    cache?.set(path, result);
+    return result;
+  };
   const check = async (index: number, path: string): Promise<void> => {
     if (path === CONFIG_FILE) {
       kept.set(index, config.file);
       return take(index, checkParsedFile(config.file, checking));
     }
+    const known = knownHashes?.get(path);
+    const stored = known === undefined ? undefined : cache?.get(path, known);
+    if (stored && !isContextFile(checking.plan, path, stored.kind)) return take(index, stored);
     const bytes = await host.readFile(path);
-    // A worker that fails leaves its file to this thread: workers make a run faster, never different.
-    const result = checker ? await checker(path, bytes).catch(() => checkFileAlone(path, bytes, checking)) : checkFileAlone(path, bytes, checking);
+    const result = cache?.get(path, hashBytes(bytes)) ?? (await checkBytes(path, bytes));
     if (isContextFile(checking.plan, path, result.kind)) {
       kept.set(index, cachedFile(path, () => stripBom(LENIENT_UTF8.decode(bytes)), result.hash, result.data, []));
     }
@@ -95,6 +118,7 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
     }
   };
   await Promise.all(Array.from({ length: Math.min(CHECKS_IN_FLIGHT, paths.length) }, worker));
+  cache?.retain(new Set(paths));
 
   const model = await outlinedModel(host, paths, kept, outline, checking);
   diagnostics.push(...runRules(model, checking.plan.workspaceRules, checking.setup.levels));

@@ -84,7 +84,8 @@ describe('okra CLI behaviour', function () {
     const cacheFile = join(first.root, '.okra', 'cache', 'validate.json');
     assert.ok(existsSync(cacheFile), 'the first run writes .okra/cache/validate.json');
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; entries: Array<[string, unknown]> };
-    assert.deepEqual(cache.entries.map(([path]) => path).sort(), ['broken.yaml', 'kpis.yaml', 'okra.config.yaml', 'okrs/support-2026-h1.yaml', 'org.yaml']);
+    // Every file's check but the config's, which is read on every run anyway.
+    assert.deepEqual(cache.entries.map(([path]) => path).sort(), ['broken.yaml', 'kpis.yaml', 'okrs/support-2026-h1.yaml', 'org.yaml']);
 
     const second = await runCli(['validate', '--cache'], { cwd: first.root });
     assert.equal(second.code, first.code);
@@ -100,6 +101,22 @@ describe('okra CLI behaviour', function () {
     const rules = (JSON.parse(third.stdout) as JsonOutput).diagnostics.map((d) => d.rule);
     assert.ok(!rules.includes('ref/unknown-kpi'), 'the fixed reference is no longer reported');
     assert.ok(rules.includes('yaml/syntax'), 'the unchanged broken file still is');
+    const uncached = await runCli(['validate', '--format', 'json'], { cwd: first.root });
+    assert.equal(third.stdout, uncached.stdout, 'after a change, --cache prints what a run without it does');
+
+    // An unchanged file's check is taken from the cache: a mark put there is printed.
+    const entries = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; entries: Array<[string, { diagnostics: { message: string }[] }]> };
+    const broken = entries.entries.find(([path]) => path === 'broken.yaml')![1];
+    broken.diagnostics[0].message = 'from the per-file cache';
+    writeFileSync(cacheFile, JSON.stringify(entries));
+    writeFileSync(okrs, readFileSync(okrs, 'utf8') + '# touched\n');
+    const fourth = await runCli(['validate', '--cache', '--format', 'json'], { cwd: first.root });
+    assert.ok((JSON.parse(fourth.stdout) as JsonOutput).diagnostics.some((d) => d.message === 'from the per-file cache'), fourth.stdout);
+    // A changed config (rule levels) checks every file again.
+    const config = join(first.root, 'okra.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8') + '\n');
+    const fifth = await runCli(['validate', '--cache', '--format', 'json'], { cwd: first.root });
+    assert.ok(!(JSON.parse(fifth.stdout) as JsonOutput).diagnostics.some((d) => d.message === 'from the per-file cache'));
   });
 
   it('--cache: an unchanged workspace reuses the whole last result; a changed file or plugin does not', async function () {

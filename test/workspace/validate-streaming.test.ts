@@ -11,12 +11,17 @@ import {
   defineRule,
   definePlugin,
   fileChecking,
+  fingerprintWorkspace,
   memoryHost,
+  ParseCache,
+  readConfig,
   validateStreaming,
   validateWorkspace,
   type Diagnostic,
+  type FileCheck,
   type FileChecker,
   type PluginImporter,
+  type WorkspaceHost,
 } from '../../core';
 import { casesIn, FIXTURES } from '../rules/fixtures';
 import { readTree } from '../helpers/read-tree';
@@ -135,6 +140,35 @@ describe('validateStreaming: the same diagnostics as validateWorkspace, without 
       assert.ok(found.some((d) => d.rule === 'config/unknown-rule'));
       assert.ok(found.some((d) => d.rule.startsWith('yaml/')));
     });
+  });
+
+  it('with a cache and the hashes a fingerprint computed, reads only changed files and those workspace rules read whole', async () => {
+    const texts = readTree(join(ROOT, 'examples', 'support-org'));
+    const cache = new ParseCache<FileCheck>('test');
+    const first = await validateStreaming(memoryHost(texts), { cache });
+    const okrs = 'okrs/frontline-2026-h1.yaml';
+    const changed = { ...texts, [okrs]: texts[okrs].replace(/kpi: (\S+)/, 'kpi: $1x') };
+    const reads = new Map<string, number>();
+    const inner = memoryHost(changed);
+    const host: WorkspaceHost = {
+      listFiles: (include, exclude) => inner.listFiles(include, exclude),
+      readFile: (path) => {
+        reads.set(path, (reads.get(path) ?? 0) + 1);
+        return inner.readFile(path);
+      },
+    };
+    const knownHashes = new Map<string, string>();
+    await fingerprintWorkspace(host, await readConfig(host), 'salt', (path, hash) => knownHashes.set(path, hash));
+    reads.clear();
+    const second = await validateStreaming(host, { cache, knownHashes });
+    const whole = await validateWorkspace(memoryHost(changed));
+    assert.deepEqual(lines(second.diagnostics), lines(whole.diagnostics));
+    assert.ok(second.diagnostics.some((d) => d.rule === 'ref/unknown-kpi') && !first.diagnostics.some((d) => d.rule === 'ref/unknown-kpi'));
+    const objectivesFiles = Object.keys(texts).filter((p) => p.startsWith('okrs/'));
+    assert.ok(objectivesFiles.length >= 2);
+    // The changed file: once to check it, once more to load it whole for its finding.
+    for (const path of objectivesFiles) assert.equal(reads.get(path) ?? 0, path === okrs ? 2 : 0, `${path}: ${JSON.stringify([...reads])}`);
+    assert.equal(reads.get('org.yaml'), 1, 'Org is read whole for the workspace rules');
   });
 
   describe('plugins', () => {
