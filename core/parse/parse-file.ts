@@ -343,11 +343,19 @@ function makeFile(parts: FileParts): ParsedFile {
  * with yaml only if a diagnostic has to be placed in it. `text` may be a function, called on
  * first use (a worker's file keeps its bytes, outside the JavaScript heap, until then).
  */
-export function cachedFile(path: string, text: string | (() => string), hash: string, data: unknown, diagnostics: Diagnostic[]): ParsedFile {
+export function cachedFile(
+  path: string,
+  text: string | (() => string),
+  hash: string,
+  data: unknown,
+  diagnostics: Diagnostic[],
+  /** Places what it can without parsing (see WorkspaceSession's one-scalar edits); the rest parses. */
+  quickLocate?: (path: DataPath, target?: LocateTarget) => Range | undefined,
+): ParsedFile {
   let parsed: ParsedFile | undefined;
   const full = () => (parsed ??= parseWithPositions(path, Buffer.from(typeof text === 'string' ? text : text(), 'utf8'), hash));
   return fileRecord(path, hash, text, data, diagnostics, {
     document: () => full().document(),
-    locate: (dataPath, target) => full().locate(dataPath, target),
+    locate: (dataPath, target) => quickLocate?.(dataPath, target) ?? full().locate(dataPath, target),
   });
 }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { DataPath } from '../diagnostics';
+import type { DataPath, Range } from '../diagnostics';
+import type { LocateTarget } from '../parse/locate';
 import { fastData } from '../parse/fast-data';
 
 /**
@@ -12,6 +13,8 @@ export interface ScalarLines {
   /** The text the lines were read from, or last patched into. */
   text: string;
   byLine: Map<number, DataPath>;
+  /** The same, the other way round: `JSON.stringify(path)` → line. */
+  lineOfPath: Map<string, number>;
 }
 
 /** `indent key: value`, the value plain and unremarkable (no quotes, flow, comment, anchor, tag or sequence dash). */
@@ -31,6 +34,7 @@ export function scalarLinesOf(document: Document.Parsed, text: string): ScalarLi
     return lo;
   };
   const byLine = new Map<number, DataPath>();
+  const lineOfPath = new Map<string, number>();
   const walk = (node: Node | null | undefined, path: DataPath): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -38,7 +42,9 @@ export function scalarLinesOf(document: Document.Parsed, text: string): ScalarLi
         if (!isScalar(key) || typeof key.value !== 'string') continue;
         const value = pair.value as Node | null;
         if (isScalar(value) && value.type === 'PLAIN' && value.range && key.range && lineOf(key.range[0]) === lineOf(value.range[0])) {
-          byLine.set(lineOf(value.range[0]), [...path, key.value]);
+          const line = lineOf(value.range[0]);
+          byLine.set(line, [...path, key.value]);
+          lineOfPath.set(JSON.stringify([...path, key.value]), line);
         } else {
           walk(value, [...path, key.value]);
         }
@@ -48,7 +54,29 @@ export function scalarLinesOf(document: Document.Parsed, text: string): ScalarLi
     }
   };
   walk(document.contents as Node | null, []);
-  return { text, byLine };
+  return { text, byLine, lineOfPath };
+}
+
+/**
+ * Where a value (or its key) of one of the lines is in `lines.text`, read off the line itself,
+ * or `undefined`: the caller then parses the file for positions. What a diagnostic on a KR's
+ * `kpi:` needs while its value is being typed, without parsing 60 KB for each keystroke.
+ */
+export function scalarRange(lines: ScalarLines, path: DataPath, target: LocateTarget = 'value'): Range | undefined {
+  const line = lines.lineOfPath.get(JSON.stringify(path));
+  if (line === undefined) return undefined;
+  const { text } = lines;
+  let start = 0;
+  for (let n = 0; n < line; n++) {
+    start = text.indexOf('\n', start) + 1;
+    if (start === 0) return undefined;
+  }
+  const pair = PLAIN_PAIR.exec(text.slice(start, lineEndOf(text, start)));
+  if (!pair) return undefined;
+  const indent = pair[1].length;
+  const keyEnd = indent + pair[2].length;
+  if (target === 'key') return { start: { line, character: indent }, end: { line, character: keyEnd } };
+  return { start: { line, character: keyEnd + 2 }, end: { line, character: keyEnd + 2 + pair[3].length } };
 }
 
 /** What one plain scalar reads as, exactly as the whole file's parse would read it. */

@@ -6,7 +6,7 @@ import { checkModel, fileDiagnostics, setupRules, type RuleSetup } from '../vali
 import { runRules } from '../validate/run-rules';
 import { validateSchema, type ExtraValidators } from '../validate/schema';
 import { analyzeFile, CONFIG_FILE } from './load-workspace';
-import { applyScalarEdit, scalarLinesOf, type ScalarLines } from './scalar-edit';
+import { applyScalarEdit, scalarLinesOf, scalarRange, type ScalarLines } from './scalar-edit';
 
 /**
  * A workspace kept in memory between edits — the editor's path. `update` re-reads one file;
@@ -77,10 +77,12 @@ export class WorkspaceSession {
     const data = applyScalarEdit(lines, old.data, text);
     // The kind decides the schema and the file's place: a changed `kind:` is read whole.
     if (data === undefined || (data as { kind?: unknown }).kind !== old.kind) return undefined;
-    const diagnostics: ParsedFile['diagnostics'] = [];
-    const file = cachedFile(path, text, hashBytes(text), data, diagnostics);
-    diagnostics.push(...validateSchema(file, this.extraValidators));
     lines.text = text;
+    const diagnostics: ParsedFile['diagnostics'] = [];
+    // The lines as of this text: a later edit moves on the session's copy, not this file's.
+    const at: ScalarLines = { ...lines };
+    const file = cachedFile(path, text, hashBytes(text), data, diagnostics, (p, target) => scalarRange(at, p, target));
+    diagnostics.push(...validateSchema(file, this.extraValidators));
     return file;
   }
 
