@@ -89,6 +89,10 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
     cache?.set(path, result);
     return result;
   };
+  const take = (index: number, result: FileCheck) => {
+    outline.add(index, result.outline);
+    for (const d of result.diagnostics) diagnostics.push(d);
+  };
   const check = async (index: number, path: string): Promise<void> => {
     if (path === CONFIG_FILE) {
       kept.set(index, config.file);
@@ -103,10 +107,6 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
       kept.set(index, cachedFile(path, () => stripBom(LENIENT_UTF8.decode(bytes)), result.hash, result.data, []));
     }
     take(index, result);
-  };
-  const take = (index: number, result: FileCheck) => {
-    outline.add(index, result.outline);
-    for (const d of result.diagnostics) diagnostics.push(d);
   };
   let next = 0;
   let done = 0;
