@@ -18,10 +18,11 @@ export function workerCount(workerFile = WORKER_FILE): number {
 /**
  * A worker holds one file's parse at a time (a few MB for a 60 KB file), but left to itself V8
  * lets a heap grow to hundreds of MB of garbage before it collects: two uncapped workers were
- * half of a 10,000-file run's 509 MB peak. A file too big for this (a 5 MB file read the slow
- * way) makes its worker fail, and the main thread reads it instead.
+ * half of a 10,000-file run's 509 MB peak. 128 MB holds a 4.8 MB file read the fast way; one
+ * read the slow way (an anchor in it) can need more: its worker fails, the main thread reads the
+ * file instead, and a new worker takes the failed one's place.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
 /**
  * What each worker is set up to do, fixed when the pool starts: parse and schema-check files
@@ -64,6 +65,8 @@ export class AnalysisPool {
   private slots: Slot[] | undefined;
   private mode: WorkerSetup['mode'] | undefined;
   private nextId = 0;
+  /** Failed workers that may still be replaced. */
+  private replacements = 0;
 
   private readonly size: number;
   private readonly workerFile: string;
@@ -103,24 +106,39 @@ export class AnalysisPool {
   }
 
   private start(setup: WorkerSetup): Slot[] {
-    return Array.from({ length: this.size }, () => {
-      const slot: Slot = { worker: new Worker(this.workerFile, { workerData: setup, resourceLimits: WORKER_HEAP }), pending: new Map(), dead: false };
-      slot.worker.unref();
-      slot.worker.on('message', ({ id, result, error }: WorkerMessage) => {
-        const job = slot.pending.get(id);
-        slot.pending.delete(id);
-        if (result) job?.resolve(result);
-        else job?.reject(new Error(error ?? 'no result'));
-      });
-      const failAll = (error: Error) => {
-        slot.dead = true;
-        for (const job of slot.pending.values()) job.reject(error);
-        slot.pending.clear();
-      };
-      slot.worker.on('error', failAll);
-      slot.worker.on('exit', () => failAll(new Error('the worker stopped')));
-      return slot;
+    this.replacements = this.size;
+    return Array.from({ length: this.size }, () => this.spawn(setup));
+  }
+
+  /**
+   * One worker. One that fails (say, out of its heap on a file of several MB read the slow way)
+   * rejects what it had, which the main thread then checks, and is replaced, once per worker
+   * of the pool, so that the rest of the run keeps every core.
+   */
+  private spawn(setup: WorkerSetup): Slot {
+    const slot: Slot = { worker: new Worker(this.workerFile, { workerData: setup, resourceLimits: WORKER_HEAP }), pending: new Map(), dead: false };
+    // Kept referenced: a run waiting only on a worker's answer must not end for want of anything
+    // else to wait on (an unreferenced worker let the process exit with its file unanswered).
+    // Every caller closes the pool when done.
+    slot.worker.on('message', ({ id, result, error }: WorkerMessage) => {
+      const job = slot.pending.get(id);
+      slot.pending.delete(id);
+      if (result) job?.resolve(result);
+      else job?.reject(new Error(error ?? 'no result'));
     });
+    const fail = (error: Error) => {
+      for (const job of slot.pending.values()) job.reject(error);
+      slot.pending.clear();
+      if (slot.dead) return;
+      slot.dead = true;
+      if (this.slots?.includes(slot) && this.replacements > 0) {
+        this.replacements--;
+        this.slots.push(this.spawn(setup));
+      }
+    };
+    slot.worker.on('error', fail);
+    slot.worker.on('exit', () => fail(new Error('the worker stopped')));
+    return slot;
   }
 
   private post(setup: WorkerSetup, path: string, bytes: Uint8Array): Promise<FileAnalysis | FileCheck> {
@@ -142,6 +160,6 @@ export class AnalysisPool {
   async close(): Promise<void> {
     const slots = this.slots ?? [];
     this.slots = undefined;
-    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    await Promise.all(slots.filter((slot) => !slot.dead).map((slot) => slot.worker.terminate()));
   }
 }

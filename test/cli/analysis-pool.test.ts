@@ -102,6 +102,35 @@ describe('AnalysisPool (parsing in worker threads)', function () {
     }
   });
 
+  it('replaces a worker that fails, once per worker, and the files go on being read in workers', async function () {
+    // A stand-in worker: it dies on a file named crash.yaml and marks what it answers.
+    const fake = join(root, 'fake-worker.cjs');
+    writeFileSync(
+      fake,
+      "const { parentPort, threadId } = require('node:worker_threads');\n" +
+        "parentPort.on('message', ({ id, path }) => { if (path === 'crash.yaml') process.exit(3); " +
+        "parentPort.postMessage({ id, result: { hash: 'worker-' + threadId, data: null, diagnostics: [], schemaChecked: true } }); });\n",
+    );
+    const pool = new AnalysisPool({ size: 1, workerFile: fake });
+    try {
+      const analyze = pool.factory!([]);
+      const bytes = new TextEncoder().encode('kind: Objectives\n');
+      const first = await analyze('a.yaml', bytes);
+      assert.match(first.hash, /^worker-/);
+      // The crash leaves its file to this thread (a real hash, not the mark)...
+      assert.doesNotMatch((await analyze('crash.yaml', bytes)).hash, /^worker-/);
+      // ... and a new worker, another thread, answers the next file.
+      const after = await analyze('b.yaml', bytes);
+      assert.match(after.hash, /^worker-/);
+      assert.notEqual(after.hash, first.hash);
+      // Only once per worker: a second crash leaves no worker, and files are read here.
+      assert.doesNotMatch((await analyze('crash.yaml', bytes)).hash, /^worker-/);
+      assert.doesNotMatch((await analyze('c.yaml', bytes)).hash, /^worker-/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('analyses in this thread when a worker cannot run', async function () {
     const pool = new AnalysisPool({ size: 1, workerFile: join(root, 'okrs', 'pool-0.yaml') });
     try {
