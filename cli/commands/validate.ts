@@ -35,26 +35,21 @@ import { withWorkspaceOption } from '../workspace-options';
 
 export const CACHE_FILE = join('.okra', 'cache', 'validate.json');
 
-export interface ValidateRun {
-  root: string;
-  result: ValidationResult;
+/** Runs `run` with the worker threads, and a progress bar when asked; both stop afterwards. */
+async function withWorkers<T>(progress: boolean, run: (pool: AnalysisPool, onProgress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  const bar = progress ? progressBar('Checking') : undefined;
+  const pool = new AnalysisPool();
+  try {
+    return await run(pool, bar?.update);
+  } finally {
+    bar?.stop();
+    await pool.close();
+  }
 }
 
 /** Validates the workspace at `root`, the whole model kept: for commands that use it. */
-export async function runValidation(root: string, options: { progress?: boolean } = {}): Promise<ValidationResult> {
-  const progress = options.progress ? progressBar('Checking') : undefined;
-  const pool = new AnalysisPool();
-  try {
-    return await validateWorkspace(nodeHost(root), {
-      importPlugin: pluginImporter(root),
-      trusted: true,
-      onProgress: progress?.update,
-      analyzer: pool.factory,
-    });
-  } finally {
-    progress?.stop();
-    await pool.close();
-  }
+export function runValidation(root: string): Promise<ValidationResult> {
+  return withWorkers(false, (pool) => validateWorkspace(nodeHost(root), { importPlugin: pluginImporter(root), trusted: true, analyzer: pool.factory }));
 }
 
 /** What `okra validate` prints, from a run or from the result cache. */
@@ -89,23 +84,18 @@ async function streamedReport(
   root: string,
   options: { progress?: boolean; cache?: ParseCache<FileCheck>; knownHashes?: ReadonlyMap<string, string> },
 ): Promise<ValidationReport> {
-  const progress = options.progress ? progressBar('Checking') : undefined;
-  const pool = new AnalysisPool();
-  try {
-    const result = await validateStreaming(nodeHost(root), {
+  const result = await withWorkers(options.progress ?? false, (pool, onProgress) =>
+    validateStreaming(nodeHost(root), {
       importPlugin: pluginImporter(root),
       trusted: true,
-      onProgress: progress?.update,
+      onProgress,
       checker: pool.checkerFor(root),
       analyzer: pool.factory,
       cache: options.cache,
       knownHashes: options.knownHashes,
-    });
-    return reportFromDisk(root, result.paths.length, result.diagnostics, async () => result.rules);
-  } finally {
-    progress?.stop();
-    await pool.close();
-  }
+    }),
+  );
+  return reportFromDisk(root, result.paths.length, result.diagnostics, async () => result.rules);
 }
 
 /**

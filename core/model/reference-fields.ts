@@ -347,7 +347,6 @@ export class ReferenceCursor {
 
   /** @internal */
   moveTo(field: ReferenceField, kinds: readonly RefKind[], item: SourceItem, found: FoundValue): void {
-    this.value = found.value;
     this.field = field;
     this.kinds = kinds;
     this.item = item;

@@ -1,18 +1,16 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { buildModel, CONFIG_FILE, type EntityIndex, type WorkspaceModel } from '../model/workspace-model';
 import { cachedFile, hashBytes, stripBom, type ParsedFile } from '../parse/parse-file';
-import { builtinPlugin } from '../plugins/builtin';
-import type { Plugin } from '../plugins/define-plugin';
-import { loadPlugins, type PluginImporter } from '../plugins/load-plugins';
+import type { PluginImporter } from '../plugins/load-plugins';
 import { WorkspaceOutline } from '../validate/outline/workspace-outline';
 import { runRules, type LoadedRule } from '../validate/run-rules';
 import { isContextFile } from '../validate/stream-plan';
 import { checkFileAlone, checkParsedFile, fileChecking, type FileCheck, type FileChecking } from './check-file';
 import { PARALLEL_MIN_FILES } from './file-analysis';
 import type { WorkspaceHost } from './host';
-import { analyzeFile, readConfig, workspacePaths } from './load-workspace';
+import { analyzeFile, workspacePaths } from './load-workspace';
 import type { ParseCache } from './parse-cache';
-import { validateWorkspace, type AnalyzerFactory } from './validate-workspace';
+import { readWorkspaceSetup, validateWorkspace, type AnalyzerFactory } from './validate-workspace';
 
 /** Checks files elsewhere (worker threads) exactly as `checkFileAlone` would here. */
 export type FileChecker = (path: string, bytes: Uint8Array) => Promise<FileCheck>;
@@ -65,20 +63,17 @@ const LENIENT_UTF8 = new TextDecoder('utf-8', { fatal: false });
  * whole workspace without declaring its `kinds`. Throws `WorkspaceError` only without a config.
  */
 export async function validateStreaming(host: WorkspaceHost, options: StreamingOptions = {}): Promise<StreamingResult> {
-  const config = await readConfig(host);
-  const loaded = options.importPlugin
-    ? await loadPlugins(config.file, options.importPlugin, { trusted: options.trusted ?? false })
-    : { plugins: [], diagnostics: [] };
-  const plugins: Plugin[] = [builtinPlugin, ...loaded.plugins];
-  const checking = fileChecking(config.file, plugins);
+  const setup = await readWorkspaceSetup(host, options);
+  const { config } = setup;
+  const checking = fileChecking(config.file, setup.plugins);
   if (!checking) {
-    const result = await validateWorkspace(host, { ...options, cache: undefined });
+    const result = await validateWorkspace(host, { ...options, cache: undefined }, setup);
     return { paths: result.files.map((f) => f.path), diagnostics: result.diagnostics, rules: result.rules, streamed: false };
   }
   const paths = await workspacePaths(host, config);
   const outline = new WorkspaceOutline();
   const kept = new Map<number, ParsedFile>();
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...checking.setup.configDiagnostics];
+  const diagnostics: Diagnostic[] = [...setup.pluginDiagnostics, ...checking.setup.configDiagnostics];
   const { cache, knownHashes } = options;
   // Threads are worth starting only for many files to check, not for the few a cache misses.
   const toCheck = cache && knownHashes ? paths.filter((p) => !cache.get(p, knownHashes.get(p) ?? '')).length : paths.length;

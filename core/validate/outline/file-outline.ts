@@ -20,7 +20,7 @@ export interface FileOutline {
 }
 
 /** The kind names the outline hashes ids under: a reference's kind where it has one. */
-export const OUTLINE_KINDS: ReadonlyArray<[keyof WorkspaceModel, string]> = [
+const HASHED_INDEXES: ReadonlyArray<[keyof WorkspaceModel, string]> = [
   ['teams', 'team'],
   ['people', 'person'],
   ['vendors', 'vendor'],
@@ -44,7 +44,7 @@ function ownCopy(text: string): string {
 /** The outline of the files of `model`: in a worker, a model of one file. */
 export function outlineOf(model: WorkspaceModel): FileOutline {
   const defs: number[] = [];
-  for (const [key, kind] of OUTLINE_KINDS) {
+  for (const [key, kind] of HASHED_INDEXES) {
     for (const { id } of (model[key] as EntityIndex<unknown>).all) defs.push(idHash(kind, id));
   }
   const aligns: number[] = [];
