@@ -29,7 +29,9 @@ const builds = [
   // (extension/core.ts), so that neither dist/extension.js nor dist/core.js carries it.
   { ...common, entryPoints: ['core/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
   // The VS Code extension is bundled once it exists (issue: the extension).
-  ...(existsSync('extension/extension.ts') ? [{ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }] : []),
+  ...(existsSync('extension/extension.ts')
+    ? [{ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }]
+    : []),
 ];
 
 if (watch) {

@@ -41,7 +41,11 @@ async function main(): Promise<void> {
 
   const inspector = new Session();
   inspector.connect();
-  await inspector.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  await inspector.post('HeapProfiler.startSampling', {
+    samplingInterval: 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
   for (const text of texts.slice(1)) {
     session.update(path, text);
     session.checkFile(path);

@@ -50,11 +50,88 @@ const CYCLE_START_MONTH: Record<string, number> = { '2026-Q1': 1, '2026-Q2': 4, 
 const TEAMS_PER_DEPARTMENT = 20;
 const MEMBERS_PER_TEAM = 5;
 
-const FIRST = ['ana', 'bruno', 'chiara', 'dara', 'elif', 'femi', 'greta', 'hugo', 'ines', 'jonas', 'kai', 'lena', 'marta', 'nils', 'olga', 'pedro', 'quinn', 'rui', 'sara', 'tomas', 'uma', 'vera', 'wim', 'yara', 'zoe'];
-const LAST = ['almeida', 'berg', 'costa', 'demir', 'eriksen', 'ferreira', 'garcia', 'horvat', 'ivanova', 'jansen', 'kowalska', 'lopes', 'marin', 'novak', 'okafor', 'popescu', 'rossi', 'silva', 'tanaka', 'weber'];
-const AREAS = ['payments', 'cards', 'onboarding', 'disputes', 'lending', 'savings', 'travel', 'merchant', 'crypto', 'business', 'vip', 'fraud', 'kyc', 'chat', 'voice', 'email', 'social', 'quality', 'workforce', 'knowledge'];
+const FIRST = [
+  'ana',
+  'bruno',
+  'chiara',
+  'dara',
+  'elif',
+  'femi',
+  'greta',
+  'hugo',
+  'ines',
+  'jonas',
+  'kai',
+  'lena',
+  'marta',
+  'nils',
+  'olga',
+  'pedro',
+  'quinn',
+  'rui',
+  'sara',
+  'tomas',
+  'uma',
+  'vera',
+  'wim',
+  'yara',
+  'zoe',
+];
+const LAST = [
+  'almeida',
+  'berg',
+  'costa',
+  'demir',
+  'eriksen',
+  'ferreira',
+  'garcia',
+  'horvat',
+  'ivanova',
+  'jansen',
+  'kowalska',
+  'lopes',
+  'marin',
+  'novak',
+  'okafor',
+  'popescu',
+  'rossi',
+  'silva',
+  'tanaka',
+  'weber',
+];
+const AREAS = [
+  'payments',
+  'cards',
+  'onboarding',
+  'disputes',
+  'lending',
+  'savings',
+  'travel',
+  'merchant',
+  'crypto',
+  'business',
+  'vip',
+  'fraud',
+  'kyc',
+  'chat',
+  'voice',
+  'email',
+  'social',
+  'quality',
+  'workforce',
+  'knowledge',
+];
 const ROLES = ['Support Agent', 'Senior Agent', 'Specialist', 'Quality Coach', 'Team Leader', 'Workforce Planner', 'Analyst'];
-const ZONES = ['Europe/Lisbon', 'Europe/Dublin', 'Europe/Prague', 'Europe/Bucharest', 'Europe/Berlin', 'Europe/Warsaw', 'America/New_York', 'Asia/Manila'];
+const ZONES = [
+  'Europe/Lisbon',
+  'Europe/Dublin',
+  'Europe/Prague',
+  'Europe/Bucharest',
+  'Europe/Berlin',
+  'Europe/Warsaw',
+  'America/New_York',
+  'Asia/Manila',
+];
 const LOCATIONS = ['Lisbon, PT', 'Dublin, IE', 'Prague, CZ', 'Cluj-Napoca, RO', 'Berlin, DE', 'Warsaw, PL', 'New York, US', 'Manila, PH'];
 const VERBS = ['Raise', 'Cut', 'Lift', 'Bring', 'Grow', 'Reduce', 'Improve', 'Hold'];
 const GOALS = [
@@ -136,7 +213,11 @@ function plan(files: number, random: () => number) {
     for (let k = 0; k <= MEMBERS_PER_TEAM; k++) {
       const first = FIRST[Math.floor(random() * FIRST.length)];
       const last = LAST[Math.floor(random() * LAST.length)];
-      const person: Person = { id: `${first}-${last}-${pad(t)}-${k}`, name: `${first[0].toUpperCase()}${first.slice(1)} ${last[0].toUpperCase()}${last.slice(1)}`, team: id };
+      const person: Person = {
+        id: `${first}-${last}-${pad(t)}-${k}`,
+        name: `${first[0].toUpperCase()}${first.slice(1)} ${last[0].toUpperCase()}${last.slice(1)}`,
+        team: id,
+      };
       if (k === 0) team.lead = person.id;
       else team.members.push(person.id);
       people.push(person);
@@ -195,7 +276,13 @@ function orgFile(teams: Team[], people: Person[], leadTeamOf: (d: number) => Tea
   }
   out.push('', 'vendors:');
   for (let v = 0; v < 3; v++) {
-    out.push(`  - id: vendor-${v}`, `    name: Vendor ${v} CX`, '    sites:', `      - ${LOCATIONS[v + 2]}`, '    contract: Master services agreement, billed per productive hour.');
+    out.push(
+      `  - id: vendor-${v}`,
+      `    name: Vendor ${v} CX`,
+      '    sites:',
+      `      - ${LOCATIONS[v + 2]}`,
+      '    contract: Master services agreement, billed per productive hour.',
+    );
   }
   out.push('');
   return out.join('\n');
@@ -204,14 +291,52 @@ function orgFile(teams: Team[], people: Person[], leadTeamOf: (d: number) => Tea
 function tierFile(): string {
   // Generous staffing: floor(peak × (1 − shrinkage)) agents comfortably meet each service level.
   const tiers = [
-    { id: 'tier-1-frontline', level: 1, model: 'bpo', vendor: 'vendor-0', peak: 70, cph: 200, aht: 'PT8M', sl: 0.8, within: 'PT20S', to: ['tier-2-specialists', 'tier-3-compliance'] },
-    { id: 'tier-2-specialists', level: 2, model: 'in_house', peak: 24, cph: 30, aht: 'PT14M', sl: 0.8, within: 'PT60S', to: ['tier-3-compliance'] },
-    { id: 'vip-line', level: 2, model: 'mixed', vendor: 'vendor-1', peak: 16, cph: 18, aht: 'PT9M', sl: 0.9, within: 'PT10S', to: ['tier-3-compliance'] },
+    {
+      id: 'tier-1-frontline',
+      level: 1,
+      model: 'bpo',
+      vendor: 'vendor-0',
+      peak: 70,
+      cph: 200,
+      aht: 'PT8M',
+      sl: 0.8,
+      within: 'PT20S',
+      to: ['tier-2-specialists', 'tier-3-compliance'],
+    },
+    {
+      id: 'tier-2-specialists',
+      level: 2,
+      model: 'in_house',
+      peak: 24,
+      cph: 30,
+      aht: 'PT14M',
+      sl: 0.8,
+      within: 'PT60S',
+      to: ['tier-3-compliance'],
+    },
+    {
+      id: 'vip-line',
+      level: 2,
+      model: 'mixed',
+      vendor: 'vendor-1',
+      peak: 16,
+      cph: 18,
+      aht: 'PT9M',
+      sl: 0.9,
+      within: 'PT10S',
+      to: ['tier-3-compliance'],
+    },
     { id: 'tier-3-compliance', level: 3, model: 'in_house', peak: 12, cph: 8, aht: 'PT25M', sl: 0.8, within: 'PT15M', to: [] },
   ];
   const out = ['kind: TierStructure', 'version: 1', '', 'tiers:'];
   for (const t of tiers) {
-    out.push(`  - id: ${t.id}`, `    name: ${t.id.replace(/-/g, ' ')}`, `    level: ${t.level}`, '    staffing:', `      model: ${t.model}`);
+    out.push(
+      `  - id: ${t.id}`,
+      `    name: ${t.id.replace(/-/g, ' ')}`,
+      `    level: ${t.level}`,
+      '    staffing:',
+      `      model: ${t.model}`,
+    );
     if (t.vendor) out.push(`      vendor: ${t.vendor}`);
     out.push(
       `      headcount: ${t.peak * 2}`,
@@ -287,7 +412,11 @@ function departmentKpiFile(department: number, teams: Team[], random: () => numb
     for (const team of teams) {
       if (random() < 0.5) out.push(targetLine(`team/${team.id}`, '2026-H1', direction, target));
     }
-    out.push(targetLine('global', "'2026'", direction, target), '    actuals:', `      - { period: 2026-Q1, scope: team/${teams[0].id}, value: ${fmt(start)} }`);
+    out.push(
+      targetLine('global', "'2026'", direction, target),
+      '    actuals:',
+      `      - { period: 2026-Q1, scope: team/${teams[0].id}, value: ${fmt(start)} }`,
+    );
   }
   out.push('');
   return out.join('\n');
@@ -308,7 +437,16 @@ function reviewFile(department: number, teams: Team[]): string {
       `    ends: ${date(12, 18)}`,
       '    template: one-on-one',
     );
-    if (team !== lead) out.push(`  - manager: ${lead.lead}`, `    reports: [${team.lead}]`, '    cadence: monthly', '    weekday: thursday', '    time: "15:00"', `    starts: ${date(1, 8)}`, '    template: one-on-one');
+    if (team !== lead)
+      out.push(
+        `  - manager: ${lead.lead}`,
+        `    reports: [${team.lead}]`,
+        '    cadence: monthly',
+        '    weekday: thursday',
+        '    time: "15:00"',
+        `    starts: ${date(1, 8)}`,
+        '    template: one-on-one',
+      );
   });
   out.push(
     '',
@@ -365,7 +503,12 @@ function objectivesFile(c: ObjectivesContext): string {
   for (let o = 0; o < c.objectives; o++) {
     const id = objectiveId(team, cycle, o);
     out.push(`  - id: ${id}`, `    title: ${pick(GOALS)} (${o + 1})`);
-    if (random() < 0.5) out.push('    description: >-', '      Every contact we solve first time is one fewer transfer, repeat contact and', '      escalation: the biggest lever on cost per contact we control.');
+    if (random() < 0.5)
+      out.push(
+        '    description: >-',
+        '      Every contact we solve first time is one fewer transfer, repeat contact and',
+        '      escalation: the biggest lever on cost per contact we control.',
+      );
     if (c.alignTo?.cycles.includes(cycle)) out.push(`    aligns_to: ${objectiveId(c.alignTo, cycle, o % c.objectives)}`);
     out.push('    key_results:');
     const weighted = random() < 0.5;
@@ -380,17 +523,30 @@ function objectivesFile(c: ObjectivesContext): string {
       if (type === 'metric') out.push(`        title: ${pick(VERBS)} ${kpiName.toLowerCase()} from ${fmt(start)} to ${fmt(target)}`);
       else out.push(`        title: ${pick(VERBS)} the ${pick(AREAS)} playbook and train every agent on it`);
       out.push(`        type: ${type}`, `        owner: person/${owner}`);
-      if (kpi >= 0) out.push(`        kpi: ${kpi < GLOBAL_KPIS.length ? GLOBAL_KPIS[kpi][0] : departmentKpiId(c.department, kpi - GLOBAL_KPIS.length)}`);
+      if (kpi >= 0)
+        out.push(
+          `        kpi: ${kpi < GLOBAL_KPIS.length ? GLOBAL_KPIS[kpi][0] : departmentKpiId(c.department, kpi - GLOBAL_KPIS.length)}`,
+        );
       if (weighted && c.keyResults === 3) out.push(`        weight: ${weights[k]}`);
       out.push(`        confidence: ${fmt(0.3 + Math.floor(random() * 7) / 10)}`);
       const checkIns = Math.floor(random() * 3);
       if (type === 'metric') {
         const current = start + (target - start) * random();
-        out.push(`        unit: ${unit}`, `        start: ${fmt(start)}`, `        target: ${fmt(target)}`, `        current: ${fmt(current)}`);
+        out.push(
+          `        unit: ${unit}`,
+          `        start: ${fmt(start)}`,
+          `        target: ${fmt(target)}`,
+          `        current: ${fmt(current)}`,
+        );
         if (checkIns > 0) {
           out.push('        check_ins:');
           for (let i = 0; i < checkIns; i++) {
-            out.push(`          - date: ${date(month + i, 3 + i * 7)}`, `            value: ${fmt(start + ((target - start) * (i + 1)) / 4)}`, `            confidence: 0.${6 + i}`, `            by: ${owner}`);
+            out.push(
+              `          - date: ${date(month + i, 3 + i * 7)}`,
+              `            value: ${fmt(start + ((target - start) * (i + 1)) / 4)}`,
+              `            confidence: 0.${6 + i}`,
+              `            by: ${owner}`,
+            );
             if (random() < 0.3) out.push('            note: New macros help; chargeback questions still go to Tier 2 too often.');
           }
         }
@@ -398,7 +554,14 @@ function objectivesFile(c: ObjectivesContext): string {
         const done = random() < 0.4;
         if (type === 'milestone') out.push(`        due: ${date(month + 1 + Math.floor(random() * 2), 1 + Math.floor(random() * 27))}`);
         out.push(`        done: ${done}`);
-        if (checkIns > 0) out.push('        check_ins:', `          - date: ${date(month + 1, 10)}`, `            done: ${done}`, '            confidence: 0.8', `            by: ${owner}`);
+        if (checkIns > 0)
+          out.push(
+            '        check_ins:',
+            `          - date: ${date(month + 1, 10)}`,
+            `            done: ${done}`,
+            '            confidence: 0.8',
+            `            by: ${owner}`,
+          );
       }
     }
   }
@@ -450,7 +613,18 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
       const alignTo = team === teams[0] ? undefined : team === lead ? teams[0] : lead;
       for (const cycle of team.cycles) {
         const path = `okrs/${dept}/${team.id}/${cycle.toLowerCase()}.yaml`;
-        write(path, objectivesFile({ team, cycle, alignTo, objectives: objectivesPerFile, keyResults: keyResultsPerObjective, department: d, random }));
+        write(
+          path,
+          objectivesFile({
+            team,
+            cycle,
+            alignTo,
+            objectives: objectivesPerFile,
+            keyResults: keyResultsPerObjective,
+            department: d,
+            random,
+          }),
+        );
         objectives += objectivesPerFile;
         // A file in the middle of the workspace, not the config or the first file.
         if (!sampleObjectivesFile && d === Math.floor(departments / 2) && team !== lead) sampleObjectivesFile = path;

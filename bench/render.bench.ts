@@ -14,13 +14,55 @@ import { millis, type BenchRow } from './table';
 
 export const PEOPLE = 1000;
 const TEAM_SIZE = 10;
-const KPI_IDS = ['cost-per-contact', 'csat', 'first-contact-resolution', 'service-level', 'average-handle-time', 'schedule-adherence', 'quality-score', 'backlog-age'];
+const KPI_IDS = [
+  'cost-per-contact',
+  'csat',
+  'first-contact-resolution',
+  'service-level',
+  'average-handle-time',
+  'schedule-adherence',
+  'quality-score',
+  'backlog-age',
+];
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
-const FIRST = ['ana', 'bruno', 'chiara', 'dara', 'elif', 'femi', 'greta', 'hugo', 'ines', 'jonas', 'kai', 'lena', 'marta', 'nils', 'olga', 'pedro'];
-const LAST = ['almeida', 'berg', 'costa', 'demir', 'eriksen', 'ferreira', 'garcia', 'horvat', 'ivanova', 'jansen', 'kowalska', 'lopes', 'marin', 'novak', 'okafor'];
+const FIRST = [
+  'ana',
+  'bruno',
+  'chiara',
+  'dara',
+  'elif',
+  'femi',
+  'greta',
+  'hugo',
+  'ines',
+  'jonas',
+  'kai',
+  'lena',
+  'marta',
+  'nils',
+  'olga',
+  'pedro',
+];
+const LAST = [
+  'almeida',
+  'berg',
+  'costa',
+  'demir',
+  'eriksen',
+  'ferreira',
+  'garcia',
+  'horvat',
+  'ivanova',
+  'jansen',
+  'kowalska',
+  'lopes',
+  'marin',
+  'novak',
+  'okafor',
+];
 
 /** A deterministic pseudo-random number in [0, 1) from an integer. */
-const noise = (i: number) => ((Math.sin(i * 12.9898) * 43758.5453) % 1 + 1) % 1;
+const noise = (i: number) => (((Math.sin(i * 12.9898) * 43758.5453) % 1) + 1) % 1;
 
 const personId = (i: number) => `p${String(i).padStart(4, '0')}-${FIRST[i % FIRST.length]}-${LAST[i % LAST.length]}`;
 const teamId = (t: number) => `team-${String(t).padStart(3, '0')}`;
@@ -30,26 +72,37 @@ export function generateOrgFiles(people = PEOPLE): Record<string, string> {
   const teams = Math.ceil(people / TEAM_SIZE);
   const files: Record<string, string> = { 'okra.config.yaml': 'kind: Config\nversion: 1\ntimezone: Europe/Lisbon\n' };
   const org = ['kind: Org', 'version: 1', 'teams:', `  - { id: support, name: Customer Support, lead: ${personId(0)} }`];
-  for (let t = 0; t < teams; t++) org.push(`  - { id: ${teamId(t)}, name: "Support team ${t}", lead: ${personId(t * TEAM_SIZE)}, parent: support }`);
+  for (let t = 0; t < teams; t++)
+    org.push(`  - { id: ${teamId(t)}, name: "Support team ${t}", lead: ${personId(t * TEAM_SIZE)}, parent: support }`);
   org.push('people:');
   for (let i = 0; i < people; i++) {
     const t = Math.floor(i / TEAM_SIZE);
     const lead = t * TEAM_SIZE;
     const manager = i === lead ? (i === 0 ? '' : `, manager: ${personId(0)}`) : `, manager: ${personId(lead)}`;
-    org.push(`  - { id: ${personId(i)}, name: "${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]} ${i}", role: Support Specialist, team: ${teamId(t)}${manager}, employment: employee }`);
+    org.push(
+      `  - { id: ${personId(i)}, name: "${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]} ${i}", role: Support Specialist, team: ${teamId(t)}${manager}, employment: employee }`,
+    );
   }
   files['org.yaml'] = org.join('\n') + '\n';
 
   const kpis = ['kind: KpiTargets', 'version: 1', 'kpis:'];
   for (const [k, id] of KPI_IDS.entries()) {
     const lower = k % 2 === 0;
-    kpis.push(`  - id: ${id}`, `    name: KPI ${id}`, '    unit: percent', `    direction: ${lower ? 'lower_is_better' : 'higher_is_better'}`, '    targets:');
+    kpis.push(
+      `  - id: ${id}`,
+      `    name: KPI ${id}`,
+      '    unit: percent',
+      `    direction: ${lower ? 'lower_is_better' : 'higher_is_better'}`,
+      '    targets:',
+    );
     kpis.push(`      - { scope: global, period: 2026-H1, target: ${lower ? 40 : 80}, warn: ${lower ? 45 : 75} }`);
-    for (let t = 0; t < teams; t++) kpis.push(`      - { scope: ${teamId(t)}, period: 2026-H1, target: ${lower ? 40 : 80}, warn: ${lower ? 45 : 75} }`);
+    for (let t = 0; t < teams; t++)
+      kpis.push(`      - { scope: ${teamId(t)}, period: 2026-H1, target: ${lower ? 40 : 80}, warn: ${lower ? 45 : 75} }`);
     kpis.push('    actuals:');
     for (const month of MONTHS.slice(0, 3)) {
       kpis.push(`      - { scope: global, period: ${month}, value: ${(60 + 30 * noise(k)).toFixed(1)} }`);
-      for (let t = 0; t < teams; t++) kpis.push(`      - { scope: ${teamId(t)}, period: ${month}, value: ${(50 + 40 * noise(k * 1000 + t)).toFixed(1)} }`);
+      for (let t = 0; t < teams; t++)
+        kpis.push(`      - { scope: ${teamId(t)}, period: ${month}, value: ${(50 + 40 * noise(k * 1000 + t)).toFixed(1)} }`);
     }
   }
   files['kpis.yaml'] = kpis.join('\n') + '\n';
@@ -57,7 +110,9 @@ export function generateOrgFiles(people = PEOPLE): Record<string, string> {
   for (let t = 0; t < teams; t++) {
     const okrs = ['kind: Objectives', 'version: 1', 'cycle: 2026-H1', `owner: team/${teamId(t)}`, 'objectives:'];
     okrs.push(`  - id: ${teamId(t)}-team-goal`, `    title: Team ${t} answers faster and better`, '    key_results:');
-    okrs.push(`      - { id: ${teamId(t)}-csat, title: "CSAT from 80 % to 90 %", type: metric, kpi: csat, unit: percent, start: 80, target: 90, current: ${(80 + 10 * noise(t)).toFixed(1)} }`);
+    okrs.push(
+      `      - { id: ${teamId(t)}-csat, title: "CSAT from 80 % to 90 %", type: metric, kpi: csat, unit: percent, start: 80, target: 90, current: ${(80 + 10 * noise(t)).toFixed(1)} }`,
+    );
     okrs.push(`      - { id: ${teamId(t)}-playbook, title: Team playbook published, type: milestone, due: 2026-05-31, done: false }`);
     for (let i = t * TEAM_SIZE; i < Math.min(people, (t + 1) * TEAM_SIZE); i++) {
       const p = personId(i);
@@ -76,7 +131,9 @@ export function generateOrgFiles(people = PEOPLE): Record<string, string> {
         `          - { date: 2026-03-02, value: ${(62 + 6 * noise(i + 1)).toFixed(1)}, confidence: 0.7, note: "Coaching sessions helped.", by: ${p} }`,
         `          - { date: 2026-04-06, value: ${(64 + 8 * noise(i + 2)).toFixed(1)}, confidence: 0.7, by: ${p} }`,
       );
-      okrs.push(`      - { id: ${p}-cert, title: Payments certification passed, type: milestone, owner: ${p}, due: 2026-05-15, done: ${noise(i) > 0.5} }`);
+      okrs.push(
+        `      - { id: ${p}-cert, title: Payments certification passed, type: milestone, owner: ${p}, due: 2026-05-15, done: ${noise(i) > 0.5} }`,
+      );
       okrs.push(`      - { id: ${p}-mentor, title: Mentors a new joiner, type: boolean, owner: ${p}, done: ${noise(i + 7) > 0.6} }`);
     }
     files[`okrs/${teamId(t)}.yaml`] = okrs.join('\n') + '\n';
@@ -109,7 +166,8 @@ export function generateOrgModel(people = PEOPLE): WorkspaceModel {
 function renderReviews(model: WorkspaceModel, renderer: ReturnType<typeof createRenderer>): { documents: number; bytes: number } {
   const jobs = planDocuments(model, renderer, { template: 'growwise-review', review: 'growwise-2026-h1', date: '2026-05-20' });
   let bytes = 0;
-  for (const job of jobs) bytes += renderer.render(job.template, job.build(), { commit: '0123456789abcdef0123456789abcdef01234567' }).markdown.length;
+  for (const job of jobs)
+    bytes += renderer.render(job.template, job.build(), { commit: '0123456789abcdef0123456789abcdef01234567' }).markdown.length;
   return { documents: jobs.length, bytes };
 }
 
@@ -149,7 +207,8 @@ export async function benchRender(): Promise<RenderBenchRow[]> {
   const second = renderReviews(model2, renderer2);
   const t4 = performance.now();
   const c4 = cpuMs();
-  if (first.documents !== PEOPLE || second.bytes !== first.bytes) throw new Error(`expected ${PEOPLE} identical documents, got ${first.documents}`);
+  if (first.documents !== PEOPLE || second.bytes !== first.bytes)
+    throw new Error(`expected ${PEOPLE} identical documents, got ${first.documents}`);
   const row = (name: string, ms: number, cpu: number, target?: number): RenderBenchRow => ({
     name,
     ms,
@@ -169,7 +228,10 @@ export async function benchRender(): Promise<RenderBenchRow[]> {
 if (require.main === module) {
   benchRender().then(
     (results) => {
-      for (const r of results) console.log(`${r.benchmark}: ${r.ms.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU (${(r.ms / r.documents).toFixed(2)} ms a document)${r.target ? `, target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}`);
+      for (const r of results)
+        console.log(
+          `${r.benchmark}: ${r.ms.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU (${(r.ms / r.documents).toFixed(2)} ms a document)${r.target ? `, target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}`,
+        );
     },
     (error) => {
       console.error(error);

@@ -40,7 +40,12 @@ async function optionalBench(file: string, exportName: string, quick: boolean): 
   if (!existsSync(join(__dirname, `${file}.ts`))) return [];
   log(`${file}…`);
   const args = ['--expose-gc', '--import', 'tsx', join(__dirname, 'run-one.ts'), file, exportName, ...(quick ? ['quick'] : [])];
-  const child = spawnSync(process.execPath, args, { cwd: join(__dirname, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, args, {
+    cwd: join(__dirname, '..'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (child.status !== 0) {
     log(`${file} failed (exit ${child.status})`);
     return [{ benchmark: file, figure: `failed (exit ${child.status})` }];
@@ -68,8 +73,13 @@ async function main(): Promise<void> {
     rssCapMb: env('BENCH_RSS_CAP_MB', base.rssCapMb),
     log,
   };
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
-  log(`${quick ? 'quick' : 'full'} run: ${options.files} files, ${options.runs} runs each, peak RSS at ${options.rssFiles} files; load average ${load()}`);
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  log(
+    `${quick ? 'quick' : 'full'} run: ${options.files} files, ${options.runs} runs each, peak RSS at ${options.rssFiles} files; load average ${load()}`,
+  );
   const rows: BenchRow[] = [...(await benchValidate(options))];
   // The other areas' benchmarks, when their modules are there.
   for (const [file, exportName] of [
@@ -85,7 +95,22 @@ async function main(): Promise<void> {
   mkdirSync(workDir, { recursive: true });
   const machine = `${cpus().length} cores, node ${process.version}`;
   const seconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(join(workDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, seconds, loadAverage: load(), options: { ...options, log: undefined }, rows, details: lastDetails }, null, 2));
+  writeFileSync(
+    join(workDir, 'results.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine,
+        seconds,
+        loadAverage: load(),
+        options: { ...options, log: undefined },
+        rows,
+        details: lastDetails,
+      },
+      null,
+      2,
+    ),
+  );
   log(`done in ${seconds} s (${machine}; load average now ${load()})`);
 }
 

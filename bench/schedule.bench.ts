@@ -41,7 +41,13 @@ export function syntheticModel(): WorkspaceModel {
   const oneOnOnes: object[] = [];
   for (let m = 0; m < MANAGERS; m++) {
     const manager = `manager-${m}`;
-    people.push({ id: manager, name: `Manager ${m}`, email: `${manager}@example.com`, timezone: ZONES[m % ZONES.length], team: `team-${m}` });
+    people.push({
+      id: manager,
+      name: `Manager ${m}`,
+      email: `${manager}@example.com`,
+      timezone: ZONES[m % ZONES.length],
+      team: `team-${m}`,
+    });
     const reports: string[] = [];
     for (let r = 0; r < REPORTS_PER_MANAGER; r++) {
       const id = `agent-${m}-${r}`;
@@ -123,7 +129,9 @@ export async function benchSchedule(options: { quick?: boolean } = {}): Promise<
 if (require.main === module) {
   benchSchedule({ quick: process.argv.includes('--quick') }).then((rows) => {
     for (const row of rows) {
-      process.stdout.write(`${row.name.padEnd(14)} ${figure(row.ms).padStart(9)} wall  ${figure(row.cpuMs).padStart(9)} CPU  ${row.events} events\n`);
+      process.stdout.write(
+        `${row.name.padEnd(14)} ${figure(row.ms).padStart(9)} wall  ${figure(row.cpuMs).padStart(9)} CPU  ${row.events} events\n`,
+      );
     }
   });
 }

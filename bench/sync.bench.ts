@@ -54,22 +54,58 @@ function writeBenchWorkspace(dir: string, parentPage: string, krs: number, renam
   mkdirSync(dir, { recursive: true });
   const w = (file: string, data: unknown) => writeFileSync(join(dir, file), stringify(data));
   w('okra.config.yaml', { kind: 'Config', version: 1, timezone: 'Europe/Lisbon', notion: { parent_page: parentPage } });
-  w('org.yaml', { kind: 'Org', version: 1, teams: [{ id: 'support', name: 'Support' }], people: [{ id: 'ada', name: 'Ada Lovelace', email: 'ada@example.com', team: 'support' }] });
-  w('kpis.yaml', { kind: 'KpiTargets', version: 1, kpis: Array.from({ length: 10 }, (_, i) => ({ id: `kpi-${i}`, name: `KPI ${i}`, unit: 'percent', direction: 'higher_is_better', targets: [{ scope: 'global', period: '2026-H1', target: 80, warn: 75 }] })) });
-  w('tiers.yaml', { kind: 'TierStructure', version: 1, tiers: [1, 2, 3].map((level) => ({ id: `tier-${level}`, name: `Tier ${level}`, level, ...(level < 3 ? { escalates_to: [{ tier: `tier-${level + 1}` }] } : {}) })) });
+  w('org.yaml', {
+    kind: 'Org',
+    version: 1,
+    teams: [{ id: 'support', name: 'Support' }],
+    people: [{ id: 'ada', name: 'Ada Lovelace', email: 'ada@example.com', team: 'support' }],
+  });
+  w('kpis.yaml', {
+    kind: 'KpiTargets',
+    version: 1,
+    kpis: Array.from({ length: 10 }, (_, i) => ({
+      id: `kpi-${i}`,
+      name: `KPI ${i}`,
+      unit: 'percent',
+      direction: 'higher_is_better',
+      targets: [{ scope: 'global', period: '2026-H1', target: 80, warn: 75 }],
+    })),
+  });
+  w('tiers.yaml', {
+    kind: 'TierStructure',
+    version: 1,
+    tiers: [1, 2, 3].map((level) => ({
+      id: `tier-${level}`,
+      name: `Tier ${level}`,
+      level,
+      ...(level < 3 ? { escalates_to: [{ tier: `tier-${level + 1}` }] } : {}),
+    })),
+  });
   const objectives = Array.from({ length: Math.ceil(krs / 4) }, (_, o) => ({
     id: `obj-${o}`,
     title: `Objective ${o}`,
     key_results: Array.from({ length: Math.min(4, krs - o * 4) }, (_, k) => {
       const n = o * 4 + k;
-      return { id: `kr-${n}`, title: n < renamed ? `Key result ${n} (reworded)` : `Key result ${n}`, type: 'metric', owner: 'ada', kpi: `kpi-${n % 10}`, start: 0, target: 100, current: n % 100 };
+      return {
+        id: `kr-${n}`,
+        title: n < renamed ? `Key result ${n} (reworded)` : `Key result ${n}`,
+        type: 'metric',
+        owner: 'ada',
+        kpi: `kpi-${n % 10}`,
+        start: 0,
+        target: 100,
+        current: n % 100,
+      };
     }),
   }));
   w('okrs.yaml', { kind: 'Objectives', version: 1, cycle: '2026-H1', owner: 'team/support', objectives });
 }
 
 /** Pushes every row's full properties, diff or not: what a sync without a plan would do. */
-async function naivePush(sandbox: SandboxHandle, root: string): Promise<{ requests: number; writes: number; ms: number; surfaced429: number }> {
+async function naivePush(
+  sandbox: SandboxHandle,
+  root: string,
+): Promise<{ requests: number; writes: number; ms: number; surfaced429: number }> {
   const started = performance.now();
   const { model } = await runValidation(root);
   const parent = String(model.config?.value.notion?.parent_page);
@@ -85,9 +121,15 @@ async function naivePush(sandbox: SandboxHandle, root: string): Promise<{ reques
     for (let row = queue.shift(); row; row = queue.shift()) {
       const relationPageIds: Record<string, string[]> = {};
       for (const spec of DATABASES[row.kind].properties) {
-        if (spec.type === 'relation' && spec.target) relationPageIds[spec.name] = (row.relations[spec.name] ?? []).map((id) => pageOf.get(`${spec.target}/${id}`)!).filter(Boolean);
+        if (spec.type === 'relation' && spec.target)
+          relationPageIds[spec.name] = (row.relations[spec.name] ?? []).map((id) => pageOf.get(`${spec.target}/${id}`)!).filter(Boolean);
       }
-      await t.updateRow(row.kind, pageOf.get(row.key)!, toProperties(row, { hash: row.hash, relationPageIds }), remote.databases[row.kind]!.propertyIds);
+      await t.updateRow(
+        row.kind,
+        pageOf.get(row.key)!,
+        toProperties(row, { hash: row.hash, relationPageIds }),
+        remote.databases[row.kind]!.propertyIds,
+      );
     }
   };
   await Promise.all([worker(), worker(), worker()]);
@@ -108,7 +150,11 @@ export async function benchSync(options: { quick?: boolean; log?: (line: string)
     const parent = sandbox.createRootPage('okra bench');
     writeBenchWorkspace(dir, parent, krs, 0);
     const base = { token: sandbox.token, baseUrl: sandbox.url, now: NOW, print: () => {} };
-    const measure = async (name: string, extra: Partial<Parameters<typeof runSync>[1]>, target?: (requests: number, ms: number, writes: number, surfaced: number) => { text: string; met: boolean }) => {
+    const measure = async (
+      name: string,
+      extra: Partial<Parameters<typeof runSync>[1]>,
+      target?: (requests: number, ms: number, writes: number, surfaced: number) => { text: string; met: boolean },
+    ) => {
       log(`${name}…`);
       const writesBefore = sandbox.stats().writes;
       const started = performance.now();
@@ -134,7 +180,10 @@ export async function benchSync(options: { quick?: boolean; log?: (line: string)
     // Query pages are ⌈rows/100⌉ per database; the rest is fixed: users.me, users.list, 5 schema reads.
     const objectives = Math.ceil(krs / 4);
     const queryTarget = [krs, objectives, 10, 3, 30].reduce((n, rowsOfDb) => n + Math.max(1, Math.ceil(rowsOfDb / 100)), 0);
-    const noop = await measure('no-op re-sync', { rateLimit: FAST }, (_requests, _ms, writes) => ({ text: `≤ ${queryTarget} query pages, 0 writes`, met: writes === 0 }));
+    const noop = await measure('no-op re-sync', { rateLimit: FAST }, (_requests, _ms, writes) => ({
+      text: `≤ ${queryTarget} query pages, 0 writes`,
+      met: writes === 0,
+    }));
     const last = rows[rows.length - 1];
     last.met = last.met === true && noop.counters.queryPages <= queryTarget;
     // The changed rows, at Notion's own pace.
@@ -142,7 +191,10 @@ export async function benchSync(options: { quick?: boolean; log?: (line: string)
     sandbox.setRateLimit(NOTION_RATE_LIMIT);
     await measure(`${changed} changed rows at 3 req/s`, { rateLimit: NOTION_RATE }, (requests, ms, writes, surfaced) => {
       const bound = (requests / NOTION_RATE.ratePerSecond) * 1000;
-      return { text: `${changed} writes, ≤ 1.1 × ${seconds(bound)} (requests ÷ 3/s), 0 × 429`, met: writes === changed && ms <= 1.1 * bound && surfaced === 0 };
+      return {
+        text: `${changed} writes, ≤ 1.1 × ${seconds(bound)} (requests ÷ 3/s), 0 × 429`,
+        met: writes === changed && ms <= 1.1 * bound && surfaced === 0,
+      };
     });
     sandbox.setRateLimit(false);
     log('naive push of every row…');
@@ -162,7 +214,10 @@ export async function benchSync(options: { quick?: boolean; log?: (line: string)
 if (require.main === module) {
   benchSync({ quick: process.argv.includes('--quick') }).then(
     (rows) => {
-      for (const row of rows) process.stdout.write(`${row.name.padEnd(48)} ${String(row.requests).padStart(6)} req ${String(row.writes).padStart(6)} writes ${seconds(row.ms).padStart(8)} ${row.surfaced429} × 429${row.target ? `  target: ${row.target} ${row.met ? 'met' : 'NOT MET'}` : ''}\n`);
+      for (const row of rows)
+        process.stdout.write(
+          `${row.name.padEnd(48)} ${String(row.requests).padStart(6)} req ${String(row.writes).padStart(6)} writes ${seconds(row.ms).padStart(8)} ${row.surfaced429} × 429${row.target ? `  target: ${row.target} ${row.met ? 'met' : 'NOT MET'}` : ''}\n`,
+        );
     },
     (error: unknown) => {
       process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);

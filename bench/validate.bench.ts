@@ -55,7 +55,14 @@ export const DEFAULT_OPTIONS: Omit<ValidateBenchOptions, 'log'> = {
   spectralRuns: 3,
   edits: 200,
 };
-export const QUICK_OPTIONS: Omit<ValidateBenchOptions, 'log'> = { files: 200, rssFiles: 1000, rssCapMb: 2 * RSS_TARGET_MB, runs: 1, spectralRuns: 1, edits: 50 };
+export const QUICK_OPTIONS: Omit<ValidateBenchOptions, 'log'> = {
+  files: 200,
+  rssFiles: 1000,
+  rssCapMb: 2 * RSS_TARGET_MB,
+  runs: 1,
+  spectralRuns: 1,
+  edits: 50,
+};
 
 interface Run {
   ms: number;
@@ -92,7 +99,11 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
       let cpuMs: number | undefined;
       const mark = stderr.lastIndexOf(RSS_MARK);
       if (TIME && mark >= 0) {
-        const [kb, user, system] = stderr.slice(mark + RSS_MARK.length).trim().split(' ').map(Number);
+        const [kb, user, system] = stderr
+          .slice(mark + RSS_MARK.length)
+          .trim()
+          .split(' ')
+          .map(Number);
         maxRssMb = kb / 1024;
         cpuMs = (user + system) * 1000;
         stderr = stderr.slice(0, mark);
@@ -121,7 +132,8 @@ const okraArgs = (ws: string, cache: boolean) => [CLI, 'validate', ws, '--format
 
 /** What okra printed: the file count and diagnostics by severity; throws when okra failed. */
 function readOkraOutput(r: Run): { files: number; errors: number; warnings: number; first?: string } {
-  if (r.code === 2 || !r.stdout.trim().startsWith('{')) throw new Error(`okra validate failed (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
+  if (r.code === 2 || !r.stdout.trim().startsWith('{'))
+    throw new Error(`okra validate failed (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
   const out = JSON.parse(r.stdout) as { files: number; diagnostics: { severity: string; rule: string; file: string; message: string }[] };
   const errors = out.diagnostics.filter((d) => d.severity === 'error');
   const first = out.diagnostics[0];
@@ -134,7 +146,14 @@ function readOkraOutput(r: Run): { files: number; errors: number; warnings: numb
 }
 
 /** Times `runs` runs after `warmups` untimed ones; `before` runs before each (untimed). */
-async function timeRuns(label: string, runs: number, warmups: number, start: () => Promise<Run>, before?: () => void, check?: (r: Run) => void) {
+async function timeRuns(
+  label: string,
+  runs: number,
+  warmups: number,
+  start: () => Promise<Run>,
+  before?: () => void,
+  check?: (r: Run) => void,
+) {
   const times: number[] = [];
   const cpu: number[] = [];
   const rss: number[] = [];
@@ -283,19 +302,33 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
   // (a) cold
   let clean = { files: 0, errors: 0, warnings: 0 } as ReturnType<typeof readOkraOutput>;
   log(`(a) okra validate, cold × ${options.runs}…`);
-  const cold = await timeRuns('okra cold', options.runs, 0, () => run(process.execPath, okraArgs(ws.dir, false)), () => clearCache(ws.dir), (r) => {
-    clean = readOkraOutput(r);
-  });
+  const cold = await timeRuns(
+    'okra cold',
+    options.runs,
+    0,
+    () => run(process.execPath, okraArgs(ws.dir, false)),
+    () => clearCache(ws.dir),
+    (r) => {
+      clean = readOkraOutput(r);
+    },
+  );
   if (clean.files !== ws.files) throw new Error(`okra validated ${clean.files} files, the workspace has ${ws.files}`);
   if (clean.errors > 0) log(`  warning: the generated workspace has ${clean.errors} errors (first: ${clean.first}); timing them anyway`);
 
   // (b) warm
   log(`(b) okra validate --cache, warm × ${options.runs}…`);
   clearCache(ws.dir);
-  const warm = await timeRuns('okra warm', options.runs, 1, () => run(process.execPath, okraArgs(ws.dir, true)), undefined, (r) => {
-    const out = readOkraOutput(r);
-    if (out.errors !== clean.errors) throw new Error(`okra --cache found ${out.errors} errors, without cache ${clean.errors}`);
-  });
+  const warm = await timeRuns(
+    'okra warm',
+    options.runs,
+    1,
+    () => run(process.execPath, okraArgs(ws.dir, true)),
+    undefined,
+    (r) => {
+      const out = readOkraOutput(r);
+      if (out.errors !== clean.errors) throw new Error(`okra --cache found ${out.errors} errors, without cache ${clean.errors}`);
+    },
+  );
 
   // (b2) warm, one file changed: the result cache misses, the per-file cache still serves the rest
   log(`(b2) okra validate --cache, one file changed × ${options.runs}…`);
@@ -310,7 +343,8 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
     () => writeFileSync(edited, `${original}# bench edit ${++edit}\n`),
     (r) => {
       const out = readOkraOutput(r);
-      if (out.errors !== clean.errors) throw new Error(`okra --cache after an edit found ${out.errors} errors, without cache ${clean.errors}`);
+      if (out.errors !== clean.errors)
+        throw new Error(`okra --cache after an edit found ${out.errors} errors, without cache ${clean.errors}`);
     },
   );
   writeFileSync(edited, original);
@@ -331,11 +365,19 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
     `${rel}/**/*.yaml`,
   ];
   let ajvInvalid = 0;
-  const ajv = await timeRuns('ajv-cli', options.runs, 1, () => run(process.execPath, ajvArgs), undefined, (r) => {
-    const valid = r.stdout.split('\n').filter((l) => l.endsWith(' valid')).length;
-    ajvInvalid = r.stderr.split('\n').filter((l) => l.endsWith(' invalid')).length;
-    if (valid + ajvInvalid !== ws.files) throw new Error(`ajv-cli checked ${valid + ajvInvalid} files, expected ${ws.files}: ${r.stderr.slice(0, 2000)}`);
-  });
+  const ajv = await timeRuns(
+    'ajv-cli',
+    options.runs,
+    1,
+    () => run(process.execPath, ajvArgs),
+    undefined,
+    (r) => {
+      const valid = r.stdout.split('\n').filter((l) => l.endsWith(' valid')).length;
+      ajvInvalid = r.stderr.split('\n').filter((l) => l.endsWith(' invalid')).length;
+      if (valid + ajvInvalid !== ws.files)
+        throw new Error(`ajv-cli checked ${valid + ajvInvalid} files, expected ${ws.files}: ${r.stderr.slice(0, 2000)}`);
+    },
+  );
   if (ajvInvalid > 0) log(`  note: ajv-cli found ${ajvInvalid} files invalid`);
 
   // (d) Spectral
@@ -372,7 +414,8 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
   }
 
   /** Wall clock, with CPU time (user + system) after it when known. */
-  const fig = (t: { median: number; cpuMedian?: number }) => (t.cpuMedian === undefined ? seconds(t.median) : `${seconds(t.median)} (CPU ${seconds(t.cpuMedian)})`);
+  const fig = (t: { median: number; cpuMedian?: number }) =>
+    t.cpuMedian === undefined ? seconds(t.median) : `${seconds(t.median)} (CPU ${seconds(t.cpuMedian)})`;
   const rows: BenchRow[] = [
     {
       benchmark: `okra validate, cold (${n} files)`,
@@ -439,7 +482,14 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
       target: full ? `< ${RSS_TARGET_MB} MB` : `< ${RSS_TARGET_MB} MB (at 10,000 files)`,
       met: full ? !failed && !rss.stopped && rss.mb < RSS_TARGET_MB : undefined,
     });
-    if (failed) log(`  okra failed on ${rss.files} files: ${rss.stderr.split('\n').filter((l) => !/^\s/.test(l)).slice(0, 5).join(' | ')}`);
+    if (failed)
+      log(
+        `  okra failed on ${rss.files} files: ${rss.stderr
+          .split('\n')
+          .filter((l) => !/^\s/.test(l))
+          .slice(0, 5)
+          .join(' | ')}`,
+      );
   }
   const detail = (t: { label: string; times: number[]; cpu: number[] }) =>
     `${t.label}: ${t.times.map((ms) => seconds(ms)).join(', ')}${t.cpu.length ? ` (CPU ${t.cpu.map((ms) => seconds(ms)).join(', ')})` : ''}`;
@@ -452,7 +502,9 @@ export async function benchValidate(options: ValidateBenchOptions): Promise<Benc
   log(`editor: session loaded in ${seconds(editor.loadMs)}; edited ${editor.path} (${(editor.bytes / 1024).toFixed(0)} KB)`);
   lastDetails = {
     workspace: ws,
-    runs: Object.fromEntries([cold, warm, warmEdit, ajv, spectral].map((t) => [t.label, { ms: t.times, cpuMs: t.cpu, maxRssMb: t.maxRssMb }])),
+    runs: Object.fromEntries(
+      [cold, warm, warmEdit, ajv, spectral].map((t) => [t.label, { ms: t.times, cpuMs: t.cpu, maxRssMb: t.maxRssMb }]),
+    ),
     editor: { ms: editor.times, cpuMs: editor.cpu, loadMs: editor.loadMs, file: editor.path },
     rss,
   };

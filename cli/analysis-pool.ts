@@ -29,7 +29,8 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 }
  * for `validateWorkspace` (plugin kinds left to the main thread), or check files whole for
  * `validateStreaming` (the worker loads the config's plugins itself).
  */
-export type WorkerSetup = { mode: 'analyze'; pluginKinds: readonly string[] } | { mode: 'check'; root: string; configBytes: Uint8Array; trusted: boolean };
+export type WorkerSetup =
+  { mode: 'analyze'; pluginKinds: readonly string[] } | { mode: 'check'; root: string; configBytes: Uint8Array; trusted: boolean };
 
 export interface WorkerRequest {
   id: number;
@@ -102,7 +103,8 @@ export class AnalysisPool {
    */
   checkerFor(root: string): ((configBytes: Uint8Array, trusted: boolean) => FileChecker) | undefined {
     if (this.size === 0) return undefined;
-    return (configBytes, trusted) => async (path, bytes) => (await this.post({ mode: 'check', root, configBytes, trusted }, path, bytes)) as FileCheck;
+    return (configBytes, trusted) => async (path, bytes) =>
+      (await this.post({ mode: 'check', root, configBytes, trusted }, path, bytes)) as FileCheck;
   }
 
   private start(setup: WorkerSetup): Slot[] {
@@ -116,7 +118,11 @@ export class AnalysisPool {
    * of the pool, so that the rest of the run keeps every core.
    */
   private spawn(setup: WorkerSetup): Slot {
-    const slot: Slot = { worker: new Worker(this.workerFile, { workerData: setup, resourceLimits: WORKER_HEAP }), pending: new Map(), dead: false };
+    const slot: Slot = {
+      worker: new Worker(this.workerFile, { workerData: setup, resourceLimits: WORKER_HEAP }),
+      pending: new Map(),
+      dead: false,
+    };
     // Kept referenced: a run waiting only on a worker's answer must not end for want of anything
     // else to wait on (an unreferenced worker let the process exit with its file unanswered).
     // Every caller closes the pool when done.

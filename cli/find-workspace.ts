@@ -19,5 +19,7 @@ export function findWorkspace(cwd: string, explicit?: string): string {
     if (existsSync(join(dir, CONFIG_FILE))) return dir;
     if (dirname(dir) === dir) break;
   }
-  throw new UsageError(`No ${CONFIG_FILE} in ${resolve(cwd)} or any folder above it. Run \`okra init\` to create a workspace, or pass --workspace DIR`);
+  throw new UsageError(
+    `No ${CONFIG_FILE} in ${resolve(cwd)} or any folder above it. Run \`okra init\` to create a workspace, or pass --workspace DIR`,
+  );
 }

@@ -26,7 +26,11 @@ function salt(root: string, config: ConfigSource): string {
   for (const specifier of plugins) {
     if (typeof specifier !== 'string') continue;
     try {
-      parts.push(`${specifier}=${createHash('sha1').update(readFileSync(resolvePlugin(root, specifier))).digest('hex')}`);
+      parts.push(
+        `${specifier}=${createHash('sha1')
+          .update(readFileSync(resolvePlugin(root, specifier)))
+          .digest('hex')}`,
+      );
     } catch {
       parts.push(`${specifier}=missing`);
     }

@@ -14,8 +14,30 @@ export { parseFile, cachedFile, hashBytes, stripBom, MAX_FILE_BYTES, type Parsed
 export { locateOffsets, offsetsToRange, type LocateTarget } from './parse/locate';
 export { findSuppressions, isSuppressed, type Suppressions } from './parse/suppressions';
 export * from './model/types.generated';
-export { buildModel, emptyModel, replaceFile, fileView, EntityIndex, isRecord, type Entity, type Located, type KeyResultEntity, type ObjectiveEntity, type WorkspaceModel } from './model/workspace-model';
-export { defineRule, formatMessage, type RuleScope, type Rule, type RuleContext, type RuleDefinition, type Report, type Location, type FixSpec } from './plugins/define-rule';
+export {
+  buildModel,
+  emptyModel,
+  replaceFile,
+  fileView,
+  EntityIndex,
+  isRecord,
+  type Entity,
+  type Located,
+  type KeyResultEntity,
+  type ObjectiveEntity,
+  type WorkspaceModel,
+} from './model/workspace-model';
+export {
+  defineRule,
+  formatMessage,
+  type RuleScope,
+  type Rule,
+  type RuleContext,
+  type RuleDefinition,
+  type Report,
+  type Location,
+  type FixSpec,
+} from './plugins/define-rule';
 export { definePlugin, pluginNamespace, type Plugin, type PluginDefinition } from './plugins/define-plugin';
 export { loadPlugins, type PluginImporter, type LoadPluginsOptions } from './plugins/load-plugins';
 export { builtinPlugin } from './plugins/builtin';
@@ -39,7 +61,13 @@ export {
   type LoadedWorkspace,
   type LoadOptions,
 } from './workspace/load-workspace';
-export { validateWorkspace, pluginValidators, type ValidateOptions, type ValidationResult, type AnalyzerFactory } from './workspace/validate-workspace';
+export {
+  validateWorkspace,
+  pluginValidators,
+  type ValidateOptions,
+  type ValidationResult,
+  type AnalyzerFactory,
+} from './workspace/validate-workspace';
 export { validateStreaming, type FileChecker, type StreamingOptions, type StreamingResult } from './workspace/validate-streaming';
 export { checkFileAlone, fileChecking, type FileCheck, type FileChecking } from './workspace/check-file';
 export { fingerprintWorkspace } from './workspace/fingerprint';

@@ -262,7 +262,10 @@ export class DiagnosticsProvider implements vscode.Disposable {
   private publishFile(ws: OkraWorkspace, path: string, diagnostics: Diagnostic[]): void {
     const uri = ws.uriOf(path);
     const key = uri.toString();
-    this.collection.set(uri, diagnostics.map((d) => toDiagnostic(d, ws.uriOf, this.docsOf)));
+    this.collection.set(
+      uri,
+      diagnostics.map((d) => toDiagnostic(d, ws.uriOf, this.docsOf)),
+    );
     this.core.set(key, diagnostics);
     const published = this.published.get(ws) ?? new Set<string>();
     if (diagnostics.length > 0) published.add(key);

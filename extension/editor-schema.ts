@@ -24,7 +24,19 @@ const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'then', 'else', 'co
 /** Keywords whose value is a list of schemas. */
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'prefixItems']);
 /** Annotations and references, copied as they are. */
-const KEEP = new Set(['$ref', 'title', 'description', 'markdownDescription', 'default', 'examples', 'defaultSnippets', 'deprecationMessage', 'doNotSuggest', 'markdownEnumDescriptions', 'enumDescriptions']);
+const KEEP = new Set([
+  '$ref',
+  'title',
+  'description',
+  'markdownDescription',
+  'default',
+  'examples',
+  'defaultSnippets',
+  'deprecationMessage',
+  'doNotSuggest',
+  'markdownEnumDescriptions',
+  'enumDescriptions',
+]);
 
 const isSchema = (value: Json): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -39,7 +51,8 @@ function reduce(schema: Json): Json {
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (KEEP.has(key)) out[key] = value;
-    else if (key === 'if') out.if = value; // a condition: copied untouched
+    else if (key === 'if')
+      out.if = value; // a condition: copied untouched
     else if (SCHEMA_MAPS.has(key) && isSchema(value)) out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reduce(v)]));
     else if (SCHEMA_ONE.has(key)) {
       if (key === 'additionalProperties' && typeof value === 'boolean') continue;
@@ -59,5 +72,10 @@ function reduce(schema: Json): Json {
 export function toEditorSchema(schema: Schema): Schema {
   const reduced = reduce(schema) as Schema;
   // Draft 7 is what Red Hat implements; without `$id`, relative `$ref`s resolve next to the file.
-  return { $schema: 'http://json-schema.org/draft-07/schema#', $comment: 'Generated from schemas/ by extension/generate-editor-schemas.ts: annotations only, for completion and hover in the Red Hat YAML extension. okra itself validates with schemas/.', ...reduced };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $comment:
+      'Generated from schemas/ by extension/generate-editor-schemas.ts: annotations only, for completion and hover in the Red Hat YAML extension. okra itself validates with schemas/.',
+    ...reduced,
+  };
 }

@@ -37,7 +37,12 @@ export interface OkraApi {
  * What the language features, views and commands need, over the controller's first loaded okra
  * workspace; everything is looked up when used, so registering costs nothing at activation.
  */
-function featureDeps(log: Log, current: () => OkraController | undefined, modelChanged: vscode.EventEmitter<void>, syncStatus: SyncStatus): FeatureDeps {
+function featureDeps(
+  log: Log,
+  current: () => OkraController | undefined,
+  modelChanged: vscode.EventEmitter<void>,
+  syncStatus: SyncStatus,
+): FeatureDeps {
   const ws = () => current()?.loaded[0];
   return {
     session: () => ws()?.session,
@@ -45,7 +50,10 @@ function featureDeps(log: Log, current: () => OkraController | undefined, modelC
     relativePath: (uri) => ws()?.relativePath(uri),
     uriOf: (path) => ws()?.uriOf(path) ?? vscode.Uri.file(path),
     onDidChangeModel: modelChanged.event,
-    now: () => core().DateTime.now().setZone(ws()?.session.workspace.timezone ?? 'UTC'),
+    now: () =>
+      core()
+        .DateTime.now()
+        .setZone(ws()?.session.workspace.timezone ?? 'UTC'),
     log,
     syncStatus,
   };
@@ -96,7 +104,9 @@ export function activate(context: vscode.ExtensionContext): OkraApi {
     .catch((error: unknown) => log.error('okra could not start', error));
 
   const activateMs = performance.now() - started;
-  log.info(`activated in ${activateMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'})`);
+  log.info(
+    `activated in ${activateMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'})`,
+  );
   return { activateMs, controller, ready, policy: () => trust.policy, views };
 }
 

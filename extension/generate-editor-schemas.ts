@@ -15,7 +15,9 @@ export const OUTPUT_DIR = resolve(__dirname, 'schemas');
 /** file name → text of every editor schema. */
 export function renderEditorSchemas(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const name of readdirSync(SOURCE_DIR).filter((n) => n.endsWith('.schema.json')).sort()) {
+  for (const name of readdirSync(SOURCE_DIR)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()) {
     const schema = JSON.parse(readFileSync(join(SOURCE_DIR, name), 'utf8')) as Record<string, unknown>;
     out.set(name, `${JSON.stringify(toEditorSchema(schema), null, 2)}\n`);
   }

@@ -55,7 +55,9 @@ export class OkraController implements vscode.Disposable {
 
   /** (Re)loads the given roots, or discovers and loads all of them. */
   reload(roots?: vscode.Uri[]): Promise<void> {
-    this.queue = this.queue.then(() => this.load(roots)).catch((error: unknown) => this.log.error('loading the okra workspace failed', error));
+    this.queue = this.queue
+      .then(() => this.load(roots))
+      .catch((error: unknown) => this.log.error('loading the okra workspace failed', error));
     return this.queue;
   }
 
@@ -66,7 +68,9 @@ export class OkraController implements vscode.Disposable {
       roots.map(async (root) => {
         try {
           const ws = await OkraWorkspace.load(root, policy);
-          this.log.info(`loaded ${ws.fileCount} files from ${root.fsPath || root.toString()} in ${ws.loadMs.toFixed(0)} ms${ws.pluginNames.length > 0 ? `; plugins: ${ws.pluginNames.join(', ')}` : ''}`);
+          this.log.info(
+            `loaded ${ws.fileCount} files from ${root.fsPath || root.toString()} in ${ws.loadMs.toFixed(0)} ms${ws.pluginNames.length > 0 ? `; plugins: ${ws.pluginNames.join(', ')}` : ''}`,
+          );
           return ws;
         } catch (error) {
           if (error instanceof core().WorkspaceError) this.log.info(`${root.toString()}: ${error.message}`);

@@ -18,7 +18,10 @@ function pluginImporter(root: vscode.Uri): PluginImporter {
     const { createRequire } = await import('node:module');
     const { isAbsolute, join, resolve } = await import('node:path');
     const { pathToFileURL } = await import('node:url');
-    const path = specifier.startsWith('.') || isAbsolute(specifier) ? resolve(root.fsPath, specifier) : createRequire(join(root.fsPath, 'package.json')).resolve(specifier);
+    const path =
+      specifier.startsWith('.') || isAbsolute(specifier)
+        ? resolve(root.fsPath, specifier)
+        : createRequire(join(root.fsPath, 'package.json')).resolve(specifier);
     return dynamicImport(pathToFileURL(path).href);
   };
 }

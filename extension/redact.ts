@@ -23,6 +23,7 @@ export function clearSecrets(): void {
 export function redact(text: string): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join(REDACTED);
-  for (const pattern of PATTERNS) out = out.replace(pattern, (_whole, prefix: string) => (/^bearer/i.test(prefix) ? `${prefix}${REDACTED}` : REDACTED));
+  for (const pattern of PATTERNS)
+    out = out.replace(pattern, (_whole, prefix: string) => (/^bearer/i.test(prefix) ? `${prefix}${REDACTED}` : REDACTED));
   return out;
 }

@@ -35,9 +35,7 @@ export const SCHEMA_FILES = [COMMON_FILE, ...KINDS.map((k) => k.file), ROOT_FILE
 
 /** Reads every schema file of `schemas/` into a map from file name to parsed JSON. */
 export async function readSchemas(dir = join(ROOT, 'schemas')) {
-  const entries = await Promise.all(
-    SCHEMA_FILES.map(async (file) => [file, JSON.parse(await readFile(join(dir, file), 'utf8'))]),
-  );
+  const entries = await Promise.all(SCHEMA_FILES.map(async (file) => [file, JSON.parse(await readFile(join(dir, file), 'utf8'))]));
   return Object.fromEntries(entries);
 }
 

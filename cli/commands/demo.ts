@@ -32,7 +32,9 @@ export function okrSummary(model: WorkspaceModel, at: DateTime, paint: Paint): s
     const status = cycle ? objectiveStatus(objective.value, cycle, at) : undefined;
     const krs = Array.isArray(objective.value.key_results) ? objective.value.key_results.length : 0;
     const label = status ? paint(STATUS_STYLE[status], STATUS_LABEL[status].padEnd(9)) : ''.padEnd(9);
-    lines.push(`  ${percent(progress)}  ${label}  ${String(objective.set.owner).padEnd(26)} ${objective.set.cycle}  ${objective.value.title} (${krs} KRs)`);
+    lines.push(
+      `  ${percent(progress)}  ${label}  ${String(objective.set.owner).padEnd(26)} ${objective.set.cycle}  ${objective.value.title} (${krs} KRs)`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -55,7 +57,9 @@ function untilInterrupted(): Promise<void> {
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('the quick start (`npm start`): check the example workspace, show its OKRs, render its documents, sync it into a local Notion sandbox and serve the board')
+    .description(
+      'the quick start (`npm start`): check the example workspace, show its OKRs, render its documents, sync it into a local Notion sandbox and serve the board',
+    )
     .argument('[dir]', 'workspace to use instead of the bundled example')
     .option('--at <date>', 'compute status and documents as of this date (default: today)')
     .option('--out <dir>', 'where the documents go', 'out')
@@ -79,7 +83,9 @@ export function registerDemoCommand(program: Command): void {
 
       const outDir = resolve(process.cwd(), options.out);
       const { written } = await renderAll(root, outDir, { date: at.toISODate() ?? undefined, formats: ['md', 'html'] });
-      say(`\n${paint('bold', 'Documents')}: ${written.length} files in ${relative(process.cwd(), outDir) || '.'}/ (1:1 agendas, GrowWise reviews, retrospectives)\n`);
+      say(
+        `\n${paint('bold', 'Documents')}: ${written.length} files in ${relative(process.cwd(), outDir) || '.'}/ (1:1 agendas, GrowWise reviews, retrospectives)\n`,
+      );
 
       const sandbox = await startSandbox({ port: Number(options.port), rateLimit: DEMO_RATE });
       const parentPage = sandbox.createRootPage('okra demo');

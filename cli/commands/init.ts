@@ -20,10 +20,17 @@ async function exists(path: string): Promise<boolean> {
 /** Copies the example workspace into `target`; refuses to overwrite an existing workspace. */
 export async function initWorkspace(target: string, force = false): Promise<string[]> {
   if (!force && (await exists(join(target, CONFIG_FILE)))) {
-    throw new UsageError(`${target} already has ${CONFIG_FILE}; okra init does not overwrite a workspace (use --force to replace the example files)`);
+    throw new UsageError(
+      `${target} already has ${CONFIG_FILE}; okra init does not overwrite a workspace (use --force to replace the example files)`,
+    );
   }
   const source = exampleWorkspaceDir();
-  await cp(source, target, { recursive: true, force, errorOnExist: false, filter: (src) => !src.endsWith('README.md') || src !== join(source, 'README.md') });
+  await cp(source, target, {
+    recursive: true,
+    force,
+    errorOnExist: false,
+    filter: (src) => !src.endsWith('README.md') || src !== join(source, 'README.md'),
+  });
   const written: string[] = [];
   const walk = async (dir: string, prefix: string) => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -44,6 +51,8 @@ export function registerInitCommand(program: Command): void {
     .action(async (dir: string, options: { force?: boolean }) => {
       const target = resolve(process.cwd(), dir);
       const written = await initWorkspace(target, options.force);
-      process.stdout.write(`Wrote ${written.length} files to ${target}:\n${written.map((f) => `  ${f}`).join('\n')}\n\nNext: okra validate ${dir === '.' ? '' : dir}\n`);
+      process.stdout.write(
+        `Wrote ${written.length} files to ${target}:\n${written.map((f) => `  ${f}`).join('\n')}\n\nNext: okra validate ${dir === '.' ? '' : dir}\n`,
+      );
     });
 }

@@ -79,7 +79,8 @@ export function gitState(root: string): { commit?: string; dirty?: boolean } {
 /** `--date`, checked; default today in the workspace's time zone. */
 export function documentDate(date: string | undefined, zone: string): string {
   if (date === undefined) return DateTime.now().setZone(zone).toISODate() as string;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw new UsageError(`--date takes a date like 2026-06-01, not "${date}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid)
+    throw new UsageError(`--date takes a date like 2026-06-01, not "${date}"`);
   return date;
 }
 
@@ -154,18 +155,33 @@ export async function runRender(
   stdout: NodeJS.WritableStream = process.stdout,
 ): Promise<string[]> {
   const { model, plugins, errors } = await load(root);
-  if (errors > 0) process.stderr.write(`okra: the workspace has ${errors} error${errors === 1 ? '' : 's'}; documents may be incomplete (see okra validate)\n`);
+  if (errors > 0)
+    process.stderr.write(
+      `okra: the workspace has ${errors} error${errors === 1 ? '' : 's'}; documents may be incomplete (see okra validate)\n`,
+    );
   const renderer = rendererFor(plugins, await readTemplateOverrides(root, model));
   const date = documentDate(options.date, model.timezone);
   let jobs: DocumentJob[];
   try {
-    jobs = planDocuments(model, renderer, { template, person: options.person, team: options.team, review: options.review, retro: options.retro, date });
+    jobs = planDocuments(model, renderer, {
+      template,
+      person: options.person,
+      team: options.team,
+      review: options.review,
+      retro: options.retro,
+      date,
+    });
   } catch (error) {
     if (error instanceof RenderRequestError || error instanceof TemplateError) throw new UsageError(error.message);
     throw error;
   }
   if (jobs.length === 0) throw new UsageError(`Nothing to render for ${template} with these options`);
-  return writeDocuments(renderer, jobs, { format: options.format, out: options.out === '-' ? '-' : resolve(process.cwd(), options.out), stdout, ...gitState(root) });
+  return writeDocuments(renderer, jobs, {
+    format: options.format,
+    out: options.out === '-' ? '-' : resolve(process.cwd(), options.out),
+    stdout,
+    ...gitState(root),
+  });
 }
 
 export interface RenderAllOptions {
@@ -180,7 +196,11 @@ export interface RenderAllOptions {
  * each review's documents per participant, each retrospective (what `okra demo` / `npm start`
  * writes). Items whose template is missing are skipped and returned.
  */
-export async function renderAll(root: string, outDir: string, options: RenderAllOptions = {}): Promise<{ written: string[]; skipped: SkippedDocument[] }> {
+export async function renderAll(
+  root: string,
+  outDir: string,
+  options: RenderAllOptions = {},
+): Promise<{ written: string[]; skipped: SkippedDocument[] }> {
   const { model, plugins } = await (options.load ?? validateLoader)(root);
   const renderer = rendererFor(plugins, await readTemplateOverrides(root, model));
   const date = documentDate(options.date, model.timezone);
@@ -198,11 +218,15 @@ export function registerRenderCommand(program: Command): void {
       .description('write documents from templates: 1:1 agendas, GrowWise reviews, OKR retrospectives')
       .argument('<template>', 'one-on-one, growwise-review, okr-retrospective, or a template from a plugin or the workspace templates_dir'),
   )
-    .option('--person <id>', 'one-on-one: that person\'s agenda; growwise-review: only that participant')
-    .option('--team <id>', 'one-on-one: every member; growwise-review: only its members; okr-retrospective: the team\'s objectives')
+    .option('--person <id>', "one-on-one: that person's agenda; growwise-review: only that participant")
+    .option('--team <id>', "one-on-one: every member; growwise-review: only its members; okr-retrospective: the team's objectives")
     .option('--review <id>', 'growwise-review: one document per participant of this review')
     .option('--retro <id>', 'okr-retrospective: this retrospective')
-    .addOption(new Option('-f, --format <format>', 'md (Markdown), html (a printable page) or notion (Notion block JSON, in appends of 100)').choices(['md', 'html', 'notion']).default('md'))
+    .addOption(
+      new Option('-f, --format <format>', 'md (Markdown), html (a printable page) or notion (Notion block JSON, in appends of 100)')
+        .choices(['md', 'html', 'notion'])
+        .default('md'),
+    )
     .option('-o, --out <dir>', 'output folder, or - for stdout', 'out')
     .option('--date <date>', 'prepare the documents as of this day, YYYY-MM-DD (default: today in the workspace time zone)')
     .addHelpText(
@@ -214,7 +238,10 @@ export function registerRenderCommand(program: Command): void {
       const root = findWorkspace(process.cwd(), options.workspace);
       const written = await runRender(root, template, options);
       if (written.length > 0) {
-        const shown = relative(process.cwd(), written.length === 1 ? written[0] : resolve(options.out)).split(sep).join('/') || '.';
+        const shown =
+          relative(process.cwd(), written.length === 1 ? written[0] : resolve(options.out))
+            .split(sep)
+            .join('/') || '.';
         process.stdout.write(written.length === 1 ? `Wrote ${shown}\n` : `Wrote ${written.length} documents to ${shown}/\n`);
       }
     });

@@ -25,7 +25,8 @@ export const DEFAULT_SANDBOX_PORT = 8765;
  */
 export async function runSandbox(options: SandboxCommandOptions, print: (line: string) => void): Promise<SandboxHandle> {
   const port = options.port === undefined ? DEFAULT_SANDBOX_PORT : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${options.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535, got "${options.port}"`);
   const seed = options.seed === undefined ? undefined : Number(options.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${options.seed}"`);
   let faults: FaultSpec | undefined;
@@ -56,7 +57,9 @@ export async function runSandbox(options: SandboxCommandOptions, print: (line: s
   print(`  token:     ${sandbox.token}`);
   for (const root of roots) {
     const title = root.properties.title;
-    const text = Array.isArray(title) ? title.map((t) => (typeof t === 'object' && t && 'plain_text' in t ? t.plain_text : '')).join('') : '';
+    const text = Array.isArray(title)
+      ? title.map((t) => (typeof t === 'object' && t && 'plain_text' in t ? t.plain_text : '')).join('')
+      : '';
     print(`  root page: ${root.id}  "${text}" (use as notion.parent_page)`);
   }
   if (dataFile) print(`  data:      ${dataFile}${initialState ? ' (loaded)' : ' (new)'}`);

@@ -137,7 +137,7 @@ export function registerScheduleCommand(program: Command): void {
     .option('--ics <file>', 'write an RFC 5545 calendar to this file instead of the table (- for stdout)')
     .addHelpText(
       'after',
-      '\n1:1s are held at their time in the manager\'s time zone (else the workspace\'s) and last 30 minutes;\n' +
+      "\n1:1s are held at their time in the manager's time zone (else the workspace's) and last 30 minutes;\n" +
         'review stages and retrospectives are all-day events. Event UIDs are stable, so importing the\n' +
         'calendar again updates the events instead of duplicating them.\n' +
         'Examples:\n  okra schedule\n  okra schedule --from 2026-04-01 --to 2026-06-30\n  okra schedule --ics review-cycles.ics',

@@ -90,7 +90,10 @@ export async function runSync(root: string, options: RunSyncOptions): Promise<Ru
   const secrets = [options.token];
   const validation = await runValidation(root);
   const errors = countBySeverity(validation.diagnostics).error;
-  if (errors > 0) throw new UsageError(`The workspace has ${errors} error${errors === 1 ? '' : 's'}; fix them (okra validate) before syncing, so that nothing is archived by mistake`);
+  if (errors > 0)
+    throw new UsageError(
+      `The workspace has ${errors} error${errors === 1 ? '' : 's'}; fix them (okra validate) before syncing, so that nothing is archived by mistake`,
+    );
   const model = validation.model;
   const parentPage = options.parentPage ?? model.config?.value.notion?.parent_page;
   if (typeof parentPage !== 'string' || parentPage.trim() === '') {
@@ -102,7 +105,12 @@ export async function runSync(root: string, options: RunSyncOptions): Promise<Ru
   const started = performance.now();
   const now = options.now ?? DateTime.now().setZone(model.timezone);
   const written: string[] = [];
-  const documents = options.documents === false ? undefined : await documentSource(root, validation.plugins, model, now.setZone(model.timezone).toISODate() as string, (line) => print(`note: ${line}\n`));
+  const documents =
+    options.documents === false
+      ? undefined
+      : await documentSource(root, validation.plugins, model, now.setZone(model.timezone).toISODate() as string, (line) =>
+          print(`note: ${line}\n`),
+        );
   const run = await syncToNotion(model, {
     token: options.token,
     baseUrl: options.baseUrl,
@@ -134,7 +142,8 @@ export async function runSync(root: string, options: RunSyncOptions): Promise<Ru
   const result = run.result!;
   if (written.length > 0) print(`Pulled into ${written.join(', ')}.\n`);
   const docs = run.documents?.result;
-  if (docs && docs.created + docs.replaced + docs.archived > 0) print(`Documents: ${docs.created} created, ${docs.replaced} replaced, ${docs.archived} archived.\n`);
+  if (docs && docs.created + docs.replaced + docs.archived > 0)
+    print(`Documents: ${docs.created} created, ${docs.replaced} replaced, ${docs.archived} archived.\n`);
   print(redact(formatSummary(result, run.counters, performance.now() - started), secrets));
   const exitCode = result.failed.length > 0 || run.plan.conflicts.length > 0 || pullConflicts > 0 ? 1 : 0;
   return { run, exitCode, written };
@@ -151,14 +160,16 @@ async function writePulled(root: string, pull: PullPlan, written: string[]): Pro
     const path = join(root, file);
     const text = await readFile(path, 'utf8');
     const out = writePullEdits(text, edits);
-    if (out.missing.length > 0) throw new UsageError(`${file} changed while okra was pulling (${out.missing.join(', ')} not found); run okra sync --pull again`);
+    if (out.missing.length > 0)
+      throw new UsageError(`${file} changed while okra was pulling (${out.missing.join(', ')} not found); run okra sync --pull again`);
     if (!out.changed) continue;
     await writeFileAtomic(path, out.text);
     written.push(file);
   }
   const again = await runValidation(root);
   const errors = countBySeverity(again.diagnostics).error;
-  if (errors > 0) throw new UsageError(`After the pull the workspace has ${errors} error${errors === 1 ? '' : 's'} (okra validate); nothing was pushed`);
+  if (errors > 0)
+    throw new UsageError(`After the pull the workspace has ${errors} error${errors === 1 ? '' : 's'} (okra validate); nothing was pushed`);
   return again.model;
 }
 
@@ -168,7 +179,13 @@ async function writePulled(root: string, pull: PullPlan, written: string[]): Pro
  * rendered without the git commit, so a page is rewritten when its content changes, not on
  * every commit.
  */
-async function documentSource(root: string, plugins: Parameters<typeof rendererFor>[0], model: WorkspaceModel, date: string, note: (line: string) => void): Promise<(model: WorkspaceModel) => DocumentPage[]> {
+async function documentSource(
+  root: string,
+  plugins: Parameters<typeof rendererFor>[0],
+  model: WorkspaceModel,
+  date: string,
+  note: (line: string) => void,
+): Promise<(model: WorkspaceModel) => DocumentPage[]> {
   const renderer = rendererFor(plugins, await readTemplateOverrides(root, model));
   return (current) => {
     const settings = documentSettings(current.config?.value.notion?.documents);
@@ -197,7 +214,12 @@ function syncProgress(stream: NodeJS.WriteStream = process.stderr): { update(p: 
       if (p.total >= 0) last = { done: p.done, total: p.total };
       if (last.total === 0) return;
       if (!bar) {
-        bar = new SingleBar({ format: 'Syncing [{bar}] {value}/{total} rows | {requests} requests | {retries} retries', stream, clearOnComplete: true, hideCursor: true });
+        bar = new SingleBar({
+          format: 'Syncing [{bar}] {value}/{total} rows | {requests} requests | {retries} retries',
+          stream,
+          clearOnComplete: true,
+          hideCursor: true,
+        });
         bar.start(last.total, 0, { requests: 0, retries: 0 });
       }
       bar.setTotal(last.total);
@@ -232,7 +254,9 @@ export function registerSyncCommand(program: Command): void {
     .action(async (options: { workspace?: string; dryRun?: boolean; pull?: boolean }) => {
       const token = process.env.NOTION_TOKEN?.trim();
       if (!token) {
-        throw new UsageError('NOTION_TOKEN is not set. Create an internal integration at https://www.notion.so/profile/integrations, share the parent page with it, and export NOTION_TOKEN=<its secret>');
+        throw new UsageError(
+          'NOTION_TOKEN is not set. Create an internal integration at https://www.notion.so/profile/integrations, share the parent page with it, and export NOTION_TOKEN=<its secret>',
+        );
       }
       const root = findWorkspace(process.cwd(), options.workspace);
       const progress = syncProgress();

@@ -36,7 +36,10 @@ import { withWorkspaceOption } from '../workspace-options';
 export const CACHE_FILE = join('.okra', 'cache', 'validate.json');
 
 /** Runs `run` with the worker threads, and a progress bar when asked; both stop afterwards. */
-async function withWorkers<T>(progress: boolean, run: (pool: AnalysisPool, onProgress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+async function withWorkers<T>(
+  progress: boolean,
+  run: (pool: AnalysisPool, onProgress?: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
   const bar = progress ? progressBar('Checking') : undefined;
   const pool = new AnalysisPool();
   try {
@@ -49,7 +52,9 @@ async function withWorkers<T>(progress: boolean, run: (pool: AnalysisPool, onPro
 
 /** Validates the workspace at `root`, the whole model kept: for commands that use it. */
 export function runValidation(root: string): Promise<ValidationResult> {
-  return withWorkers(false, (pool) => validateWorkspace(nodeHost(root), { importPlugin: pluginImporter(root), trusted: true, analyzer: pool.factory }));
+  return withWorkers(false, (pool) =>
+    validateWorkspace(nodeHost(root), { importPlugin: pluginImporter(root), trusted: true, analyzer: pool.factory }),
+  );
 }
 
 /** What `okra validate` prints, from a run or from the result cache. */
@@ -61,7 +66,12 @@ interface ValidationReport {
 }
 
 /** A report whose files are not in memory: code frames read them again. */
-function reportFromDisk(root: string, files: number, diagnostics: readonly Diagnostic[], rules: () => Promise<LoadedRule[]>): ValidationReport {
+function reportFromDisk(
+  root: string,
+  files: number,
+  diagnostics: readonly Diagnostic[],
+  rules: () => Promise<LoadedRule[]>,
+): ValidationReport {
   return {
     files,
     diagnostics,
@@ -162,7 +172,11 @@ export function registerValidateCommand(program: Command): void {
           output = formatJson(files, diagnostics);
           break;
         case 'sarif':
-          output = formatSarif(diagnostics, { version: okraVersion(), rules: await report.rules(), workspaceUri: pathToFileURL(root).href });
+          output = formatSarif(diagnostics, {
+            version: okraVersion(),
+            rules: await report.rules(),
+            workspaceUri: pathToFileURL(root).href,
+          });
           break;
         case 'github':
           output = formatGithub(diagnostics, (file) => relative(process.cwd(), join(root, file)).split(sep).join('/'));

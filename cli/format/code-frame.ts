@@ -20,7 +20,9 @@ export function codeFrame(text: string, range: Range, paint: Paint, context = 1)
     if (i === start.line) {
       const from = Math.min(start.character, source.length);
       const to = end.line === start.line ? Math.max(end.character, from + 1) : Math.max(source.length, from + 1);
-      out.push(`  ${' '.repeat(width)} | ${' '.repeat(from)}${paint('red', '^'.repeat(Math.min(to - from, Math.max(1, source.length - from + 1))))}`);
+      out.push(
+        `  ${' '.repeat(width)} | ${' '.repeat(from)}${paint('red', '^'.repeat(Math.min(to - from, Math.max(1, source.length - from + 1))))}`,
+      );
     }
   }
   return out.join('\n');

@@ -26,6 +26,8 @@ export function printedDiagnostic(d: Diagnostic) {
     rule: d.rule,
     message: d.message,
     ...(d.related ? { related: d.related.map((r) => ({ file: r.file, ...oneBased(r.range), message: r.message })) } : {}),
-    ...(d.fix ? { fix: { title: d.fix.title, edits: d.fix.edits.map((e) => ({ file: e.file, ...oneBased(e.range), newText: e.newText })) } } : {}),
+    ...(d.fix
+      ? { fix: { title: d.fix.title, edits: d.fix.edits.map((e) => ({ file: e.file, ...oneBased(e.range), newText: e.newText })) } }
+      : {}),
   };
 }

@@ -51,7 +51,9 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
           level: LEVEL[d.severity],
           message: { text: d.message },
           locations: [location(d.file, d.range)],
-          ...(d.related ? { relatedLocations: d.related.map((r, i) => ({ id: i, ...location(r.file, r.range), message: { text: r.message } })) } : {}),
+          ...(d.related
+            ? { relatedLocations: d.related.map((r, i) => ({ id: i, ...location(r.file, r.range), message: { text: r.message } })) }
+            : {}),
           ...(d.fix
             ? {
                 fixes: [

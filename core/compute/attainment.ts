@@ -74,7 +74,9 @@ export function findTarget(kpi: KpiInput, scope: string, period: string): Target
 /** The KPI's reported value for `scope` and `period` (the last one listed wins). */
 export function findActual(kpi: KpiInput, scope: string, period: string): number | undefined {
   if (!Array.isArray(kpi.actuals)) return undefined;
-  const matches = kpi.actuals.filter((a): a is Record<string, unknown> => isObject(a) && scopeOf(a) === scope && a.period === period && isNumber(a.value));
+  const matches = kpi.actuals.filter(
+    (a): a is Record<string, unknown> => isObject(a) && scopeOf(a) === scope && a.period === period && isNumber(a.value),
+  );
   return matches.length > 0 ? (matches[matches.length - 1].value as number) : undefined;
 }
 

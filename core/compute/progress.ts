@@ -128,7 +128,8 @@ export function keyResultsOf(objective: ObjectiveInput): KeyResultInput[] {
  * left out and the rest re-weighted, so one unreadable KR does not read as 0 %.
  */
 export function weightedMean(krs: readonly KeyResultInput[], value: (kr: KeyResultInput) => number | undefined): number | undefined {
-  const weighted = krs.length > 0 && krs.every((kr) => isNumber(kr.weight) && kr.weight >= 0) && krs.some((kr) => (kr.weight as number) > 0);
+  const weighted =
+    krs.length > 0 && krs.every((kr) => isNumber(kr.weight) && kr.weight >= 0) && krs.some((kr) => (kr.weight as number) > 0);
   let sum = 0;
   let total = 0;
   for (const kr of krs) {

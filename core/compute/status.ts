@@ -1,7 +1,15 @@
 import type { DateTime, Interval } from 'luxon';
 import { elapsedShare } from './cycle';
 import { parseDate } from './date';
-import { isDone, keyResultProgress, keyResultsOf, lastConfidence, weightedMean, type KeyResultInput, type ObjectiveInput } from './progress';
+import {
+  isDone,
+  keyResultProgress,
+  keyResultsOf,
+  lastConfidence,
+  weightedMean,
+  type KeyResultInput,
+  type ObjectiveInput,
+} from './progress';
 
 export type Status = 'on_track' | 'at_risk' | 'off_track';
 

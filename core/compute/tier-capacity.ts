@@ -22,7 +22,8 @@ export interface CapacityVerdict {
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const rec = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /**
  * Erlang C for a tier at its forecast peak (the `tier/capacity` rule and the editor's hover);
@@ -39,7 +40,15 @@ export function tierCapacity(tier: unknown): CapacityVerdict | undefined {
   const aht = durationSeconds(forecast.aht);
   const target = num(sl.target);
   const within = durationSeconds(sl.within);
-  if (peak === undefined || shrinkage === undefined || contacts === undefined || aht === undefined || target === undefined || within === undefined) return undefined;
+  if (
+    peak === undefined ||
+    shrinkage === undefined ||
+    contacts === undefined ||
+    aht === undefined ||
+    target === undefined ||
+    within === undefined
+  )
+    return undefined;
   if (peak < 0 || shrinkage < 0 || shrinkage >= 1 || contacts < 0 || aht <= 0 || target <= 0 || target > 1 || within < 0) return undefined;
   // Same rounding as the rule: 62 × 0.68 = 42.16 must not become 42.159999… and then 42.
   const available = Math.floor(Number((peak * (1 - shrinkage)).toFixed(9)));

@@ -139,7 +139,8 @@ function candidates(model: WorkspaceModel, field: ReferenceField, typed: string)
       const seen = new Map<string, number>();
       for (const kind of kinds) for (const id of indexOfKind(model, kind).ids()) seen.set(id, (seen.get(id) ?? 0) + 1);
       for (const kind of kinds) {
-        for (const [id, list] of indexOfKind(model, kind).byId) out.push({ kind, entity: list[0], text: (seen.get(id) ?? 0) > 1 ? `${kind}/${id}` : id });
+        for (const [id, list] of indexOfKind(model, kind).byId)
+          out.push({ kind, entity: list[0], text: (seen.get(id) ?? 0) > 1 ? `${kind}/${id}` : id });
       }
       break;
     }
@@ -169,7 +170,14 @@ export function completionsAt(model: WorkspaceModel, path: string, offset: numbe
 
   const items: CompletionItem[] = [];
   if (field.accepts.form === 'scope' && !parseReference(typed).prefix) {
-    items.push({ label: 'global', insertText: 'global', detail: 'The whole support organisation', kind: 'keyword', range, sortText: '0-global' });
+    items.push({
+      label: 'global',
+      insertText: 'global',
+      detail: 'The whole support organisation',
+      kind: 'keyword',
+      range,
+      sortText: '0-global',
+    });
   }
   for (const c of candidates(model, field, typed)) {
     const id = c.entity.id;

@@ -22,10 +22,15 @@ const md = (v: unknown): string => escapeMarkdown(typeof v === 'number' ? String
 const code = (id: string): string => '`' + id.replace(/`/g, "'") + '`';
 const fmt = (n: number): string => String(Number(n.toFixed(4)));
 /** A value with its unit: `75%`, `4.2 EUR`, `480 seconds`. */
-const withUnit = (n: number, unit: string | undefined): string => (unit === 'percent' ? `${fmt(n)}%` : unit ? `${fmt(n)} ${md(unit)}` : fmt(n));
+const withUnit = (n: number, unit: string | undefined): string =>
+  unit === 'percent' ? `${fmt(n)}%` : unit ? `${fmt(n)} ${md(unit)}` : fmt(n);
 
 /** `Inês Carvalho (`ines-carvalho`)`, or the id alone when it names nothing. */
-function nameOf(model: WorkspaceModel, kind: 'person' | 'team' | 'vendor' | 'tier' | 'kpi' | 'objective', id: string | undefined): string | undefined {
+function nameOf(
+  model: WorkspaceModel,
+  kind: 'person' | 'team' | 'vendor' | 'tier' | 'kpi' | 'objective',
+  id: string | undefined,
+): string | undefined {
   if (!id) return undefined;
   const entity = definitionsOf(model, kind, id)[0];
   const name = entity && (str(rec(entity.value).name) ?? str(rec(entity.value).title));
@@ -124,7 +129,8 @@ function currentTargets(model: WorkspaceModel, targets: Obj[], at: DateTime): Ob
 function describeKpi(model: WorkspaceModel, e: Entity<unknown>, at: DateTime): string {
   const k = rec(e.value);
   const unit = str(k.unit);
-  const direction = k.direction === 'higher_is_better' ? 'higher is better' : k.direction === 'lower_is_better' ? 'lower is better' : undefined;
+  const direction =
+    k.direction === 'higher_is_better' ? 'higher is better' : k.direction === 'lower_is_better' ? 'lower is better' : undefined;
   const targets = Array.isArray(k.targets) ? k.targets.map(rec).filter((t) => num(t.target) !== undefined) : [];
   const current = targets.length > 0 ? currentTargets(model, targets, at) : [];
   const lines = current.map((t) => {
@@ -210,7 +216,9 @@ function describeTier(model: WorkspaceModel, e: Entity<unknown>): string {
       ? `✅ Capacity: ${reach}, meeting the ${formatPercent(capacity.target)} target`
       : `⚠️ Capacity: ${reach}, short of the ${formatPercent(capacity.target)} target; ${capacity.needed ?? 'more'} agents are needed (Erlang C)`;
   }
-  const escalates = Array.isArray(t.escalates_to) ? t.escalates_to.map((x) => str(rec(x).tier)).filter((x): x is string => x !== undefined) : [];
+  const escalates = Array.isArray(t.escalates_to)
+    ? t.escalates_to.map((x) => str(rec(x).tier)).filter((x): x is string => x !== undefined)
+    : [];
   return join(
     header('tier', e.id, str(t.name)),
     facts([
@@ -229,7 +237,9 @@ function describeTier(model: WorkspaceModel, e: Entity<unknown>): string {
 function describeReview(e: Entity<unknown>): string {
   const r = rec(e.value);
   const period = rec(r.period);
-  const stages = Array.isArray(r.stages) ? r.stages.map(rec).map((s) => `${md(str(s.name) ?? str(s.id) ?? '')} (${md(str(s.due) ?? '?')})`) : [];
+  const stages = Array.isArray(r.stages)
+    ? r.stages.map(rec).map((s) => `${md(str(s.name) ?? str(s.id) ?? '')} (${md(str(s.due) ?? '?')})`)
+    : [];
   return join(
     header('review', e.id, str(r.name)),
     facts([

@@ -49,7 +49,10 @@ const DEFINITIONS: ReadonlyArray<{ fileKind: string; pattern: ReadonlyArray<stri
 /** The kind of item at `itemPath` (e.g. `['kpis', 3]` of a KpiTargets file), if items with ids live there. */
 export function definitionKindAt(fileKind: string | undefined, itemPath: DataPath): DefinitionKind | undefined {
   return DEFINITIONS.find(
-    (d) => d.fileKind === fileKind && d.pattern.length === itemPath.length && d.pattern.every((s, i) => (s === '*' ? typeof itemPath[i] === 'number' : s === itemPath[i])),
+    (d) =>
+      d.fileKind === fileKind &&
+      d.pattern.length === itemPath.length &&
+      d.pattern.every((s, i) => (s === '*' ? typeof itemPath[i] === 'number' : s === itemPath[i])),
   )?.kind;
 }
 

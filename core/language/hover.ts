@@ -40,7 +40,10 @@ export function hoverAt(model: WorkspaceModel, path: string, offset: number, opt
   }
   const contents = describeItem(model, symbol.kind, symbol.id, at);
   if (contents === undefined) {
-    return { contents: `No ${KIND_LABEL[symbol.kind]} with the id \`${symbol.id.replace(/`/g, "'")}\` is defined in this workspace`, range: symbol.range };
+    return {
+      contents: `No ${KIND_LABEL[symbol.kind]} with the id \`${symbol.id.replace(/`/g, "'")}\` is defined in this workspace`,
+      range: symbol.range,
+    };
   }
   return { contents, range: symbol.range };
 }

@@ -51,7 +51,13 @@ function figuresOf(f: OkrFigures): Pick<OkrNode, 'description' | 'progress' | 's
 }
 
 function keyResultNode(model: WorkspaceModel, kr: KeyResultEntity, at: DateTime): OkrNode {
-  const node: OkrNode = { type: 'key_result', key: `key_result:${kr.id}`, label: str(kr.value.title) ?? kr.id, ...figuresOf(keyResultFigures(model, kr, at)), children: [] };
+  const node: OkrNode = {
+    type: 'key_result',
+    key: `key_result:${kr.id}`,
+    label: str(kr.value.title) ?? kr.id,
+    ...figuresOf(keyResultFigures(model, kr, at)),
+    children: [],
+  };
   const location = idLocation(model, kr);
   if (location) node.location = location;
   return node;
@@ -79,7 +85,9 @@ function meanProgress(nodes: OkrNode[]): number | undefined {
 function groupDescription(children: OkrNode[], noun: string): string {
   const mean = meanProgress(children);
   const count = `${children.length} ${noun}${children.length === 1 ? '' : 's'}`;
-  const worst = (['off_track', 'at_risk'] as const).map((s) => [s, children.filter((c) => c.status === s).length] as const).filter(([, n]) => n > 0);
+  const worst = (['off_track', 'at_risk'] as const)
+    .map((s) => [s, children.filter((c) => c.status === s).length] as const)
+    .filter(([, n]) => n > 0);
   const risks = worst.map(([s, n]) => `${n} ${STATUS_LABEL[s]}`);
   return [mean === undefined ? undefined : `${Math.round(mean * 100)}%`, count, ...risks].filter(Boolean).join(' · ');
 }
@@ -110,7 +118,13 @@ export function okrTree(model: WorkspaceModel, at: DateTime): OkrNode[] {
     const ownerNodes: OkrNode[] = [];
     for (const [owner, objectives] of cycles.get(cycle)!) {
       const children = objectives.map((o) => objectiveNode(model, o, krsOf.get(o) ?? [], at));
-      const node: OkrNode = { type: 'owner', key: `owner:${cycle}:${owner}`, label: ownerLabel(model, owner || undefined), description: groupDescription(children, 'objective'), children };
+      const node: OkrNode = {
+        type: 'owner',
+        key: `owner:${cycle}:${owner}`,
+        label: ownerLabel(model, owner || undefined),
+        description: groupDescription(children, 'objective'),
+        children,
+      };
       const progress = meanProgress(children);
       if (progress !== undefined) node.progress = progress;
       const file = model.byPath.get(objectives[0].file);
@@ -119,7 +133,16 @@ export function okrTree(model: WorkspaceModel, at: DateTime): OkrNode[] {
       ownerNodes.push(node);
     }
     ownerNodes.sort((a, b) => a.label.localeCompare(b.label));
-    const node: OkrNode = { type: 'cycle', key: `cycle:${cycle}`, label: cycle, description: groupDescription(ownerNodes.flatMap((o) => o.children), 'objective'), children: ownerNodes };
+    const node: OkrNode = {
+      type: 'cycle',
+      key: `cycle:${cycle}`,
+      label: cycle,
+      description: groupDescription(
+        ownerNodes.flatMap((o) => o.children),
+        'objective',
+      ),
+      children: ownerNodes,
+    };
     const progress = meanProgress(ownerNodes.flatMap((o) => o.children));
     if (progress !== undefined) node.progress = progress;
     tree.push(node);

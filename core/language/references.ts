@@ -17,7 +17,16 @@ import {
   type RefKind,
 } from '../model/reference-fields';
 import type { WorkspaceModel } from '../model/workspace-model';
-import { definitionKindAt, definitionsOf, entityIndex, idLocation, KIND_LABEL, valueSpan, type DefinitionKind, type TextLocation } from './entities';
+import {
+  definitionKindAt,
+  definitionsOf,
+  entityIndex,
+  idLocation,
+  KIND_LABEL,
+  valueSpan,
+  type DefinitionKind,
+  type TextLocation,
+} from './entities';
 import { pathAt } from './path-at';
 import { rangeAt } from './position';
 
@@ -66,12 +75,33 @@ export function symbolAt(model: WorkspaceModel, path: string, offset: number): S
     const target = referenceTarget(model, at.text, field.accepts);
     if (!target || target.id === '') return undefined;
     const start = at.start + parseReference(at.text).idOffset;
-    return { type: 'reference', kind: target.kind, id: target.id, value: at.text, file: path, path: at.path, field, start, end: at.end, range: rangeAt(file.text, start, at.end) };
+    return {
+      type: 'reference',
+      kind: target.kind,
+      id: target.id,
+      value: at.text,
+      file: path,
+      path: at.path,
+      field,
+      start,
+      end: at.end,
+      range: rangeAt(file.text, start, at.end),
+    };
   }
   if (at.path[at.path.length - 1] === 'id') {
     const itemPath = at.path.slice(0, -1);
     const kind = definitionKindAt(file.kind, itemPath);
-    if (kind) return { type: 'definition', kind, id: at.text, file: path, path: itemPath, start: at.start, end: at.end, range: rangeAt(file.text, at.start, at.end) };
+    if (kind)
+      return {
+        type: 'definition',
+        kind,
+        id: at.text,
+        file: path,
+        path: itemPath,
+        start: at.start,
+        end: at.end,
+        range: rangeAt(file.text, at.start, at.end),
+      };
   }
   return undefined;
 }
@@ -156,7 +186,9 @@ export function prepareRename(model: WorkspaceModel, path: string, offset: numbe
   const symbol = symbolAt(model, path, offset);
   if (!symbol) return { error: NOT_AN_ID };
   if (definitionsOf(model, symbol.kind, symbol.id).length === 0) {
-    return { error: `${capitalise(KIND_LABEL[symbol.kind])} "${symbol.id}" is not defined in this workspace, so there is nothing to rename` };
+    return {
+      error: `${capitalise(KIND_LABEL[symbol.kind])} "${symbol.id}" is not defined in this workspace, so there is nothing to rename`,
+    };
   }
   return { range: symbol.range, placeholder: symbol.id };
 }
@@ -186,7 +218,9 @@ export function renameEdits(model: WorkspaceModel, path: string, offset: number,
   const { kind, id } = symbol;
   const label = KIND_LABEL[kind];
   if (!ID_PATTERN.test(newId)) {
-    return { error: `"${newId}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (like first-contact-resolution)` };
+    return {
+      error: `"${newId}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (like first-contact-resolution)`,
+    };
   }
   if (newId === id) return { edits: [] };
   const taken = entityIndex(model, kind).get(newId);
@@ -214,7 +248,8 @@ export function renameEdits(model: WorkspaceModel, path: string, offset: number,
       const placed = place(model, ref);
       if (!placed) return;
       // After the rename, would the bare id resolve to an item of another kind listed first?
-      const shadowed = bare && multiKind(ref) && kinds.slice(0, Math.max(0, kinds.indexOf(kind))).some((k) => indexOfKind(model, k).has(newId));
+      const shadowed =
+        bare && multiKind(ref) && kinds.slice(0, Math.max(0, kinds.indexOf(kind))).some((k) => indexOfKind(model, k).has(newId));
       if (shadowed) edit(ref.file, placed.value, `${kind}/${newId}`);
       else edit(ref.file, placed.id, newId);
     } else if (bare && target.id === newId && isRefKind(kind) && multiKind(ref) && kinds.includes(kind)) {

@@ -90,7 +90,12 @@ function listSymbols(file: ParsedFile, path: DataPath, shape: (item: Obj, index:
 }
 
 /** A top-level list as a section (`people`), its items as children. */
-function section(file: ParsedFile, key: string, [one, many]: [string, string], shape: (item: Obj, index: number) => Shape): DocumentSymbol | undefined {
+function section(
+  file: ParsedFile,
+  key: string,
+  [one, many]: [string, string],
+  shape: (item: Obj, index: number) => Shape,
+): DocumentSymbol | undefined {
   const doc = file.document();
   const root = doc?.contents;
   if (!isMap(root)) return undefined;
@@ -119,7 +124,11 @@ function orgSymbols(file: ParsedFile): DocumentSymbol[] {
       detail: [str(p.name), str(p.role)].filter(Boolean).join(' · '),
       kind: 'person',
     })),
-    section(file, 'vendors', ['vendor', 'vendors'], (v, i) => ({ name: named(v, `vendor #${i + 1}`), detail: str(v.name) ?? '', kind: 'vendor' })),
+    section(file, 'vendors', ['vendor', 'vendors'], (v, i) => ({
+      name: named(v, `vendor #${i + 1}`),
+      detail: str(v.name) ?? '',
+      kind: 'vendor',
+    })),
   ].filter((s): s is DocumentSymbol => s !== undefined);
 }
 
@@ -129,7 +138,11 @@ function objectivesSymbols(file: ParsedFile): DocumentSymbol[] {
     detail: str(o.title) ?? '',
     kind: 'objective',
     children: (path) =>
-      listSymbols(file, [...path, 'key_results'], (kr, j) => ({ name: named(kr, `key result #${j + 1}`), detail: str(kr.title) ?? '', kind: 'key_result' })),
+      listSymbols(file, [...path, 'key_results'], (kr, j) => ({
+        name: named(kr, `key result #${j + 1}`),
+        detail: str(kr.title) ?? '',
+        kind: 'key_result',
+      })),
   }));
 }
 

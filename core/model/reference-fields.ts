@@ -29,7 +29,8 @@ export type ReferencingFileKind = 'Org' | 'Objectives' | 'KpiTargets' | 'TierStr
 export type PathPattern = ReadonlyArray<string>;
 
 /** Where a field's items come from in the model (its rows are walked per item of that list). */
-export type ReferenceSource = 'teams' | 'people' | 'objectiveSets' | 'objectives' | 'keyResults' | 'kpis' | 'tiers' | 'oneOnOnes' | 'reviews' | 'retrospectives';
+export type ReferenceSource =
+  'teams' | 'people' | 'objectiveSets' | 'objectives' | 'keyResults' | 'kpis' | 'tiers' | 'oneOnOnes' | 'reviews' | 'retrospectives';
 
 /** What a subject is built from: the item that holds the reference and the record around it. */
 export interface SubjectContext {
@@ -84,7 +85,13 @@ const SCOPE: Accepts = { form: 'scope' };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
-function row(source: ReferenceSource, field: PathPattern, accepts: Accepts, subject: (ctx: SubjectContext) => string, prefix: 'optional' | 'required' = 'optional'): ReferenceField {
+function row(
+  source: ReferenceSource,
+  field: PathPattern,
+  accepts: Accepts,
+  subject: (ctx: SubjectContext) => string,
+  prefix: 'optional' | 'required' = 'optional',
+): ReferenceField {
   const { fileKind, base } = SOURCES[source];
   return { fileKind, pattern: [...base, ...field], accepts, prefix, subject, source, field };
 }

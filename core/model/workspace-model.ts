@@ -256,7 +256,13 @@ function addItems(model: WorkspaceModel, file: ParsedFile): void {
       model.objectiveSets.push({ value: set, file: at, path: [] });
       for (const [objective, i] of records(data.objectives)) {
         if (typeof objective.id !== 'string') continue;
-        const entity: ObjectiveEntity = { id: objective.id, value: objective as unknown as Objective, file: at, path: ['objectives', i], set };
+        const entity: ObjectiveEntity = {
+          id: objective.id,
+          value: objective as unknown as Objective,
+          file: at,
+          path: ['objectives', i],
+          set,
+        };
         model.objectives.add(entity);
         for (const [kr, j] of records(objective.key_results)) {
           if (typeof kr.id !== 'string') continue;

@@ -14,9 +14,7 @@ interface Found {
 
 function findInMap(node: Node, key: string | number): Pair<unknown, unknown> | undefined {
   if (!isMap(node)) return undefined;
-  return node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key)) as
-    | Pair<unknown, unknown>
-    | undefined;
+  return node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key)) as Pair<unknown, unknown> | undefined;
 }
 
 /** Walks `path` as far as the document goes. */

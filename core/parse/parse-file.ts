@@ -152,11 +152,7 @@ function parseWithPositions(path: string, bytes: Uint8Array, hash: string): Pars
   if (bytes.length > MAX_FILE_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
     lineCounter.addNewLine(0);
-    push(
-      'yaml/file-too-large',
-      `This file is ${mb} MB; okra reads definition files up to 5 MB. Split it into several files`,
-      at(0, 0),
-    );
+    push('yaml/file-too-large', `This file is ${mb} MB; okra reads definition files up to 5 MB. Split it into several files`, at(0, 0));
     return makeFile({ path, hash, text: '', lineCounter, doc: undefined, data: undefined, diagnostics });
   }
 
@@ -179,11 +175,19 @@ function parseWithPositions(path: string, bytes: Uint8Array, hash: string): Pars
     const control = decoded.badOffset === undefined ? firstControlCharacter(text) : undefined;
     if (control !== undefined) {
       const code = `U+${text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')}`;
-      push('yaml/encoding', `This file contains the control character ${code}, which YAML does not allow; is it a text file saved as UTF-8?`, at(control, control + 1));
+      push(
+        'yaml/encoding',
+        `This file contains the control character ${code}, which YAML does not allow; is it a text file saved as UTF-8?`,
+        at(control, control + 1),
+      );
     }
     const deep = tooDeepAt(tokens);
     if (deep !== undefined) {
-      push('yaml/syntax', `Collections are nested more than ${MAX_NESTING} levels deep here; okra does not read files nested this deeply`, at(deep, deep + 1));
+      push(
+        'yaml/syntax',
+        `Collections are nested more than ${MAX_NESTING} levels deep here; okra does not read files nested this deeply`,
+        at(deep, deep + 1),
+      );
       return makeFile({ path, hash, text, lineCounter, doc: undefined, data: undefined, diagnostics });
     }
     // logLevel 'error': yaml would otherwise print warnings on the process (the core never does).
@@ -193,7 +197,12 @@ function parseWithPositions(path: string, bytes: Uint8Array, hash: string): Pars
       push('yaml/empty-file', 'This file is empty; an okra file starts with `kind:` and `version: 1`', at(0, 0), 'warning');
     } else if (isScalar(first.contents) && first.contents.value === null) {
       // `---`, `...` or `~` alone: a document that holds nothing.
-      push('yaml/empty-file', 'This file holds no data; an okra file starts with `kind:` and `version: 1`', at(first.contents.range[0], first.contents.range[1]), 'warning');
+      push(
+        'yaml/empty-file',
+        'This file holds no data; an okra file starts with `kind:` and `version: 1`',
+        at(first.contents.range[0], first.contents.range[1]),
+        'warning',
+      );
     }
     if (list.length > 1) {
       const second = list[1];
@@ -222,7 +231,12 @@ function parseWithPositions(path: string, bytes: Uint8Array, hash: string): Pars
         );
       }
       for (const warning of doc.warnings) {
-        push(YAML_CODES[warning.code] ?? 'yaml/syntax', friendlyYamlMessage(warning.code, warning.message), at(warning.pos[0], warning.pos[1]), 'warning');
+        push(
+          YAML_CODES[warning.code] ?? 'yaml/syntax',
+          friendlyYamlMessage(warning.code, warning.message),
+          at(warning.pos[0], warning.pos[1]),
+          'warning',
+        );
       }
       data = toData(doc, (message, [start, end]) => push('yaml/alias', message, at(start, end)));
     }
@@ -237,7 +251,10 @@ function parseWithPositions(path: string, bytes: Uint8Array, hash: string): Pars
  * yaml reports a missing closing quote at the end of the file, which may be far below the quote
  * that is not closed: point at the opening quote instead.
  */
-function unclosedQuoteStart(doc: Document.Parsed, error: { code: string; message: string; pos: [number, number] }): [number, number] | undefined {
+function unclosedQuoteStart(
+  doc: Document.Parsed,
+  error: { code: string; message: string; pos: [number, number] },
+): [number, number] | undefined {
   if (error.code !== 'MISSING_CHAR' || !/closing .*quote/i.test(error.message)) return undefined;
   let found: [number, number] | undefined;
   visit(doc, {
@@ -274,7 +291,10 @@ function toData(doc: Document.Parsed, report: (message: string, at: [number, num
       const at = firstAlias(doc, true);
       report('This alias refers to no anchor (`&name`) defined before it', at);
     } else if (/alias/i.test(message)) {
-      report(`Aliases in this file expand to too much data (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`, firstAlias(doc, false));
+      report(
+        `Aliases in this file expand to too much data (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`,
+        firstAlias(doc, false),
+      );
     } else {
       report(`This file's data could not be read: ${message}`, [0, 1]);
     }

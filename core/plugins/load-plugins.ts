@@ -45,11 +45,16 @@ export async function loadPlugins(
     try {
       const plugin = asPlugin(await importer(specifier));
       if (plugin) plugins.push(plugin);
-      else diagnostics.push({ ...at, message: `"${specifier}" is not an okra plugin: its default export must come from definePlugin({ name, … })` });
+      else
+        diagnostics.push({
+          ...at,
+          message: `"${specifier}" is not an okra plugin: its default export must come from definePlugin({ name, … })`,
+        });
     } catch (error) {
-      const reason = (error as { code?: string }).code === 'MODULE_NOT_FOUND' || (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND'
-        ? 'it was not found (install it with npm, or check the relative path)'
-        : (error as Error).message;
+      const reason =
+        (error as { code?: string }).code === 'MODULE_NOT_FOUND' || (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND'
+          ? 'it was not found (install it with npm, or check the relative path)'
+          : (error as Error).message;
       diagnostics.push({ ...at, message: `Plugin "${specifier}" could not be loaded: ${reason}` });
     }
   }

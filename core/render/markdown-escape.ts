@@ -27,8 +27,9 @@ const LEADING_ORDERED = /^(\d{1,9})([.)])(?= |$)/;
  * Anything any rule below would change: markup characters, `&`, whitespace other than single
  * inner spaces, control and bidi characters, a leading list or heading marker or digit.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NEEDS_WORK = /[\\`*[\]<>|~$#_&\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\s\s|[^\S ]|^[\s\-+=]|^\d{1,9}[.)](?: |$)|\s$/;
+const NEEDS_WORK =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\\`*[\]<>|~$#_&\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\s\s|[^\S ]|^[\s\-+=]|^\d{1,9}[.)](?: |$)|\s$/;
 
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 

@@ -70,7 +70,7 @@ function checkTeam(model: WorkspaceModel, id: string): void {
 const TARGET_HELP: Record<ContextKind, string> = {
   person: 'one 1:1 agenda per person: --person ID, or --team ID for each member',
   review: 'one document per participant: --review ID, optionally --person ID or --team ID to pick participants',
-  retrospective: 'a cycle\'s retrospective: --retro ID, or --team ID for a team\'s objectives (both: the retrospective, for that team)',
+  retrospective: "a cycle's retrospective: --retro ID, or --team ID for a team's objectives (both: the retrospective, for that team)",
 };
 
 /**
@@ -80,13 +80,25 @@ const TARGET_HELP: Record<ContextKind, string> = {
 export function planDocuments(model: WorkspaceModel, renderer: RendererInfo, request: RenderRequest): DocumentJob[] {
   const { template, date } = request;
   if (!renderer.has(template)) {
-    throw new RenderRequestError(`Unknown template "${template}"${didYouMeanHint(template, renderer.templateNames)}. Templates: ${renderer.templateNames.join(', ')}`);
+    throw new RenderRequestError(
+      `Unknown template "${template}"${didYouMeanHint(template, renderer.templateNames)}. Templates: ${renderer.templateNames.join(', ')}`,
+    );
   }
   const kind = kindOfRequest(renderer, request);
   const given = (['person', 'team', 'review', 'retro'] as const).filter((k) => request[k] !== undefined);
-  const allowed: Record<ContextKind, readonly string[]> = { person: ['person', 'team'], review: ['review', 'person', 'team'], retrospective: ['retro', 'team'] };
+  const allowed: Record<ContextKind, readonly string[]> = {
+    person: ['person', 'team'],
+    review: ['review', 'person', 'team'],
+    retrospective: ['retro', 'team'],
+  };
   const wrong = given.filter((k) => !allowed[kind].includes(k));
-  if (given.length === 0 || wrong.length > 0 || (kind === 'person' && given.length > 1) || (kind === 'review' && request.review === undefined) || (kind === 'review' && request.person !== undefined && request.team !== undefined)) {
+  if (
+    given.length === 0 ||
+    wrong.length > 0 ||
+    (kind === 'person' && given.length > 1) ||
+    (kind === 'review' && request.review === undefined) ||
+    (kind === 'review' && request.person !== undefined && request.team !== undefined)
+  ) {
     throw new RenderRequestError(`Template "${template}" renders ${TARGET_HELP[kind]}`);
   }
   if (request.person !== undefined) checkPerson(model, request.person);
@@ -96,20 +108,33 @@ export function planDocuments(model: WorkspaceModel, renderer: RendererInfo, req
   switch (kind) {
     case 'person': {
       const people = request.person !== undefined ? [request.person] : (index.teamMembers.get(request.team as string) ?? []);
-      return people.map((person) => ({ template, kind, path: [template, person], build: () => buildOneOnOneView(model, person, { date }) }));
+      return people.map((person) => ({
+        template,
+        kind,
+        path: [template, person],
+        build: () => buildOneOnOneView(model, person, { date }),
+      }));
     }
     case 'review': {
       const reviewId = request.review as string;
       if (!model.reviews.has(reviewId)) throw unknown('review', reviewId, model.reviews.ids());
       let people = reviewParticipants(model, reviewId);
       if (request.person !== undefined) {
-        if (!people.includes(request.person)) throw new RenderRequestError(`"${request.person}" is not a participant of review "${reviewId}"${didYouMeanHint(request.person, people)}`);
+        if (!people.includes(request.person))
+          throw new RenderRequestError(
+            `"${request.person}" is not a participant of review "${reviewId}"${didYouMeanHint(request.person, people)}`,
+          );
         people = [request.person];
       } else if (request.team !== undefined) {
         const members = new Set(index.teamMembers.get(request.team) ?? []);
         people = people.filter((p) => members.has(p));
       }
-      return people.map((person) => ({ template, kind, path: [template, reviewId, person], build: () => buildReviewView(model, reviewId, person, { date }) }));
+      return people.map((person) => ({
+        template,
+        kind,
+        path: [template, reviewId, person],
+        build: () => buildReviewView(model, reviewId, person, { date }),
+      }));
     }
     case 'retrospective': {
       const team = request.team;
@@ -122,7 +147,14 @@ export function planDocuments(model: WorkspaceModel, renderer: RendererInfo, req
       const cycle = teamCycle(model, team as string, date);
       if (cycle === undefined) throw new RenderRequestError(`Team "${team}" and its people own no objectives in any cycle`);
       const members = index.teamMembers.get(team as string) ?? [];
-      return [{ template, kind, path: [template, `${team}-${cycle.toLowerCase()}`], build: () => buildRetroView(model, { cycle, participants: members }, { date, team }) }];
+      return [
+        {
+          template,
+          kind,
+          path: [template, `${team}-${cycle.toLowerCase()}`],
+          build: () => buildRetroView(model, { cycle, participants: members }, { date, team }),
+        },
+      ];
     }
   }
 }
@@ -139,13 +171,19 @@ export interface SkippedDocument {
  * (or the built-in default). Items whose template is missing or of another kind are skipped
  * and listed.
  */
-export function planAllDocuments(model: WorkspaceModel, renderer: RendererInfo, date: string): { jobs: DocumentJob[]; skipped: SkippedDocument[] } {
+export function planAllDocuments(
+  model: WorkspaceModel,
+  renderer: RendererInfo,
+  date: string,
+): { jobs: DocumentJob[]; skipped: SkippedDocument[] } {
   const index = renderIndex(model);
   const jobs: DocumentJob[] = [];
   const skipped: SkippedDocument[] = [];
   const usable = (name: string, kind: ContextKind, what: string): boolean => {
-    if (!renderer.has(name)) skipped.push({ what, reason: `template "${name}" does not exist${didYouMeanHint(name, renderer.templateNames)}` });
-    else if ((renderer.kindOf(name) ?? kind) !== kind) skipped.push({ what, reason: `template "${name}" is for a ${renderer.kindOf(name)}, not a ${kind}` });
+    if (!renderer.has(name))
+      skipped.push({ what, reason: `template "${name}" does not exist${didYouMeanHint(name, renderer.templateNames)}` });
+    else if ((renderer.kindOf(name) ?? kind) !== kind)
+      skipped.push({ what, reason: `template "${name}" is for a ${renderer.kindOf(name)}, not a ${kind}` });
     else return true;
     return false;
   };
@@ -163,21 +201,32 @@ export function planAllDocuments(model: WorkspaceModel, renderer: RendererInfo, 
       if (taken.has(`${template}/${name}`)) name = `${person}--${manager}`;
       taken.add(`${template}/${name}`);
       const first = oneOnOneSeriesOf(model, person)[0]?.manager;
-      jobs.push({ template, kind: 'person', path: [template, name], build: () => buildOneOnOneView(model, person, { date, manager: first === manager ? undefined : manager }) });
+      jobs.push({
+        template,
+        kind: 'person',
+        path: [template, name],
+        build: () => buildOneOnOneView(model, person, { date, manager: first === manager ? undefined : manager }),
+      });
     }
   }
   for (const review of model.reviews.all) {
     const template = templateOf(review.value.template, 'review');
     if (!usable(template, 'review', `review ${review.id}`)) continue;
     for (const person of reviewParticipants(model, review.id)) {
-      jobs.push({ template, kind: 'review', path: [template, review.id, person], build: () => buildReviewView(model, review.id, person, { date }) });
+      jobs.push({
+        template,
+        kind: 'review',
+        path: [template, review.id, person],
+        build: () => buildReviewView(model, review.id, person, { date }),
+      });
     }
   }
   for (const retro of model.retrospectives.all) {
     const template = templateOf(retro.value.template, 'retrospective');
     if (!usable(template, 'retrospective', `retrospective ${retro.id}`)) continue;
     const source = retroSource(model, retro.id);
-    if (source) jobs.push({ template, kind: 'retrospective', path: [template, retro.id], build: () => buildRetroView(model, source, { date }) });
+    if (source)
+      jobs.push({ template, kind: 'retrospective', path: [template, retro.id], build: () => buildRetroView(model, source, { date }) });
   }
   return { jobs, skipped };
 }

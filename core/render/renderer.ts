@@ -147,7 +147,10 @@ export function createRenderer(options: RendererOptions): Renderer {
     let found = compiled.get(name);
     if (found) return found;
     if (!Object.hasOwn(templates, name)) {
-      throw new TemplateError(`No template "${name}"${didYouMeanHint(name, Object.keys(templates))}. Templates: ${Object.keys(templates).sort().join(', ')}`, name);
+      throw new TemplateError(
+        `No template "${name}"${didYouMeanHint(name, Object.keys(templates))}. Templates: ${Object.keys(templates).sort().join(', ')}`,
+        name,
+      );
     }
     const source = templates[name];
     const used = partialsUsed(source, partials);
@@ -219,7 +222,12 @@ export function createRenderer(options: RendererOptions): Renderer {
         throw explain(name, error, view);
       }
       const line = provenanceLine({ template: name, version: template.version, okraVersion: options.okraVersion, ...renderOptions });
-      return { template: name, version: template.version, title: typeof view.title === 'string' && view.title !== '' ? view.title : name, markdown: tidy(body) + '\n\n---\n\n' + line + '\n' };
+      return {
+        template: name,
+        version: template.version,
+        title: typeof view.title === 'string' && view.title !== '' ? view.title : name,
+        markdown: tidy(body) + '\n\n---\n\n' + line + '\n',
+      };
     },
   };
 }
@@ -229,7 +237,10 @@ export function tidy(markdown: string): string {
   let text = markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
   // Most documents have no trailing blanks: finding none is cheaper than a multiline replace.
   if (TRAILING_BLANK.test(text)) text = text.replace(/[ \t]+$/gm, '');
-  return text.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
+  return text
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .trimEnd();
 }
 
 /** A space or tab where `$` of a multiline RegExp matches: before a line terminator or at the end. */

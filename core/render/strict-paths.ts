@@ -80,7 +80,9 @@ export function closestField(field: string, candidates: readonly string[]): stri
  * view object (from {@link VIEW_PROTOTYPE}), or `null` (a value that is empty here) or
  * `undefined` (an earlier part of the path does not exist).
  */
-export function parseStrictError(message: string): { field: string; available: string[] | undefined; parent: 'object' | 'null' | 'undefined' | 'other' } | undefined {
+export function parseStrictError(
+  message: string,
+): { field: string; available: string[] | undefined; parent: 'object' | 'null' | 'undefined' | 'other' } | undefined {
   const match = /^"([^"]+)" not defined in (.*?)(?: - \d+:\d+)?$/s.exec(message);
   if (!match) return undefined;
   const printed = match[2];

@@ -14,11 +14,18 @@ import { isObject } from './validate-body';
  * POSTs must be `application/json`, which browsers cannot send cross-origin without
  * a preflight the sandbox never answers, so a web page cannot drive these hooks.
  */
-export async function handleAdmin(handle: SandboxHandle, method: string, action: string, contentType: string | undefined, rawBody: string): Promise<unknown> {
+export async function handleAdmin(
+  handle: SandboxHandle,
+  method: string,
+  action: string,
+  contentType: string | undefined,
+  rawBody: string,
+): Promise<unknown> {
   if (method === 'GET' && action === 'state') return handle.state();
   if (method === 'GET' && action === 'stats') return handle.stats();
   if (method !== 'POST') throw new NotionError(404, 'invalid_request_url', `Unknown sandbox admin route: ${method} /__sandbox/${action}`);
-  if (!contentType?.startsWith('application/json')) throw new NotionError(415, 'invalid_request', 'Sandbox admin routes accept application/json only.');
+  if (!contentType?.startsWith('application/json'))
+    throw new NotionError(415, 'invalid_request', 'Sandbox admin routes accept application/json only.');
   let body: unknown;
   try {
     body = JSON.parse(rawBody || '{}');

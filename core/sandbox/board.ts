@@ -34,7 +34,8 @@ ${renderColumns(store, ser, ds)}
 </section>`);
     }
   }
-  const body = sections.length > 0 ? sections.join('\n') : '<p class="empty">No databases yet. Run a sync against this sandbox to see them here.</p>';
+  const body =
+    sections.length > 0 ? sections.join('\n') : '<p class="empty">No databases yet. Run a sync against this sandbox to see them here.</p>';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -61,7 +62,9 @@ function renderTable(store: Store, ser: Serializer, ds: StoredDataSource): strin
   const head = columns.map((p) => `<th scope="col">${escapeHtml(p.name)}</th>`).join('');
   const rows = visibleRows(store, ds)
     .map((page) => {
-      const cells = columns.map((p) => `<td data-type="${p.config.type}">${escapeHtml(formatValue(store, ser.propertyValue(page, p), p))}</td>`).join('');
+      const cells = columns
+        .map((p) => `<td data-type="${p.config.type}">${escapeHtml(formatValue(store, ser.propertyValue(page, p), p))}</td>`)
+        .join('');
       return `<tr id="${compactId(page.id)}">${cells}</tr>`;
     })
     .join('\n');
@@ -80,10 +83,17 @@ function renderColumns(store: Store, ser: Serializer, ds: StoredDataSource): str
   if (!prop) return '';
   const titleProp = ds.properties.find((p) => p.config.type === 'title');
   const rows = visibleRows(store, ds);
-  const groups = [...prop.config.options.map((o) => ({ key: o.id, name: o.name, color: o.color })), { key: '', name: `No ${prop.name}`, color: 'default' }];
+  const groups = [
+    ...prop.config.options.map((o) => ({ key: o.id, name: o.name, color: o.color })),
+    { key: '', name: `No ${prop.name}`, color: 'default' },
+  ];
   const columns = groups.map((g) => {
     const cards = rows
-      .filter((r) => (typeof r.properties[prop.id] === 'string' ? r.properties[prop.id] : '') === g.key || (g.key === '' && !prop.config.options.some((o) => o.id === r.properties[prop.id])))
+      .filter(
+        (r) =>
+          (typeof r.properties[prop.id] === 'string' ? r.properties[prop.id] : '') === g.key ||
+          (g.key === '' && !prop.config.options.some((o) => o.id === r.properties[prop.id])),
+      )
       .map((r) => {
         const title = titleProp ? formatValue(store, ser.propertyValue(r, titleProp)) : '';
         return `<li class="card">${escapeHtml(title || 'Untitled')}</li>`;

@@ -72,7 +72,11 @@ export function unauthorized(): NotionError {
 
 /** 400 when the Notion-Version header is absent. */
 export function missingVersion(): NotionError {
-  return new NotionError(400, 'missing_version', 'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.');
+  return new NotionError(
+    400,
+    'missing_version',
+    'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.',
+  );
 }
 
 /** 400 for a body that is not JSON. */

@@ -51,8 +51,10 @@ export class FaultInjector {
   /** Replaces the random fault settings (queued faults stay). */
   configure(spec: FaultSpec, fallbackSeed?: number): void {
     for (const [kind, rate] of Object.entries(spec.rates ?? {})) {
-      if (!(FAULT_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown fault kind "${kind}"; use one of ${FAULT_KINDS.join(', ')}.`);
-      if (typeof rate !== 'number' || rate < 0 || rate > 1) throw new Error(`Fault rate for ${kind} must be between 0 and 1, got ${String(rate)}.`);
+      if (!(FAULT_KINDS as readonly string[]).includes(kind))
+        throw new Error(`Unknown fault kind "${kind}"; use one of ${FAULT_KINDS.join(', ')}.`);
+      if (typeof rate !== 'number' || rate < 0 || rate > 1)
+        throw new Error(`Fault rate for ${kind} must be between 0 and 1, got ${String(rate)}.`);
     }
     this.spec = spec;
     this.random = createRandom(spec.seed ?? fallbackSeed ?? Date.now());
@@ -111,13 +113,17 @@ export class FaultInjector {
  */
 export function parseFaultSpec(text: string): FaultSpec {
   const spec: FaultSpec = { rates: {} };
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, value] = part.split('=').map((s) => s.trim());
     if (value === undefined) throw new Error(`Fault setting "${part}" needs a value, e.g. 502=0.05.`);
     const number = Number(value);
     if (key === 'latency') {
       const [min, max] = value.split('-').map(Number);
-      if (!Number.isFinite(min) || (max !== undefined && !Number.isFinite(max))) throw new Error(`latency must be ms or min-max ms, got "${value}".`);
+      if (!Number.isFinite(min) || (max !== undefined && !Number.isFinite(max)))
+        throw new Error(`latency must be ms or min-max ms, got "${value}".`);
       spec.latencyMs = max === undefined ? min : [min, max];
     } else if (key === 'after-write') {
       spec.afterWrite = number;
@@ -126,7 +132,8 @@ export function parseFaultSpec(text: string): FaultSpec {
     } else if (key === 'seed') {
       spec.seed = number;
     } else if ((FAULT_KINDS as readonly string[]).includes(key)) {
-      if (!Number.isFinite(number) || number < 0 || number > 1) throw new Error(`Fault rate for ${key} must be between 0 and 1, got "${value}".`);
+      if (!Number.isFinite(number) || number < 0 || number > 1)
+        throw new Error(`Fault rate for ${key} must be between 0 and 1, got "${value}".`);
       (spec.rates as Record<string, number>)[key] = number;
     } else {
       throw new Error(`Unknown fault setting "${key}"; use ${FAULT_KINDS.join(', ')}, latency, after-write, retry-after or seed.`);

@@ -41,20 +41,54 @@ export interface PropertyContext {
 
 /** Every schema property type the sandbox understands. */
 export const PROPERTY_TYPES: readonly PropertyType[] = [
-  'title', 'rich_text', 'number', 'select', 'multi_select', 'status', 'date', 'people', 'files', 'checkbox', 'url',
-  'email', 'phone_number', 'relation', 'formula', 'rollup', 'unique_id', 'created_time', 'created_by',
-  'last_edited_time', 'last_edited_by', 'place',
+  'title',
+  'rich_text',
+  'number',
+  'select',
+  'multi_select',
+  'status',
+  'date',
+  'people',
+  'files',
+  'checkbox',
+  'url',
+  'email',
+  'phone_number',
+  'relation',
+  'formula',
+  'rollup',
+  'unique_id',
+  'created_time',
+  'created_by',
+  'last_edited_time',
+  'last_edited_by',
+  'place',
 ];
 
 /** Types whose values Notion computes; a request that sets one fails validation. */
 export const COMPUTED_TYPES: ReadonlySet<PropertyType> = new Set<PropertyType>([
-  'formula', 'rollup', 'unique_id', 'created_time', 'created_by', 'last_edited_time', 'last_edited_by',
+  'formula',
+  'rollup',
+  'unique_id',
+  'created_time',
+  'created_by',
+  'last_edited_time',
+  'last_edited_by',
 ]);
 
 const SELECT_COLORS: readonly SelectColor[] = ['default', 'gray', 'brown', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'red'];
 
 /** Per-value limits from Notion's request-limits page. */
-export const VALUE_LIMITS = { multiSelect: 100, relation: 100, people: 100, files: 100, url: 2000, email: 200, phone: 200, optionName: 100 } as const;
+export const VALUE_LIMITS = {
+  multiSelect: 100,
+  relation: 100,
+  people: 100,
+  files: 100,
+  url: 2000,
+  email: 200,
+  phone: 200,
+  optionName: 100,
+} as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -81,11 +115,20 @@ export function createSchema(raw: unknown, path: string, ctx: PropertyContext, s
     checkPropertyName(name, p);
     const id = type === 'title' ? 'title' : ctx.ids.propertyId(taken);
     taken.add(id);
-    props.push({ id, name, description: readDescription(cfg, p), config: parseConfig(type, cfg[type], `${p}.${type}`, ctx, selfId, props) });
+    props.push({
+      id,
+      name,
+      description: readDescription(cfg, p),
+      config: parseConfig(type, cfg[type], `${p}.${type}`, ctx, selfId, props),
+    });
   }
   const titles = props.filter((p) => p.config.type === 'title').length;
   if (titles !== 1) {
-    throw validationError(titles === 0 ? 'Title property missing. A data source must have exactly one title property.' : 'Multiple title properties provided. A data source must have exactly one title property.');
+    throw validationError(
+      titles === 0
+        ? 'Title property missing. A data source must have exactly one title property.'
+        : 'Multiple title properties provided. A data source must have exactly one title property.',
+    );
   }
   return props;
 }
@@ -119,7 +162,12 @@ export function updateSchema(ds: StoredDataSource, raw: unknown, path: string, c
       if (type === 'title') throw validationError('Cannot create a second title property.');
       const id = ctx.ids.propertyId(taken);
       taken.add(id);
-      props.push({ id, name: newName ?? key, description: readDescription(cfg, p), config: parseConfig(type, cfg[type], `${p}.${type}`, ctx, ds.id, props) });
+      props.push({
+        id,
+        name: newName ?? key,
+        description: readDescription(cfg, p),
+        config: parseConfig(type, cfg[type], `${p}.${type}`, ctx, ds.id, props),
+      });
       continue;
     }
     if (newName !== undefined) existing.name = newName;
@@ -127,7 +175,8 @@ export function updateSchema(ds: StoredDataSource, raw: unknown, path: string, c
     if (hasType) {
       const type = detectSchemaType(cfg, p);
       if (existing.config.type === 'title' && type !== 'title') throw validationError('Cannot change the type of the title property.');
-      if (type === 'title' && existing.config.type !== 'title') throw validationError('Cannot change a property to title: a data source has exactly one title property.');
+      if (type === 'title' && existing.config.type !== 'title')
+        throw validationError('Cannot change a property to title: a data source has exactly one title property.');
       existing.config = parseConfig(type, cfg[type], `${p}.${type}`, ctx, ds.id, props, existing.config);
     }
   }
@@ -235,7 +284,12 @@ const STATUS_GROUP_HINTS: Array<[RegExp, number]> = [
   [/progress|doing|active|review|track|risk|blocked|started/i, 1],
 ];
 
-function parseStatus(cfg: JsonObject, path: string, previous: Extract<StoredPropertyConfig, { type: 'status' }> | undefined, ctx: PropertyContext): StoredPropertyConfig {
+function parseStatus(
+  cfg: JsonObject,
+  path: string,
+  previous: Extract<StoredPropertyConfig, { type: 'status' }> | undefined,
+  ctx: PropertyContext,
+): StoredPropertyConfig {
   const taken = new Set<string>();
   const groups: StoredStatusGroup[] = previous
     ? previous.groups.map((g) => ({ ...g, option_ids: [...g.option_ids] }))
@@ -244,13 +298,14 @@ function parseStatus(cfg: JsonObject, path: string, previous: Extract<StoredProp
         { id: ctx.ids.propertyId(taken), name: 'In progress', color: 'blue', option_ids: [] },
         { id: ctx.ids.propertyId(taken), name: 'Complete', color: 'green', option_ids: [] },
       ];
-  const defaults: StoredOption[] = previous || cfg.options !== undefined
-    ? []
-    : [
-        { id: ctx.ids.propertyId(taken), name: 'Not started', color: 'default', description: null },
-        { id: ctx.ids.propertyId(taken), name: 'In progress', color: 'blue', description: null },
-        { id: ctx.ids.propertyId(taken), name: 'Done', color: 'green', description: null },
-      ];
+  const defaults: StoredOption[] =
+    previous || cfg.options !== undefined
+      ? []
+      : [
+          { id: ctx.ids.propertyId(taken), name: 'Not started', color: 'default', description: null },
+          { id: ctx.ids.propertyId(taken), name: 'In progress', color: 'blue', description: null },
+          { id: ctx.ids.propertyId(taken), name: 'Done', color: 'green', description: null },
+        ];
   const options = parseOptions(cfg.options, `${path}.options`, previous?.options ?? defaults, ctx, false);
   for (const option of options) {
     if (groups.some((g) => g.option_ids.includes(option.id))) continue;
@@ -269,7 +324,12 @@ function parseRelation(cfg: JsonObject, path: string, ctx: PropertyContext, self
   const target = dsId === selfId ? null : ctx.dataSource(dsId);
   if (dsId !== selfId && !target) throw notFound('data_source', dsId);
   const databaseId = target?.database_id ?? '';
-  const relType = cfg.type === undefined ? ('dual_property' in cfg ? 'dual_property' : 'single_property') : expectOneOf(cfg.type, `${path}.type`, ['single_property', 'dual_property'] as const);
+  const relType =
+    cfg.type === undefined
+      ? 'dual_property' in cfg
+        ? 'dual_property'
+        : 'single_property'
+      : expectOneOf(cfg.type, `${path}.type`, ['single_property', 'dual_property'] as const);
   if (relType === 'single_property') {
     if (cfg.single_property !== undefined) expectObject(cfg.single_property, `${path}.single_property`);
     return { type: 'relation', data_source_id: dsId, database_id: databaseId, relation_type: 'single_property' };
@@ -277,19 +337,34 @@ function parseRelation(cfg: JsonObject, path: string, ctx: PropertyContext, self
   const dual = cfg.dual_property === undefined ? {} : expectObject(cfg.dual_property, `${path}.dual_property`);
   const syncedName = optionalString(dual.synced_property_name, `${path}.dual_property.synced_property_name`, 100) ?? '';
   // The reverse property is created by the caller, which knows both data sources.
-  return { type: 'relation', data_source_id: dsId, database_id: databaseId, relation_type: 'dual_property', synced_property_id: '', synced_property_name: syncedName };
+  return {
+    type: 'relation',
+    data_source_id: dsId,
+    database_id: databaseId,
+    relation_type: 'dual_property',
+    synced_property_id: '',
+    synced_property_name: syncedName,
+  };
 }
 
 function parseRollup(cfg: JsonObject, path: string, ctx: PropertyContext, siblings: StoredProperty[]): StoredPropertyConfig {
   const fn = expectString(cfg.function, `${path}.function`);
   const relKey = cfg.relation_property_id ?? cfg.relation_property_name;
   const relation = siblings.find((p) => p.name === relKey || (typeof relKey === 'string' && samePropertyId(p.id, relKey)));
-  if (!relation || relation.config.type !== 'relation') throw failed(`${path}.relation_property_name`, 'should name a relation property of this data source', relKey);
+  if (!relation || relation.config.type !== 'relation')
+    throw failed(`${path}.relation_property_name`, 'should name a relation property of this data source', relKey);
   const target = ctx.dataSource(relation.config.data_source_id);
   const rollKey = cfg.rollup_property_id ?? cfg.rollup_property_name;
   const rolled = target && typeof rollKey === 'string' ? findProperty(target, rollKey) : undefined;
   if (!rolled) throw failed(`${path}.rollup_property_name`, 'should name a property of the related data source', rollKey);
-  return { type: 'rollup', function: fn, relation_property_id: relation.id, relation_property_name: relation.name, rollup_property_id: rolled.id, rollup_property_name: rolled.name };
+  return {
+    type: 'rollup',
+    function: fn,
+    relation_property_id: relation.id,
+    relation_property_name: relation.name,
+    rollup_property_id: rolled.id,
+    rollup_property_name: rolled.name,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -321,7 +396,11 @@ export function parseValues(ds: StoredDataSource | null, raw: unknown, path: str
     if (!prop) throw validationError(`${key} is not a property that exists.`);
     const type = prop.config.type;
     if (COMPUTED_TYPES.has(type)) {
-      throw failed(`${p}.${type}`, 'should be not present: the value is computed by Notion and cannot be set', isObject(value) ? value[type] : value);
+      throw failed(
+        `${p}.${type}`,
+        'should be not present: the value is computed by Notion and cannot be set',
+        isObject(value) ? value[type] : value,
+      );
     }
     out.values[prop.id] = parseValue(prop, value, p, ctx, out);
   }
@@ -368,7 +447,9 @@ function parseValue(prop: StoredProperty, value: unknown, path: string, ctx: Pro
     case 'status':
       return v === null ? null : resolveOption(prop, config.options, v, p, ctx, out, false);
     case 'multi_select': {
-      const ids = expectArray(v, p, VALUE_LIMITS.multiSelect).map((o, i) => resolveOption(prop, config.options, o, `${p}[${i}]`, ctx, out, true));
+      const ids = expectArray(v, p, VALUE_LIMITS.multiSelect).map((o, i) =>
+        resolveOption(prop, config.options, o, `${p}[${i}]`, ctx, out, true),
+      );
       return [...new Set(ids)];
     }
     case 'date':
@@ -387,7 +468,9 @@ function parseValue(prop: StoredProperty, value: unknown, path: string, ctx: Pro
         const target = ctx.page(id);
         if (!target) throw notFound('page', id);
         if (target.parent.type !== 'data_source_id' || target.parent.data_source_id !== config.data_source_id) {
-          throw validationError(`Relation ${prop.name} points at data source ${config.data_source_id}, but page ${id} is not one of its rows.`);
+          throw validationError(
+            `Relation ${prop.name} points at data source ${config.data_source_id}, but page ${id} is not one of its rows.`,
+          );
         }
         return id;
       });
@@ -408,7 +491,15 @@ function parseValue(prop: StoredProperty, value: unknown, path: string, ctx: Pro
   }
 }
 
-function resolveOption(prop: StoredProperty, options: StoredOption[], raw: unknown, path: string, ctx: PropertyContext, out: ParsedValues, create: boolean): string {
+function resolveOption(
+  prop: StoredProperty,
+  options: StoredOption[],
+  raw: unknown,
+  path: string,
+  ctx: PropertyContext,
+  out: ParsedValues,
+  create: boolean,
+): string {
   const o = expectObject(raw, path);
   if (o.id !== undefined) {
     const id = expectString(o.id, `${path}.id`);
@@ -417,7 +508,8 @@ function resolveOption(prop: StoredProperty, options: StoredOption[], raw: unkno
     return found.id;
   }
   const name = readOptionName(o.name, `${path}.name`, create);
-  const found = options.find((x) => x.name === name) ?? out.newOptions.find((n) => n.propertyId === prop.id && n.option.name === name)?.option;
+  const found =
+    options.find((x) => x.name === name) ?? out.newOptions.find((n) => n.propertyId === prop.id && n.option.name === name)?.option;
   if (found) return found.id;
   if (!create) throw validationError(`Invalid status option. Status option "${name}" does not exist on ${prop.name}.`);
   const taken = new Set([...options.map((x) => x.id), ...out.newOptions.map((n) => n.option.id)]);
@@ -431,9 +523,11 @@ function resolveOption(prop: StoredProperty, options: StoredOption[], raw: unkno
 export function parseDate(raw: unknown, path: string): StoredDate {
   const o = expectObject(raw, path);
   const start = expectString(o.start, `${path}.start`);
-  if (!ISO_DATE.test(start) || Number.isNaN(Date.parse(start))) throw failed(`${path}.start`, 'should be a valid ISO 8601 date string', start);
+  if (!ISO_DATE.test(start) || Number.isNaN(Date.parse(start)))
+    throw failed(`${path}.start`, 'should be a valid ISO 8601 date string', start);
   const end = optionalString(o.end, `${path}.end`) ?? null;
-  if (end !== null && (!ISO_DATE.test(end) || Number.isNaN(Date.parse(end)))) throw failed(`${path}.end`, 'should be a valid ISO 8601 date string', end);
+  if (end !== null && (!ISO_DATE.test(end) || Number.isNaN(Date.parse(end))))
+    throw failed(`${path}.end`, 'should be a valid ISO 8601 date string', end);
   const timeZone = optionalString(o.time_zone, `${path}.time_zone`) ?? null;
   return { start, end, time_zone: timeZone };
 }

@@ -33,7 +33,8 @@ export function compileFilter(raw: unknown, ds: StoredDataSource, ctx: QueryCont
   const f = expectObject(raw, path);
   if ('and' in f || 'or' in f) {
     const op = 'and' in f ? 'and' : 'or';
-    if (depth >= MAX_COMPOUND_DEPTH) throw failed(`${path}.${op}`, 'should be not present: compound filters nest at most two levels', f[op]);
+    if (depth >= MAX_COMPOUND_DEPTH)
+      throw failed(`${path}.${op}`, 'should be not present: compound filters nest at most two levels', f[op]);
     const parts = expectArray(f[op], `${path}.${op}`, 100).map((p, i) => compileFilter(p, ds, ctx, `${path}.${op}[${i}]`, depth + 1));
     return op === 'and' ? (row) => parts.every((p) => p(row)) : (row) => parts.some((p) => p(row));
   }
@@ -125,14 +126,24 @@ function compilePropertyFilter(prop: StoredProperty, f: JsonObject, path: string
 /** Exactly one condition key from `allowed`; returns it and its argument. */
 function single(cond: JsonObject, path: string, allowed: readonly string[]): [string, unknown] {
   const keys = Object.keys(cond);
-  if (keys.length !== 1 || !allowed.includes(keys[0])) throw failed(path, `should have exactly one of ${allowed.map((a) => `\`${a}\``).join(', ')}`, cond);
+  if (keys.length !== 1 || !allowed.includes(keys[0]))
+    throw failed(path, `should have exactly one of ${allowed.map((a) => `\`${a}\``).join(', ')}`, cond);
   const op = keys[0];
   if ((op === 'is_empty' || op === 'is_not_empty') && cond[op] !== true) throw failed(`${path}.${op}`, 'should be `true`', cond[op]);
   return [op, cond[op]];
 }
 
 function compileText(cond: JsonObject, path: string): (text: string) => boolean {
-  const [op, arg] = single(cond, path, ['equals', 'does_not_equal', 'contains', 'does_not_contain', 'starts_with', 'ends_with', 'is_empty', 'is_not_empty']);
+  const [op, arg] = single(cond, path, [
+    'equals',
+    'does_not_equal',
+    'contains',
+    'does_not_contain',
+    'starts_with',
+    'ends_with',
+    'is_empty',
+    'is_not_empty',
+  ]);
   if (op === 'is_empty') return (t) => t === '';
   if (op === 'is_not_empty') return (t) => t !== '';
   if (typeof arg !== 'string') throw failed(`${path}.${op}`, 'should be a string', arg);
@@ -154,7 +165,16 @@ function compileText(cond: JsonObject, path: string): (text: string) => boolean 
 }
 
 function compileNumber(cond: JsonObject, path: string): (n: number | null) => boolean {
-  const [op, arg] = single(cond, path, ['equals', 'does_not_equal', 'greater_than', 'less_than', 'greater_than_or_equal_to', 'less_than_or_equal_to', 'is_empty', 'is_not_empty']);
+  const [op, arg] = single(cond, path, [
+    'equals',
+    'does_not_equal',
+    'greater_than',
+    'less_than',
+    'greater_than_or_equal_to',
+    'less_than_or_equal_to',
+    'is_empty',
+    'is_not_empty',
+  ]);
   if (op === 'is_empty') return (n) => n === null;
   if (op === 'is_not_empty') return (n) => n !== null;
   if (typeof arg !== 'number') throw failed(`${path}.${op}`, 'should be a number', arg);
@@ -175,7 +195,8 @@ function compileSelect(cond: JsonObject, path: string): (name: string | null) =>
   if (op === 'is_empty') return (n) => n === null;
   if (op === 'is_not_empty') return (n) => n !== null;
   const names = Array.isArray(arg) ? arg : [arg];
-  if (names.length === 0 || names.some((n) => typeof n !== 'string')) throw failed(`${path}.${op}`, 'should be a string or an array of strings', arg);
+  if (names.length === 0 || names.some((n) => typeof n !== 'string'))
+    throw failed(`${path}.${op}`, 'should be a string or an array of strings', arg);
   return op === 'equals' ? (n) => n !== null && names.includes(n) : (n) => n === null || !names.includes(n);
 }
 
@@ -188,11 +209,34 @@ function compileContains(cond: JsonObject, path: string, normalize: (v: unknown)
   return op === 'contains' ? (vs) => vs.includes(needle) : (vs) => !vs.includes(needle);
 }
 
-const RELATIVE_DAYS: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1, one_week_ago: -7, one_week_from_now: 7, one_month_ago: -30, one_month_from_now: 30 };
+const RELATIVE_DAYS: Record<string, number> = {
+  today: 0,
+  tomorrow: 1,
+  yesterday: -1,
+  one_week_ago: -7,
+  one_week_from_now: 7,
+  one_month_ago: -30,
+  one_month_from_now: 30,
+};
 
 /** Date conditions. A date-only argument compares whole UTC days; a date-time compares instants. */
 function compileDate(cond: JsonObject, path: string, ctx: QueryContext): (d: StoredDate | null) => boolean {
-  const ops = ['equals', 'before', 'after', 'on_or_before', 'on_or_after', 'is_empty', 'is_not_empty', 'past_week', 'past_month', 'past_year', 'this_week', 'next_week', 'next_month', 'next_year'];
+  const ops = [
+    'equals',
+    'before',
+    'after',
+    'on_or_before',
+    'on_or_after',
+    'is_empty',
+    'is_not_empty',
+    'past_week',
+    'past_month',
+    'past_year',
+    'this_week',
+    'next_week',
+    'next_month',
+    'next_year',
+  ];
   const [op, arg] = single(cond, path, ops);
   if (op === 'is_empty') return (d) => d === null;
   if (op === 'is_not_empty') return (d) => d !== null;
@@ -217,7 +261,8 @@ function compileDate(cond: JsonObject, path: string, ctx: QueryContext): (d: Sto
     bound = today + RELATIVE_DAYS[arg] * DAY;
     dayOnly = true;
   } else {
-    if (typeof arg !== 'string' || Number.isNaN(Date.parse(arg))) throw failed(`${path}.${op}`, 'should be a valid ISO 8601 date string', arg);
+    if (typeof arg !== 'string' || Number.isNaN(Date.parse(arg)))
+      throw failed(`${path}.${op}`, 'should be a valid ISO 8601 date string', arg);
     dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(arg);
     bound = Date.parse(dayOnly ? `${arg}T00:00:00Z` : arg);
   }
@@ -362,7 +407,8 @@ function decodeCursor(raw: unknown): { offset: number; id: string } | null {
   if (typeof raw !== 'string' || raw.length > 500) return null;
   try {
     const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (isObject(v) && typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0 && typeof v.i === 'string') return { offset: v.o, id: v.i };
+    if (isObject(v) && typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0 && typeof v.i === 'string')
+      return { offset: v.o, id: v.i };
   } catch {
     return null;
   }

@@ -24,7 +24,14 @@ export function linkRelations(store: Store, ds: StoredDataSource): void {
         id,
         name,
         description: null,
-        config: { type: 'relation', data_source_id: ds.id, database_id: ds.database_id, relation_type: 'dual_property', synced_property_id: prop.id, synced_property_name: prop.name },
+        config: {
+          type: 'relation',
+          data_source_id: ds.id,
+          database_id: ds.database_id,
+          relation_type: 'dual_property',
+          synced_property_id: prop.id,
+          synced_property_name: prop.name,
+        },
       });
       config.synced_property_id = id;
       config.synced_property_name = name;
@@ -42,8 +49,10 @@ export function syncDualValues(store: Store, page: StoredPage, ds: StoredDataSou
     if (config.type !== 'relation' || config.relation_type !== 'dual_property') continue;
     const oldIds = asIds(before[prop.id]);
     const newIds = asIds(page.properties[prop.id]);
-    for (const id of newIds) if (!oldIds.includes(id)) editTwin(store, id, config.synced_property_id, (ids) => (ids.includes(page.id) ? ids : [...ids, page.id]));
-    for (const id of oldIds) if (!newIds.includes(id)) editTwin(store, id, config.synced_property_id, (ids) => ids.filter((x) => x !== page.id));
+    for (const id of newIds)
+      if (!oldIds.includes(id)) editTwin(store, id, config.synced_property_id, (ids) => (ids.includes(page.id) ? ids : [...ids, page.id]));
+    for (const id of oldIds)
+      if (!newIds.includes(id)) editTwin(store, id, config.synced_property_id, (ids) => ids.filter((x) => x !== page.id));
   }
 }
 

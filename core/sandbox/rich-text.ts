@@ -8,9 +8,26 @@ export interface MentionResolver {
 }
 
 const API_COLORS = [
-  'default', 'gray', 'brown', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'red',
-  'default_background', 'gray_background', 'brown_background', 'orange_background', 'yellow_background',
-  'green_background', 'blue_background', 'purple_background', 'pink_background', 'red_background',
+  'default',
+  'gray',
+  'brown',
+  'orange',
+  'yellow',
+  'green',
+  'blue',
+  'purple',
+  'pink',
+  'red',
+  'default_background',
+  'gray_background',
+  'brown_background',
+  'orange_background',
+  'yellow_background',
+  'green_background',
+  'blue_background',
+  'purple_background',
+  'pink_background',
+  'red_background',
 ] as const;
 
 type Annotations = RichTextItemResponse['annotations'];
@@ -50,7 +67,12 @@ function normalizeItem(raw: unknown, path: string, resolve: MentionResolver): Ri
   throw failed(`${path}.text`, 'should be defined', undefined);
 }
 
-function normalizeMention(mention: Record<string, unknown>, path: string, annotations: Annotations, resolve: MentionResolver): RichTextItemResponse {
+function normalizeMention(
+  mention: Record<string, unknown>,
+  path: string,
+  annotations: Annotations,
+  resolve: MentionResolver,
+): RichTextItemResponse {
   if (isObject(mention.user)) {
     const id = expectId(mention.user.id, `${path}.user.id`);
     const name = resolve.userName(id);

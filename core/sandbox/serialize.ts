@@ -76,7 +76,11 @@ export class Serializer {
   page(page: StoredPage, filterProperties?: readonly string[]): PageObjectResponse {
     const parent: PageObjectResponse['parent'] =
       page.parent.type === 'data_source_id'
-        ? { type: 'data_source_id', data_source_id: page.parent.data_source_id, database_id: this.store.state.data_sources[page.parent.data_source_id]?.database_id ?? '' }
+        ? {
+            type: 'data_source_id',
+            data_source_id: page.parent.data_source_id,
+            database_id: this.store.state.data_sources[page.parent.data_source_id]?.database_id ?? '',
+          }
         : page.parent.type === 'page_id'
           ? { type: 'page_id', page_id: page.parent.page_id }
           : page.parent.type === 'block_id'
@@ -138,26 +142,55 @@ export class Serializer {
       case 'status':
         return { id, type: 'status', status: optionRef(config.options, raw) };
       case 'multi_select':
-        return { id, type: 'multi_select', multi_select: asIds(raw).map((o) => optionRef(config.options, o)).filter((o) => o !== null) };
+        return {
+          id,
+          type: 'multi_select',
+          multi_select: asIds(raw)
+            .map((o) => optionRef(config.options, o))
+            .filter((o) => o !== null),
+        };
       case 'date':
         return { id, type: 'date', date: (raw as StoredDate | null | undefined) ?? null };
       case 'people':
-        return { id, type: 'people', people: asIds(raw).slice(0, PAGE_REFERENCE_LIMIT).map((u) => this.userOrPartial(u)) };
+        return {
+          id,
+          type: 'people',
+          people: asIds(raw)
+            .slice(0, PAGE_REFERENCE_LIMIT)
+            .map((u) => this.userOrPartial(u)),
+        };
       case 'relation': {
         const ids = asIds(raw);
         // Notion adds `has_more` to relation values; the SDK type omits it, hence the widening.
-        const value: PagePropertyValue & { has_more: boolean } = { id, type: 'relation', relation: ids.slice(0, PAGE_REFERENCE_LIMIT).map((r) => ({ id: r })), has_more: ids.length > PAGE_REFERENCE_LIMIT };
+        const value: PagePropertyValue & { has_more: boolean } = {
+          id,
+          type: 'relation',
+          relation: ids.slice(0, PAGE_REFERENCE_LIMIT).map((r) => ({ id: r })),
+          has_more: ids.length > PAGE_REFERENCE_LIMIT,
+        };
         return value;
       }
       case 'files':
-        return { id, type: 'files', files: ((raw as StoredFile[] | undefined) ?? []).map((f) => ({ name: f.name, type: 'external', external: { url: f.url } })) };
+        return {
+          id,
+          type: 'files',
+          files: ((raw as StoredFile[] | undefined) ?? []).map((f) => ({ name: f.name, type: 'external', external: { url: f.url } })),
+        };
       case 'place':
         return { id, type: 'place', place: (raw as StoredPlace | null | undefined) ?? null };
       case 'formula':
         // Formulas are not evaluated; an empty string result keeps readers' type switches working.
         return { id, type: 'formula', formula: { type: 'string', string: null } };
       case 'rollup':
-        return { id, type: 'rollup', rollup: { type: 'number', number: this.rollupNumber(page, config.function, config.relation_property_id), function: config.function as never } };
+        return {
+          id,
+          type: 'rollup',
+          rollup: {
+            type: 'number',
+            number: this.rollupNumber(page, config.function, config.relation_property_id),
+            function: config.function as never,
+          },
+        };
       case 'unique_id':
         return { id, type: 'unique_id', unique_id: { prefix: config.prefix, number: typeof raw === 'number' ? raw : null } };
       case 'created_time':
@@ -197,7 +230,11 @@ export class Serializer {
         const value = this.propertyValue(page, prop);
         if (value.type === 'rollup') {
           const r = value.rollup;
-          return { ...base, type: 'rollup', rollup: { type: 'number', number: r.type === 'number' ? r.number : null, function: r.function } };
+          return {
+            ...base,
+            type: 'rollup',
+            rollup: { type: 'number', number: r.type === 'number' ? r.number : null, function: r.function },
+          };
         }
         if (value.type === 'multi_select') return { ...base, type: 'multi_select', multi_select: value.multi_select };
         // Remaining single-value types share their shape with the page value; only `object` differs.
@@ -214,7 +251,12 @@ export class Serializer {
       id: db.id,
       title: db.title,
       description: db.description,
-      parent: db.parent.type === 'workspace' ? { type: 'workspace', workspace: true } : db.parent.type === 'page_id' ? { type: 'page_id', page_id: db.parent.page_id } : { type: 'block_id', block_id: db.parent.block_id },
+      parent:
+        db.parent.type === 'workspace'
+          ? { type: 'workspace', workspace: true }
+          : db.parent.type === 'page_id'
+            ? { type: 'page_id', page_id: db.parent.page_id }
+            : { type: 'block_id', block_id: db.parent.block_id },
       is_inline: db.is_inline,
       in_trash: db.in_trash,
       archived: db.in_trash,
@@ -268,18 +310,41 @@ export class Serializer {
       case 'multi_select':
         return { ...common, type: 'multi_select', multi_select: { options: c.options.map((o) => ({ ...o })) } };
       case 'status':
-        return { ...common, type: 'status', status: { options: c.options.map((o) => ({ ...o })), groups: c.groups.map((g) => ({ ...g, option_ids: [...g.option_ids] })) } };
+        return {
+          ...common,
+          type: 'status',
+          status: { options: c.options.map((o) => ({ ...o })), groups: c.groups.map((g) => ({ ...g, option_ids: [...g.option_ids] })) },
+        };
       case 'relation':
         return c.relation_type === 'single_property'
-          ? { ...common, type: 'relation', relation: { database_id: c.database_id, data_source_id: c.data_source_id, type: 'single_property', single_property: {} } }
-          : { ...common, type: 'relation', relation: { database_id: c.database_id, data_source_id: c.data_source_id, type: 'dual_property', dual_property: { synced_property_id: c.synced_property_id, synced_property_name: c.synced_property_name } } };
+          ? {
+              ...common,
+              type: 'relation',
+              relation: { database_id: c.database_id, data_source_id: c.data_source_id, type: 'single_property', single_property: {} },
+            }
+          : {
+              ...common,
+              type: 'relation',
+              relation: {
+                database_id: c.database_id,
+                data_source_id: c.data_source_id,
+                type: 'dual_property',
+                dual_property: { synced_property_id: c.synced_property_id, synced_property_name: c.synced_property_name },
+              },
+            };
       case 'formula':
         return { ...common, type: 'formula', formula: { expression: c.expression } };
       case 'rollup':
         return {
           ...common,
           type: 'rollup',
-          rollup: { function: c.function as never, relation_property_id: c.relation_property_id, relation_property_name: c.relation_property_name, rollup_property_id: c.rollup_property_id, rollup_property_name: c.rollup_property_name },
+          rollup: {
+            function: c.function as never,
+            relation_property_id: c.relation_property_id,
+            relation_property_name: c.relation_property_name,
+            rollup_property_id: c.rollup_property_id,
+            rollup_property_name: c.rollup_property_name,
+          },
         };
       case 'unique_id':
         return { ...common, type: 'unique_id', unique_id: { prefix: c.prefix } };
@@ -297,7 +362,10 @@ export class Serializer {
     const stamps = {
       object: 'block' as const,
       id: b.id,
-      parent: b.parent.type === 'page_id' ? { type: 'page_id' as const, page_id: b.parent.page_id } : { type: 'block_id' as const, block_id: b.parent.block_id },
+      parent:
+        b.parent.type === 'page_id'
+          ? { type: 'page_id' as const, page_id: b.parent.page_id }
+          : { type: 'block_id' as const, block_id: b.parent.block_id },
       created_time: toIso(b.created_time),
       created_by: this.partialUser(b.created_by),
       last_edited_time: toIso(b.last_edited_time),
@@ -307,11 +375,25 @@ export class Serializer {
     };
     if (b.type === 'child_page') {
       const page = this.store.state.pages[b.id];
-      return { ...stamps, has_children: (page?.child_ids.length ?? 0) > 0, in_trash: page?.in_trash ?? b.in_trash, archived: page?.in_trash ?? b.in_trash, type: 'child_page', child_page: { title: page ? this.store.pageTitle(page) : '' } };
+      return {
+        ...stamps,
+        has_children: (page?.child_ids.length ?? 0) > 0,
+        in_trash: page?.in_trash ?? b.in_trash,
+        archived: page?.in_trash ?? b.in_trash,
+        type: 'child_page',
+        child_page: { title: page ? this.store.pageTitle(page) : '' },
+      };
     }
     if (b.type === 'child_database') {
       const db = this.store.state.databases[b.id];
-      return { ...stamps, has_children: false, in_trash: db?.in_trash ?? b.in_trash, archived: db?.in_trash ?? b.in_trash, type: 'child_database', child_database: { title: plain(db?.title ?? []) } };
+      return {
+        ...stamps,
+        has_children: false,
+        in_trash: db?.in_trash ?? b.in_trash,
+        archived: db?.in_trash ?? b.in_trash,
+        type: 'child_database',
+        child_database: { title: plain(db?.title ?? []) },
+      };
     }
     const visibleChildren = b.child_ids.some((id) => !this.store.state.blocks[id]?.in_trash);
     // Block contents are validated into response form by blocks.ts; the union of 30+ block
@@ -320,7 +402,18 @@ export class Serializer {
   }
 
   private pageAsBlock(page: StoredPage): BlockObjectResponse {
-    const parent: BlockObjectResponse['parent'] = page.parent.type === 'page_id' ? { type: 'page_id', page_id: page.parent.page_id } : page.parent.type === 'block_id' ? { type: 'block_id', block_id: page.parent.block_id } : page.parent.type === 'data_source_id' ? { type: 'data_source_id', data_source_id: page.parent.data_source_id, database_id: this.store.state.data_sources[page.parent.data_source_id]?.database_id ?? '' } : { type: 'workspace', workspace: true };
+    const parent: BlockObjectResponse['parent'] =
+      page.parent.type === 'page_id'
+        ? { type: 'page_id', page_id: page.parent.page_id }
+        : page.parent.type === 'block_id'
+          ? { type: 'block_id', block_id: page.parent.block_id }
+          : page.parent.type === 'data_source_id'
+            ? {
+                type: 'data_source_id',
+                data_source_id: page.parent.data_source_id,
+                database_id: this.store.state.data_sources[page.parent.data_source_id]?.database_id ?? '',
+              }
+            : { type: 'workspace', workspace: true };
     return {
       object: 'block',
       id: page.id,
@@ -346,7 +439,10 @@ function asIds(value: StoredValue | undefined): string[] {
   return Array.isArray(value) ? (value as string[]) : [];
 }
 
-function optionRef(options: StoredOption[], raw: StoredValue | undefined): { id: string; name: string; color: StoredOption['color'] } | null {
+function optionRef(
+  options: StoredOption[],
+  raw: StoredValue | undefined,
+): { id: string; name: string; color: StoredOption['color'] } | null {
   const option = typeof raw === 'string' ? options.find((o) => o.id === raw) : undefined;
   return option ? { id: option.id, name: option.name, color: option.color } : null;
 }

@@ -192,10 +192,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return sendError(res, new NotionError(503, 'service_unavailable', 'Notion is unavailable, please try again later.'), requestId);
       case '504':
         count(504);
-        return sendError(res, new NotionError(504, 'gateway_timeout', 'Notion timed out while processing the request. Please try again later.'), requestId);
+        return sendError(
+          res,
+          new NotionError(504, 'gateway_timeout', 'Notion timed out while processing the request. Please try again later.'),
+          requestId,
+        );
       case '529':
         count(529);
-        return sendError(res, new NotionError(529, 'service_overload', 'Notion is overloaded, please try again later.', { 'retry-after': retryAfter }), requestId);
+        return sendError(
+          res,
+          new NotionError(529, 'service_overload', 'Notion is overloaded, please try again later.', { 'retry-after': retryAfter }),
+          requestId,
+        );
     }
   };
 
@@ -214,7 +222,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const version = req.headers['notion-version'];
     if (version === undefined || version === '') throw missingVersion();
     if (typeof version !== 'string' || !SUPPORTED_VERSIONS.includes(version)) {
-      throw new NotionError(400, 'validation_error', `Notion-Version header failed validation: the sandbox emulates ${SUPPORTED_VERSIONS.join(' and ')}, instead was \`${String(version)}\`.`);
+      throw new NotionError(
+        400,
+        'validation_error',
+        `Notion-Version header failed validation: the sandbox emulates ${SUPPORTED_VERSIONS.join(' and ')}, instead was \`${String(version)}\`.`,
+      );
     }
     if (bucket) {
       const decision = bucket.take();
@@ -232,10 +244,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       } catch {
         throw invalidJson();
       }
-      if (!isObject(parsed)) throw validationError(`body failed validation: body should be an object, instead was \`${JSON.stringify(parsed).slice(0, 100)}\`.`);
+      if (!isObject(parsed))
+        throw validationError(`body failed validation: body should be an object, instead was \`${JSON.stringify(parsed).slice(0, 100)}\`.`);
       body = parsed;
     }
-    const ctx: RequestContext = { method, params: match.params, query: url.searchParams, body, store, ser, queryResultLimit: options.queryResultLimit ?? 10_000 };
+    const ctx: RequestContext = {
+      method,
+      params: match.params,
+      query: url.searchParams,
+      body,
+      store,
+      ser,
+      queryResultLimit: options.queryResultLimit ?? 10_000,
+    };
     const result = match.route.handler(ctx);
     if (writes) {
       stats.writes++;
@@ -271,7 +292,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           return;
         }
         if (url.pathname.startsWith('/__sandbox/')) {
-          const out = await handleAdmin(handle, req.method ?? 'GET', url.pathname.slice('/__sandbox/'.length), req.headers['content-type'], rawBody);
+          const out = await handleAdmin(
+            handle,
+            req.method ?? 'GET',
+            url.pathname.slice('/__sandbox/'.length),
+            req.headers['content-type'],
+            rawBody,
+          );
           sendJson(res, 200, out);
           return;
         }

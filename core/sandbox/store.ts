@@ -174,7 +174,9 @@ export class Store {
   }
 
   canSeeBlock(block: StoredBlock, depth = 0): boolean {
-    return block.parent.type === 'page_id' ? this.canSeeId('page', block.parent.page_id, depth) : this.canSeeId('block', block.parent.block_id, depth);
+    return block.parent.type === 'page_id'
+      ? this.canSeeId('page', block.parent.page_id, depth)
+      : this.canSeeId('block', block.parent.block_id, depth);
   }
 
   private canSeeId(kind: 'page' | 'database' | 'data_source' | 'block', id: string, depth: number): boolean {
@@ -257,7 +259,11 @@ export class Store {
     }
   }
 
-  private linkChild(parent: { type: 'page_id'; page_id: string } | { type: 'block_id'; block_id: string }, block: { id: string; type: string; content: Record<string, unknown> }, stamps: StoredStamps): void {
+  private linkChild(
+    parent: { type: 'page_id'; page_id: string } | { type: 'block_id'; block_id: string },
+    block: { id: string; type: string; content: Record<string, unknown> },
+    stamps: StoredStamps,
+  ): void {
     const stored: StoredBlock = {
       id: block.id,
       parent,
@@ -284,7 +290,9 @@ export class Store {
   /** Stores validated block drafts under a page or block, after `afterId` or at the end. */
   appendBlocks(parentId: string, drafts: BlockDraft[], afterId?: string | 'start', by: string = this.botId): StoredBlock[] {
     const created: StoredBlock[] = [];
-    const parent = this.state.pages[parentId] ? ({ type: 'page_id', page_id: parentId } as const) : ({ type: 'block_id', block_id: parentId } as const);
+    const parent = this.state.pages[parentId]
+      ? ({ type: 'page_id', page_id: parentId } as const)
+      : ({ type: 'block_id', block_id: parentId } as const);
     const ids = drafts.map((draft) => {
       const block: StoredBlock = {
         id: this.ids.uuid(),

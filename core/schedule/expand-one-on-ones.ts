@@ -2,7 +2,16 @@ import type { DateTime } from 'luxon';
 import type { Located, WorkspaceModel } from '../model/workspace-model';
 import type { OneOnOne } from '../model/types.generated';
 import { attendeeOf, expandPeople, personIdOf, zoneOfPerson } from './attendees';
-import { CADENCES, occurrenceDates, parseTimeOfDay, parseWeekday, plainDate, plainDateOf, type Cadence, type RecurrenceRule } from './recurrence';
+import {
+  CADENCES,
+  occurrenceDates,
+  parseTimeOfDay,
+  parseWeekday,
+  plainDate,
+  plainDateOf,
+  type Cadence,
+  type RecurrenceRule,
+} from './recurrence';
 import type { ScheduleEvent, ScheduleWindow } from './types';
 import { WallClock } from './wall-clock';
 
@@ -151,7 +160,13 @@ const SEARCH_DAYS = 70;
  * The meetings of `reportId` in a 1:1 entry around `day` (a plain ISO date), by the same rules
  * as the schedule — the same dates, and the same slot when the entry's reports meet back to back.
  */
-export function meetingsAround(model: WorkspaceModel, entry: OneOnOne, reportId: string, day: string, minutes = DEFAULT_ONE_ON_ONE_MINUTES): MeetingsAround | undefined {
+export function meetingsAround(
+  model: WorkspaceModel,
+  entry: OneOnOne,
+  reportId: string,
+  day: string,
+  minutes = DEFAULT_ONE_ON_ONE_MINUTES,
+): MeetingsAround | undefined {
   const series = readOneOnOne(model, entry);
   const date = plainDate(day);
   if (!series || !date) return undefined;

@@ -54,9 +54,7 @@ export function icsZoneOf(zone: string): string | undefined {
 
 function attendeesOf(event: ScheduleEvent): ICalAttendeeData[] {
   // RFC 5545 needs an address for an attendee: people without an email in the Org are left out.
-  return event.attendees
-    .filter((a) => a.email !== undefined)
-    .map((a) => ({ email: a.email!, name: a.name, role: ICalAttendeeRole.REQ }));
+  return event.attendees.filter((a) => a.email !== undefined).map((a) => ({ email: a.email!, name: a.name, role: ICalAttendeeRole.REQ }));
 }
 
 function utf8Size(ch: string): number {
@@ -103,7 +101,7 @@ function foldLine(line: string): string {
 function foldAsciiLines(text: string): string {
   let out = '';
   let copied = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\r\n', start);
     if (end === -1) end = text.length;
     if (end - start > 74) {
@@ -158,6 +156,8 @@ export function toIcs(events: readonly ScheduleEvent[], options: IcsOptions = {}
   }
   // The same VTIMEZONE text and order as ical-generator's calendar-level generator gives.
   const timezones = [...zones.values()].map((block) => block.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim() + '\r\n');
-  const head = ical(calendarData).toString().replace(/END:VCALENDAR$/, '');
+  const head = ical(calendarData)
+    .toString()
+    .replace(/END:VCALENDAR$/, '');
   return head + foldIcsLines(timezones.join('')) + bodies.join('') + 'END:VCALENDAR';
 }

@@ -58,11 +58,7 @@ const KIND_ORDER: Record<ScheduleEvent['kind'], number> = { 'review-stage': 0, r
 
 /** Chronological order; at the same instant review stages, then retrospectives, then 1:1s, then by UID. */
 export function compareEvents(a: ScheduleEvent, b: ScheduleEvent): number {
-  return (
-    a.start.toMillis() - b.start.toMillis() ||
-    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-    (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)
-  );
+  return a.start.toMillis() - b.start.toMillis() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
 }
 
 /**

@@ -55,7 +55,8 @@ export function runRules(
       const file = model.byPath.get(r.at.file);
       if (file && isSuppressed(file.suppressions, range.start.line, id)) return;
       const diagnostic: Diagnostic = { file: r.at.file, range, severity: level, rule: id, message: formatMessage(template, r.data) };
-      if (r.related?.length) diagnostic.related = r.related.map((rel) => ({ file: rel.at.file, range: resolve(model, rel.at), message: rel.message }));
+      if (r.related?.length)
+        diagnostic.related = r.related.map((rel) => ({ file: rel.at.file, range: resolve(model, rel.at), message: rel.message }));
       if (r.fix) {
         diagnostic.fix = {
           title: r.fix.title,

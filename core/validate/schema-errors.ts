@@ -68,7 +68,10 @@ export function selectErrors(errors: readonly SchemaError[]): SchemaError[] {
       dropped.add(index);
       return;
     }
-    if ((error.keyword === 'anyOf' || error.keyword === 'oneOf') && !('passingSchemas' in (error.params ?? {}) && error.params.passingSchemas)) {
+    if (
+      (error.keyword === 'anyOf' || error.keyword === 'oneOf') &&
+      !('passingSchemas' in (error.params ?? {}) && error.params.passingSchemas)
+    ) {
       const branches = branchErrors(errors, index, dropped);
       const wrongType = branches.filter((i) => errors[i].instancePath === error.instancePath && isTypeMismatch(errors[i]));
       if (branches.length === 0) return;

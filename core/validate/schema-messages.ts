@@ -42,7 +42,10 @@ const CONDITIONAL_NEEDS: Record<string, Record<string, string>> = {
 };
 
 function kebab(keyword: string): string {
-  return keyword.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/\s+/g, '-').toLowerCase();
+  return keyword
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
+    .replace(/\s+/g, '-')
+    .toLowerCase();
 }
 
 function truncate(text: string, max = 60): string {
@@ -79,10 +82,18 @@ export function yamlScalar(text: string): string {
 function withHint(value: string, hint: ValueHint): Pick<SchemaProblem, 'message' | 'replacement'> {
   const suggestion = hint.suggestion !== undefined && hint.suggestion !== value ? hint.suggestion : undefined;
   const tail = suggestion === undefined || hint.explain.includes(suggestion) ? '' : `; did you mean "${suggestion}"?`;
-  return { message: `${showValue(value)} ${hint.explain}${tail}`, replacement: suggestion === undefined ? undefined : yamlScalar(suggestion) };
+  return {
+    message: `${showValue(value)} ${hint.explain}${tail}`,
+    replacement: suggestion === undefined ? undefined : yamlScalar(suggestion),
+  };
 }
 
-function typeProblem(error: SchemaError, path: DataPath, value: unknown, ctx: MessageContext): Omit<SchemaProblem, 'rule' | 'path' | 'target'> {
+function typeProblem(
+  error: SchemaError,
+  path: DataPath,
+  value: unknown,
+  ctx: MessageContext,
+): Omit<SchemaProblem, 'rule' | 'path' | 'target'> {
   const types = [error.params.type].flat().flatMap((t: string) => t.split(','));
   const field = describeField(path);
   const base = `Expected ${listTypes(types)}${field ? ` for ${field}` : ''}, got ${describeValue(value)}`;
@@ -170,7 +181,8 @@ export function explainError(error: SchemaError, ctx: MessageContext): SchemaPro
   if (error.propertyName !== undefined) {
     // A key that fails `propertyNames`: the error is about the key, not the mapping.
     const keyPath = [...path, error.propertyName];
-    const hint = error.keyword === 'pattern' ? patternHint(String(params.pattern), error.propertyName) : { explain: 'is not allowed as a key here' };
+    const hint =
+      error.keyword === 'pattern' ? patternHint(String(params.pattern), error.propertyName) : { explain: 'is not allowed as a key here' };
     return { rule: 'schema/property-names', path: keyPath, target: 'key', ...withHint(error.propertyName, hint) };
   }
 
@@ -226,7 +238,9 @@ export function explainError(error: SchemaError, ctx: MessageContext): SchemaPro
       return at(`${showValue(item)} is listed twice in ${field}; remove one`, { path: [...path, index] });
     }
     case 'minLength':
-      return at(Number(params.limit) === 1 ? `${field} must not be empty` : `${field} must be at least ${String(params.limit)} characters long`);
+      return at(
+        Number(params.limit) === 1 ? `${field} must not be empty` : `${field} must be at least ${String(params.limit)} characters long`,
+      );
     case 'maxLength':
       return at(`${field} must be at most ${String(params.limit)} characters long`);
     case 'false schema':
@@ -235,7 +249,9 @@ export function explainError(error: SchemaError, ctx: MessageContext): SchemaPro
       return at(`${field} has a value that is not allowed here`);
     case 'oneOf':
       return at(
-        params.passingSchemas ? `${field} fits more than one of the allowed forms; make it fit exactly one` : `${field} does not fit any of the allowed forms`,
+        params.passingSchemas
+          ? `${field} fits more than one of the allowed forms; make it fit exactly one`
+          : `${field} does not fit any of the allowed forms`,
       );
     case 'anyOf':
       return at(`${field} does not fit any of the allowed forms`);

@@ -176,7 +176,8 @@ async function readThroughCache(path: string, bytes: Uint8Array, options: ReadOp
   const { cache, extraValidators, keepDocuments, analyzer } = options;
   const analyze = async () => {
     // Files with diagnostics from a worker parse again here when a rule places one more.
-    if (analyzer && !keepDocuments && path !== CONFIG_FILE) return fileFromAnalysis(path, bytes, await analyzer(path, bytes), extraValidators);
+    if (analyzer && !keepDocuments && path !== CONFIG_FILE)
+      return fileFromAnalysis(path, bytes, await analyzer(path, bytes), extraValidators);
     const file = analyzeFile(path, bytes, extraValidators);
     return keepDocuments ? file : withoutDocument(file);
   };

@@ -80,7 +80,9 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
   const checker = toCheck >= PARALLEL_MIN_FILES ? options.checker?.(config.bytes, options.trusted ?? false) : undefined;
   const checkBytes = async (path: string, bytes: Uint8Array): Promise<FileCheck> => {
     // A worker that fails leaves its file to this thread: workers make a run faster, never different.
-    const result = checker ? await checker(path, bytes).catch(() => checkFileAlone(path, bytes, checking)) : checkFileAlone(path, bytes, checking);
+    const result = checker
+      ? await checker(path, bytes).catch(() => checkFileAlone(path, bytes, checking))
+      : checkFileAlone(path, bytes, checking);
     cache?.set(path, result);
     return result;
   };
@@ -99,7 +101,10 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
     const bytes = await host.readFile(path);
     const result = cache?.get(path, hashBytes(bytes)) ?? (await checkBytes(path, bytes));
     if (isContextFile(checking.plan, path, result.kind)) {
-      kept.set(index, cachedFile(path, () => stripBom(LENIENT_UTF8.decode(bytes)), result.hash, result.data, []));
+      kept.set(
+        index,
+        cachedFile(path, () => stripBom(LENIENT_UTF8.decode(bytes)), result.hash, result.data, []),
+      );
     }
     take(index, result);
   };
@@ -117,7 +122,12 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
 
   const model = await outlinedModel(host, paths, kept, outline, checking);
   diagnostics.push(...runRules(model, checking.plan.workspaceRules, checking.setup.levels));
-  return { paths, diagnostics: withoutRepeatedRuleErrors(diagnostics).sort(compareDiagnostics), rules: checking.setup.rules, streamed: true };
+  return {
+    paths,
+    diagnostics: withoutRepeatedRuleErrors(diagnostics).sort(compareDiagnostics),
+    rules: checking.setup.rules,
+    streamed: true,
+  };
 }
 
 /**

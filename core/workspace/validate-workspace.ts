@@ -48,7 +48,10 @@ export interface WorkspaceSetup {
 }
 
 /** Reads the config and loads its plugins; throws `WorkspaceError` when there is no config. */
-export async function readWorkspaceSetup(host: WorkspaceHost, options: Pick<ValidateOptions, 'importPlugin' | 'trusted' | 'extraPlugins'> = {}): Promise<WorkspaceSetup> {
+export async function readWorkspaceSetup(
+  host: WorkspaceHost,
+  options: Pick<ValidateOptions, 'importPlugin' | 'trusted' | 'extraPlugins'> = {},
+): Promise<WorkspaceSetup> {
   const config = await readConfig(host);
   const loaded = options.importPlugin
     ? await loadPlugins(config.file, options.importPlugin, { trusted: options.trusted ?? false })
@@ -61,7 +64,11 @@ export async function readWorkspaceSetup(host: WorkspaceHost, options: Pick<Vali
  * file, runs the workspace rules. Throws `WorkspaceError` only when there is no workspace.
  * `setup`, when the caller has read the config and loaded the plugins already.
  */
-export async function validateWorkspace(host: WorkspaceHost, options: ValidateOptions = {}, setup?: WorkspaceSetup): Promise<ValidationResult> {
+export async function validateWorkspace(
+  host: WorkspaceHost,
+  options: ValidateOptions = {},
+  setup?: WorkspaceSetup,
+): Promise<ValidationResult> {
   const { config, plugins, pluginDiagnostics } = setup ?? (await readWorkspaceSetup(host, options));
   const extraValidators = pluginValidators(plugins);
   const analyzer = options.analyzer?.([...extraValidators.keys()]);

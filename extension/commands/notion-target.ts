@@ -33,7 +33,12 @@ export class SyncRefusal extends Error {
  * token needed), otherwise Notion with the token from SecretStorage and the parent page from
  * `okra.notion.parentPage` or okra.config.yaml.
  */
-export async function notionTarget(context: vscode.ExtensionContext, deps: FeatureDeps, root: vscode.Uri, sandbox: SandboxManager): Promise<NotionTarget> {
+export async function notionTarget(
+  context: vscode.ExtensionContext,
+  deps: FeatureDeps,
+  root: vscode.Uri,
+  sandbox: SandboxManager,
+): Promise<NotionTarget> {
   const settings = readSettings(root);
   if (settings.syncUseSandbox) {
     const running = await sandbox.ensure();
@@ -48,10 +53,16 @@ export async function notionTarget(context: vscode.ExtensionContext, deps: Featu
     };
   }
   const token = (await context.secrets.get(NOTION_TOKEN_SECRET))?.trim();
-  if (!token) throw new SyncRefusal('okra: no Notion token is set. Set the token of your Notion integration first (it is kept in VS Code\'s secret storage).', { title: 'Set Notion Token', command: 'okra.setNotionToken' });
+  if (!token)
+    throw new SyncRefusal(
+      "okra: no Notion token is set. Set the token of your Notion integration first (it is kept in VS Code's secret storage).",
+      { title: 'Set Notion Token', command: 'okra.setNotionToken' },
+    );
   const parentPage = settings.notionParentPage ?? deps.session()?.workspace.config?.value.notion?.parent_page;
   if (typeof parentPage !== 'string' || parentPage.trim() === '' || !core().notionSync.parentPageIdOf(parentPage)) {
-    throw new SyncRefusal('okra: no Notion parent page: set notion.parent_page in okra.config.yaml (or the okra.notion.parentPage setting) to the page to create the databases under.');
+    throw new SyncRefusal(
+      'okra: no Notion parent page: set notion.parent_page in okra.config.yaml (or the okra.notion.parentPage setting) to the page to create the databases under.',
+    );
   }
   const stateUri = vscode.Uri.joinPath(root, NOTION_STATE_FILE);
   return {

@@ -11,7 +11,11 @@ export interface OpenBoardOptions {
  * "okra: Open the Sandbox Board": starts the local Notion-compatible sandbox in the extension
  * host when none runs, and opens its read-only board. Returns where it runs.
  */
-export async function openSandboxBoardCommand(deps: FeatureDeps, sandbox: SandboxManager, options: OpenBoardOptions = {}): Promise<RunningSandbox> {
+export async function openSandboxBoardCommand(
+  deps: FeatureDeps,
+  sandbox: SandboxManager,
+  options: OpenBoardOptions = {},
+): Promise<RunningSandbox> {
   const wasRunning = sandbox.isRunning;
   const running = await sandbox.ensure();
   if (!wasRunning) deps.log.info(`sandbox: Notion API at ${running.url}, board at ${running.boardUrl}`);

@@ -13,7 +13,8 @@ export interface PickItem {
 
 type Obj = Record<string, unknown>;
 const rec = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : undefined;
 
 const byLabel = (a: PickItem, b: PickItem) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id);
 
@@ -42,7 +43,11 @@ export function reviewItems(model: WorkspaceModel): PickItem[] {
       const end = str(period.end);
       const participants = Array.isArray(v.participants) ? v.participants.length : 0;
       const item: PickItem = { label: str(v.name) ?? r.id, description: r.id, id: r.id };
-      const detail = [str(v.type), start && end ? `${start} – ${end}` : undefined, participants > 0 ? `${participants} participant entr${participants === 1 ? 'y' : 'ies'}` : undefined]
+      const detail = [
+        str(v.type),
+        start && end ? `${start} – ${end}` : undefined,
+        participants > 0 ? `${participants} participant entr${participants === 1 ? 'y' : 'ies'}` : undefined,
+      ]
         .filter(Boolean)
         .join(' · ');
       if (detail) item.detail = detail;

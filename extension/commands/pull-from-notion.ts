@@ -8,6 +8,11 @@ import { syncToNotionCommand, type SyncCommandOptions, type SyncOutcome } from '
  * Notion get a check-in in the YAML (comments and layout kept), then the workspace is pushed so
  * Notion shows the recomputed progress. The same plan → confirm → apply flow as Sync to Notion.
  */
-export function pullFromNotionCommand(context: vscode.ExtensionContext, deps: FeatureDeps, sandbox: SandboxManager, options: SyncCommandOptions = {}): Promise<SyncOutcome | undefined> {
+export function pullFromNotionCommand(
+  context: vscode.ExtensionContext,
+  deps: FeatureDeps,
+  sandbox: SandboxManager,
+  options: SyncCommandOptions = {},
+): Promise<SyncOutcome | undefined> {
   return syncToNotionCommand(context, deps, sandbox, { ...options, pull: true });
 }

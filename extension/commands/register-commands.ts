@@ -37,19 +37,39 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Feature
   context.subscriptions.push(
     sandbox,
     register(COMMANDS.syncToNotion, async (options) =>
-      (await import('./sync-to-notion')).syncToNotionCommand(context, deps, sandbox, typeof options === 'object' && options !== null ? options : {}),
+      (await import('./sync-to-notion')).syncToNotionCommand(
+        context,
+        deps,
+        sandbox,
+        typeof options === 'object' && options !== null ? options : {},
+      ),
     ),
     register(COMMANDS.pullFromNotion, async (options) =>
-      (await import('./pull-from-notion')).pullFromNotionCommand(context, deps, sandbox, typeof options === 'object' && options !== null ? options : {}),
+      (await import('./pull-from-notion')).pullFromNotionCommand(
+        context,
+        deps,
+        sandbox,
+        typeof options === 'object' && options !== null ? options : {},
+      ),
     ),
     register(COMMANDS.setNotionToken, async () => (await import('./set-notion-token')).setNotionTokenCommand(context, deps)),
-    register(COMMANDS.renderOneOnOne, async (arg) => remember(await (await import('./render-one-on-one')).renderOneOnOneCommand(deps, arg))),
-    register(COMMANDS.renderReviewDocuments, async (arg) => remember(await (await import('./render-review-documents')).renderReviewDocumentsCommand(deps, arg))),
-    register(COMMANDS.renderRetrospective, async (arg) => remember(await (await import('./render-retrospective')).renderRetrospectiveCommand(deps, arg))),
+    register(COMMANDS.renderOneOnOne, async (arg) =>
+      remember(await (await import('./render-one-on-one')).renderOneOnOneCommand(deps, arg)),
+    ),
+    register(COMMANDS.renderReviewDocuments, async (arg) =>
+      remember(await (await import('./render-review-documents')).renderReviewDocumentsCommand(deps, arg)),
+    ),
+    register(COMMANDS.renderRetrospective, async (arg) =>
+      remember(await (await import('./render-retrospective')).renderRetrospectiveCommand(deps, arg)),
+    ),
     register(COMMANDS.previewDocument, async (arg) => (await import('./preview-document')).previewDocumentCommand(() => lastRendered, arg)),
     register(COMMANDS.newOkrFile, async () => (await import('./new-okr-file')).newOkrFileCommand(deps)),
     register(COMMANDS.openSandboxBoard, async (options) =>
-      (await import('./open-sandbox-board')).openSandboxBoardCommand(deps, sandbox, typeof options === 'object' && options !== null ? options : {}),
+      (await import('./open-sandbox-board')).openSandboxBoardCommand(
+        deps,
+        sandbox,
+        typeof options === 'object' && options !== null ? options : {},
+      ),
     ),
   );
   return { sandbox };

@@ -26,7 +26,11 @@ async function templateOverrides(root: vscode.Uri, model: WorkspaceModel): Promi
  * workspace's overrides), writes them as Markdown under the output folder setting and opens the
  * first one's preview beside the editor. Returns the files written.
  */
-export async function renderDocuments(deps: FeatureDeps, request: Omit<RenderRequest, 'date'>, options: { preview?: boolean } = {}): Promise<vscode.Uri[]> {
+export async function renderDocuments(
+  deps: FeatureDeps,
+  request: Omit<RenderRequest, 'date'>,
+  options: { preview?: boolean } = {},
+): Promise<vscode.Uri[]> {
   const session = deps.session();
   const root = deps.root();
   if (!session || !root) {
@@ -51,10 +55,15 @@ export async function renderDocuments(deps: FeatureDeps, request: Omit<RenderReq
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(document.markdown));
     written.push(uri);
   }
-  deps.log.info(`rendered ${written.length} document${written.length === 1 ? '' : 's'}: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);
+  deps.log.info(
+    `rendered ${written.length} document${written.length === 1 ? '' : 's'}: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`,
+  );
   if (written.length > 0 && options.preview !== false) {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', written[0]);
-    if (written.length > 1) void vscode.window.showInformationMessage(`okra: rendered ${written.length} documents into ${vscode.workspace.asRelativePath(vscode.Uri.joinPath(written[0], '..'))}.`);
+    if (written.length > 1)
+      void vscode.window.showInformationMessage(
+        `okra: rendered ${written.length} documents into ${vscode.workspace.asRelativePath(vscode.Uri.joinPath(written[0], '..'))}.`,
+      );
   }
   return written;
 }

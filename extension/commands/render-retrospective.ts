@@ -6,7 +6,14 @@ import { idArgument, pickId, renderDocuments } from './render-documents';
 /** "okra: Render Retrospective": a cycle's retrospective document, with the retrospective's template. */
 export async function renderRetrospectiveCommand(deps: FeatureDeps, arg?: unknown): Promise<vscode.Uri[]> {
   const model = deps.session()?.workspace;
-  const retro = idArgument(arg) ?? (model && (await pickId(retrospectiveItems(model), 'Which retrospective?', 'okra: the workspace has no retrospectives (retrospectives: in a ReviewCycles file).')));
+  const retro =
+    idArgument(arg) ??
+    (model &&
+      (await pickId(
+        retrospectiveItems(model),
+        'Which retrospective?',
+        'okra: the workspace has no retrospectives (retrospectives: in a ReviewCycles file).',
+      )));
   if (!retro || !model) return [];
   const template = model.retrospectives.get(retro)?.value.template;
   return renderDocuments(deps, { template: typeof template === 'string' && template !== '' ? template : 'okr-retrospective', retro });

@@ -43,13 +43,23 @@ const isAbort = (error: unknown) => error instanceof Error && (error.name === 'A
  * archive — Apply?"), then applies it with a cancellable progress notification and ends with a
  * summary. Refused in an untrusted workspace and in a workspace with errors.
  */
-export async function syncToNotionCommand(context: vscode.ExtensionContext, deps: FeatureDeps, sandbox: SandboxManager, options: SyncCommandOptions = {}): Promise<SyncOutcome | undefined> {
+export async function syncToNotionCommand(
+  context: vscode.ExtensionContext,
+  deps: FeatureDeps,
+  sandbox: SandboxManager,
+  options: SyncCommandOptions = {},
+): Promise<SyncOutcome | undefined> {
   const policy = trustPolicy(vscode.workspace.isTrusted);
   if (!policy.syncEnabled) {
     deps.syncStatus.set({ state: 'disabled', reason: 'the workspace is not trusted' });
-    void vscode.window.showWarningMessage('okra: Notion sync is off because this workspace is not trusted. Trust the workspace (Manage Workspace Trust) to sync.', 'Manage Workspace Trust').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
-    });
+    void vscode.window
+      .showWarningMessage(
+        'okra: Notion sync is off because this workspace is not trusted. Trust the workspace (Manage Workspace Trust) to sync.',
+        'Manage Workspace Trust',
+      )
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
     return undefined;
   }
   const session = deps.session();
@@ -60,9 +70,14 @@ export async function syncToNotionCommand(context: vscode.ExtensionContext, deps
   }
   const errors = errorCount(root);
   if (errors > 0) {
-    void vscode.window.showErrorMessage(`okra: the workspace has ${errors} error${errors === 1 ? '' : 's'}; fix them before syncing, so that nothing is archived by mistake.`, 'Show Problems').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
-    });
+    void vscode.window
+      .showErrorMessage(
+        `okra: the workspace has ${errors} error${errors === 1 ? '' : 's'}; fix them before syncing, so that nothing is archived by mistake.`,
+        'Show Problems',
+      )
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
     return undefined;
   }
 
@@ -123,14 +138,18 @@ export async function syncToNotionCommand(context: vscode.ExtensionContext, deps
   for (const note of planned.notes) deps.log.info(`sync note: ${note}`);
   if (!planHasWork(plan.counts, plan.databases.length) && !pulled) {
     deps.syncStatus.set({ state: 'synced', at: timeOf(deps), summary: `up to date (${plan.counts.unchanged} unchanged)` });
-    void vscode.window.showInformationMessage(`okra: ${target.name} is up to date (${plan.counts.unchanged} unchanged${plan.counts.conflicts > 0 ? `, ${plan.counts.conflicts} in conflict` : ''}).`);
+    void vscode.window.showInformationMessage(
+      `okra: ${target.name} is up to date (${plan.counts.unchanged} unchanged${plan.counts.conflicts > 0 ? `, ${plan.counts.conflicts} in conflict` : ''}).`,
+    );
     return { plan: plan.counts, pulled, applied: false };
   }
 
   // 2. Confirm.
   if (options.confirm !== false) {
     const question = planQuestion(plan.counts, plan.databases.length, target.name);
-    const pulling = planned.pull ? `okra: ${pullSummary(planned.pull.edits.length, planned.pull.conflicts.length)}; then ${question.slice('okra: '.length)}` : question;
+    const pulling = planned.pull
+      ? `okra: ${pullSummary(planned.pull.edits.length, planned.pull.conflicts.length)}; then ${question.slice('okra: '.length)}`
+      : question;
     const choice = await vscode.window.showInformationMessage(pulling, { modal: true, detail: firstLines(planText, 25) }, 'Apply');
     if (choice !== 'Apply') {
       deps.syncStatus.set({ state: 'idle' });
@@ -165,11 +184,15 @@ export async function syncToNotionCommand(context: vscode.ExtensionContext, deps
   deps.log.info(summary.trimEnd());
   const pullConflicts = applied.pull?.conflicts.length ?? 0;
   const problems = result.failed.length + applied.plan.conflicts.length + pullConflicts;
-  const pulledLine = applied.pull ? `Pulled ${applied.pull.edits.length} check-in${applied.pull.edits.length === 1 ? '' : 's'} into the YAML. ` : '';
+  const pulledLine = applied.pull
+    ? `Pulled ${applied.pull.edits.length} check-in${applied.pull.edits.length === 1 ? '' : 's'} into the YAML. `
+    : '';
   const firstLine = `okra: ${pulledLine}${summary.split('\n')[0]}`;
   deps.syncStatus.set({ state: 'synced', at: timeOf(deps), summary: summary.split('\n')[0] });
   if (problems > 0) {
-    void vscode.window.showWarningMessage(`${firstLine} ${result.failed.length} failed, ${applied.plan.conflicts.length + pullConflicts} in conflict: see the okra log.`);
+    void vscode.window.showWarningMessage(
+      `${firstLine} ${result.failed.length} failed, ${applied.plan.conflicts.length + pullConflicts} in conflict: see the okra log.`,
+    );
   } else {
     void vscode.window.showInformationMessage(firstLine);
   }
@@ -184,7 +207,9 @@ function timeOf(deps: FeatureDeps): string {
 function failed(deps: FeatureDeps, error: unknown, phase: string, counts?: SyncPlan['counts']): SyncOutcome | undefined {
   if (isAbort(error)) {
     deps.syncStatus.set({ state: 'idle' });
-    void vscode.window.showInformationMessage(`okra: sync cancelled while ${phase}${phase === 'applying' ? '; rows written so far are kept and recorded' : ''}.`);
+    void vscode.window.showInformationMessage(
+      `okra: sync cancelled while ${phase}${phase === 'applying' ? '; rows written so far are kept and recorded' : ''}.`,
+    );
     return counts && { plan: counts, applied: false };
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -193,4 +218,3 @@ function failed(deps: FeatureDeps, error: unknown, phase: string, counts?: SyncP
   void vscode.window.showErrorMessage(`okra: sync failed: ${message}`);
   return undefined;
 }
-

@@ -25,7 +25,8 @@ export async function writePulled(deps: LanguageDeps, pull: PullPlan): Promise<W
     workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(before.length)), out.text);
     changed.push({ document, path, text: out.text });
   }
-  if (changed.length > 0 && !(await vscode.workspace.applyEdit(workspaceEdit))) throw new Error('the pulled check-ins could not be written');
+  if (changed.length > 0 && !(await vscode.workspace.applyEdit(workspaceEdit)))
+    throw new Error('the pulled check-ins could not be written');
   for (const { document, path, text } of changed) {
     await document.save();
     session.update(path, text);

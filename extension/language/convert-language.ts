@@ -35,7 +35,9 @@ const SYMBOL_KIND: Record<DocumentSymbolKind, vscode.SymbolKind> = {
 export function toDocumentSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
   const range = toRange(symbol.range);
   // VS Code requires the selection range inside the range.
-  const selection = range.contains(toRange(symbol.selectionRange)) ? toRange(symbol.selectionRange) : new vscode.Range(range.start, range.start);
+  const selection = range.contains(toRange(symbol.selectionRange))
+    ? toRange(symbol.selectionRange)
+    : new vscode.Range(range.start, range.start);
   const result = new vscode.DocumentSymbol(symbol.name, symbol.detail, SYMBOL_KIND[symbol.kind], range, selection);
   result.children = symbol.children.map(toDocumentSymbol);
   return result;

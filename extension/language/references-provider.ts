@@ -8,11 +8,17 @@ import { okraDocument, syncOpenDocuments } from './open-document';
 export class OkraReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly deps: LanguageDeps) {}
 
-  provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {
+  provideReferences(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.ReferenceContext,
+  ): vscode.Location[] | undefined {
     const at = okraDocument(this.deps, document);
     if (!at) return undefined;
     syncOpenDocuments(this.deps, vscode.workspace.textDocuments);
-    const locations = core().referencesAt(at.model, at.path, document.offsetAt(position), { includeDeclaration: context.includeDeclaration });
+    const locations = core().referencesAt(at.model, at.path, document.offsetAt(position), {
+      includeDeclaration: context.includeDeclaration,
+    });
     return locations.map((l) => toLocation(l, this.deps.uriOf));
   }
 }

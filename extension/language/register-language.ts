@@ -17,7 +17,11 @@ export const OKRA_DOCUMENTS: vscode.DocumentSelector = { language: 'yaml', schem
 /** Completion, definition, references, rename, hover and outline for okra's YAML files. */
 export function registerLanguageFeatures(context: vscode.ExtensionContext, deps: LanguageDeps): void {
   context.subscriptions.push(
-    vscode.languages.registerCompletionItemProvider(OKRA_DOCUMENTS, new OkraCompletionProvider(deps), ...OkraCompletionProvider.triggerCharacters),
+    vscode.languages.registerCompletionItemProvider(
+      OKRA_DOCUMENTS,
+      new OkraCompletionProvider(deps),
+      ...OkraCompletionProvider.triggerCharacters,
+    ),
     vscode.languages.registerDefinitionProvider(OKRA_DOCUMENTS, new OkraDefinitionProvider(deps)),
     vscode.languages.registerReferenceProvider(OKRA_DOCUMENTS, new OkraReferenceProvider(deps)),
     vscode.languages.registerRenameProvider(OKRA_DOCUMENTS, new OkraRenameProvider(deps)),

@@ -47,7 +47,10 @@ export class OkraCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       // An empty command id: a lens that reads, not a button.
       result.push(new vscode.CodeLens(range, { title: lens.title, command: '' }));
       const url = notionUrlOf(rows, lens.type, lens.id);
-      if (url) result.push(new vscode.CodeLens(range, { title: 'Open in Notion', command: 'vscode.open', arguments: [vscode.Uri.parse(url)], tooltip: url }));
+      if (url)
+        result.push(
+          new vscode.CodeLens(range, { title: 'Open in Notion', command: 'vscode.open', arguments: [vscode.Uri.parse(url)], tooltip: url }),
+        );
     }
     return result;
   }

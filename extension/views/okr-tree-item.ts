@@ -22,9 +22,19 @@ const STATUS_ICON = {
   off_track: { id: 'error', color: 'charts.red' },
 } as const;
 
-const TYPE_ICON: Record<OkrNode['type'], string> = { cycle: 'calendar', owner: 'organization', objective: 'target', key_result: 'circle-outline' };
+const TYPE_ICON: Record<OkrNode['type'], string> = {
+  cycle: 'calendar',
+  owner: 'organization',
+  objective: 'target',
+  key_result: 'circle-outline',
+};
 
-const CONTEXT: Record<OkrNode['type'], string> = { cycle: 'okra.cycle', owner: 'okra.owner', objective: 'okra.objective', key_result: 'okra.keyResult' };
+const CONTEXT: Record<OkrNode['type'], string> = {
+  cycle: 'okra.cycle',
+  owner: 'okra.owner',
+  objective: 'okra.objective',
+  key_result: 'okra.keyResult',
+};
 
 const TYPE_NOUN: Record<OkrNode['type'], string> = { cycle: 'Cycle', owner: 'Owner', objective: 'Objective', key_result: 'Key result' };
 

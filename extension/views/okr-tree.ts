@@ -63,7 +63,11 @@ export class OkrTreeProvider implements vscode.TreeDataProvider<OkrNode>, vscode
     if (node.location) {
       const uri = this.deps.uriOf(node.location.file);
       item.resourceUri = uri;
-      item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: toRange(node.location.range) } satisfies vscode.TextDocumentShowOptions] };
+      item.command = {
+        title: 'Open',
+        command: 'vscode.open',
+        arguments: [uri, { selection: toRange(node.location.range) } satisfies vscode.TextDocumentShowOptions],
+      };
     }
     return item;
   }

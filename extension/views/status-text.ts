@@ -38,6 +38,14 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function statusBarTooltip(counts: StatusCounts, sync: SyncState): string {
   const problems = `okra: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} (click for Problems)`;
   const detail =
-    sync.state === 'synced' ? `Notion: ${sync.summary}` : sync.state === 'failed' ? `Notion sync failed: ${sync.message}` : sync.state === 'disabled' ? `Notion sync: ${sync.reason}` : sync.state === 'syncing' ? 'Notion: syncing…' : 'Notion: not synced in this window';
+    sync.state === 'synced'
+      ? `Notion: ${sync.summary}`
+      : sync.state === 'failed'
+        ? `Notion sync failed: ${sync.message}`
+        : sync.state === 'disabled'
+          ? `Notion sync: ${sync.reason}`
+          : sync.state === 'syncing'
+            ? 'Notion: syncing…'
+            : 'Notion: not synced in this window';
   return `${problems}\n${detail}`;
 }

@@ -7,7 +7,16 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeFile, analyzeFileData, builtinPlugin, checkFileAlone, CONFIG_FILE, fileChecking, PARALLEL_MIN_FILES, type Plugin } from '../../core';
+import {
+  analyzeFile,
+  analyzeFileData,
+  builtinPlugin,
+  checkFileAlone,
+  CONFIG_FILE,
+  fileChecking,
+  PARALLEL_MIN_FILES,
+  type Plugin,
+} from '../../core';
 import { AnalysisPool } from '../../cli/analysis-pool';
 import { ensureCliBuilt, REPO, runCli } from '../helpers/cli';
 
@@ -16,7 +25,16 @@ const EXAMPLE = join(REPO, 'examples', 'support-org');
 
 /** An Objectives file; `flaw` breaks it in one of a few ways. */
 function objectives(i: number, flaw: number): string {
-  const lines = ['kind: Objectives', 'version: 1', 'cycle: 2026-H1', 'owner: team/frontline', 'objectives:', `  - id: pool-${i}`, `    title: Objective ${i}`, '    key_results:'];
+  const lines = [
+    'kind: Objectives',
+    'version: 1',
+    'cycle: 2026-H1',
+    'owner: team/frontline',
+    'objectives:',
+    `  - id: pool-${i}`,
+    `    title: Objective ${i}`,
+    '    key_results:',
+  ];
   lines.push(`      - { id: pool-${i}-kr, title: KR ${i}, type: boolean, done: false }`);
   if (flaw === 1) lines.push('    oops: [unclosed');
   if (flaw === 2) lines.push('    weigth: 1');
@@ -44,7 +62,8 @@ describe('AnalysisPool (parsing in worker threads)', function () {
     assert.equal(pooled.code, single.code);
     assert.equal(single.code, 1, single.stderr);
     const rules = new Set((JSON.parse(single.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule));
-    for (const rule of ['yaml/syntax', 'schema/additional-property', 'ref/unknown-objective', 'id/duplicate']) assert.ok(rules.has(rule), `no ${rule} in ${[...rules].join(', ')}`);
+    for (const rule of ['yaml/syntax', 'schema/additional-property', 'ref/unknown-objective', 'id/duplicate'])
+      assert.ok(rules.has(rule), `no ${rule} in ${[...rules].join(', ')}`);
     assert.equal(pooled.stdout, single.stdout);
   });
 
@@ -65,24 +84,37 @@ describe('AnalysisPool (parsing in worker threads)', function () {
   });
 
   it('checks files whole as checkFileAlone does in this thread, with the plugins the config names', async function () {
-    const plugin = "export default { name: 'okra-plugin-pool', rules: [{ id: 'no-kr', severity: 'warning', scope: 'file', description: 'd', messages: { m: 'no KR' }, " +
+    const plugin =
+      "export default { name: 'okra-plugin-pool', rules: [{ id: 'no-kr', severity: 'warning', scope: 'file', description: 'd', messages: { m: 'no KR' }, " +
       "check({ model, report }) { for (const o of model.objectives.all) if (!o.value.key_results?.length) report({ message: 'm', at: { file: o.file, path: o.path } }); } }] };\n";
     const dir = mkdtempSync(join(tmpdir(), 'okra-pool-check-'));
     try {
       writeFileSync(join(dir, 'plugin.mjs'), plugin);
-      const configBytes = new TextEncoder().encode('kind: Config\nversion: 1\ntimezone: Europe/Lisbon\nplugins: [./plugin.mjs]\nrules:\n  okr/weights-sum: info\n');
+      const configBytes = new TextEncoder().encode(
+        'kind: Config\nversion: 1\ntimezone: Europe/Lisbon\nplugins: [./plugin.mjs]\nrules:\n  okr/weights-sum: info\n',
+      );
       const loaded = (await import(join(dir, 'plugin.mjs'))) as { default: Plugin };
       const checking = fileChecking(analyzeFile(CONFIG_FILE, configBytes), [builtinPlugin, loaded.default])!;
       const pool = new AnalysisPool({ size: 2, workerFile: WORKER });
       try {
         const check = pool.checkerFor(dir)!(configBytes, true);
-        const texts = [objectives(1, 1), objectives(2, 2), objectives(3, 3), readFileSync(join(EXAMPLE, 'okrs', 'frontline-2026-h1.yaml'), 'utf8'), 'kind: Objectives\nversion: 1\nobjectives:\n  - id: bare\n    title: No KRs\n'];
+        const texts = [
+          objectives(1, 1),
+          objectives(2, 2),
+          objectives(3, 3),
+          readFileSync(join(EXAMPLE, 'okrs', 'frontline-2026-h1.yaml'), 'utf8'),
+          'kind: Objectives\nversion: 1\nobjectives:\n  - id: bare\n    title: No KRs\n',
+        ];
         for (const [i, text] of texts.entries()) {
           const bytes = new TextEncoder().encode(text);
           assert.deepEqual(await check(`f${i}.yaml`, bytes), checkFileAlone(`f${i}.yaml`, bytes, checking));
         }
         const last = await check('bare.yaml', new TextEncoder().encode(texts[4]));
-        assert.deepEqual(last.diagnostics.map((d) => d.rule).filter((r) => r === 'pool/no-kr'), ['pool/no-kr'], 'the worker ran the plugin\'s file rule');
+        assert.deepEqual(
+          last.diagnostics.map((d) => d.rule).filter((r) => r === 'pool/no-kr'),
+          ['pool/no-kr'],
+          "the worker ran the plugin's file rule",
+        );
         assert.equal(pool.started, 2);
       } finally {
         await pool.close();

@@ -11,7 +11,16 @@ import { normalized, runScenario, SCENARIOS, type ScenarioRun } from './scenario
 
 interface JsonOutput {
   files: number;
-  diagnostics: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }>;
+  diagnostics: Array<{
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    rule: string;
+    message: string;
+  }>;
 }
 
 const cleanups: string[] = [];
@@ -105,13 +114,19 @@ describe('okra CLI behaviour', function () {
     assert.equal(third.stdout, uncached.stdout, 'after a change, --cache prints what a run without it does');
 
     // An unchanged file's check is taken from the cache: a mark put there is printed.
-    const entries = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; entries: Array<[string, { diagnostics: { message: string }[] }]> };
+    const entries = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
+      key: string;
+      entries: Array<[string, { diagnostics: { message: string }[] }]>;
+    };
     const broken = entries.entries.find(([path]) => path === 'broken.yaml')![1];
     broken.diagnostics[0].message = 'from the per-file cache';
     writeFileSync(cacheFile, JSON.stringify(entries));
     writeFileSync(okrs, readFileSync(okrs, 'utf8') + '# touched\n');
     const fourth = await runCli(['validate', '--cache', '--format', 'json'], { cwd: first.root });
-    assert.ok((JSON.parse(fourth.stdout) as JsonOutput).diagnostics.some((d) => d.message === 'from the per-file cache'), fourth.stdout);
+    assert.ok(
+      (JSON.parse(fourth.stdout) as JsonOutput).diagnostics.some((d) => d.message === 'from the per-file cache'),
+      fourth.stdout,
+    );
     // A changed config (rule levels) checks every file again.
     const config = join(first.root, 'okra.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8') + '\n');
@@ -120,9 +135,15 @@ describe('okra CLI behaviour', function () {
   });
 
   it('--cache: an unchanged workspace reuses the whole last result; a changed file or plugin does not', async function () {
-    const first = track(await runScenario('validate-errors-text', { workspace: 'validate-errors-text', argv: ['validate', '--cache', '--format', 'json'] }));
+    const first = track(
+      await runScenario('validate-errors-text', { workspace: 'validate-errors-text', argv: ['validate', '--cache', '--format', 'json'] }),
+    );
     const resultFile = join(first.root, '.okra', 'cache', 'validate-result.json');
-    const stored = JSON.parse(readFileSync(resultFile, 'utf8')) as { fingerprint: string; files: number; diagnostics: { rule: string; message: string }[] };
+    const stored = JSON.parse(readFileSync(resultFile, 'utf8')) as {
+      fingerprint: string;
+      files: number;
+      diagnostics: { rule: string; message: string }[];
+    };
     assert.equal(stored.files, 5);
     // Mark the stored result: the next run prints the mark only if it takes the result whole.
     stored.diagnostics[0].message = 'from the result cache';
@@ -130,7 +151,10 @@ describe('okra CLI behaviour', function () {
     const reused = await runCli(['validate', '--cache', '--format', 'json'], { cwd: first.root });
     assert.equal((JSON.parse(reused.stdout) as JsonOutput).diagnostics[0].message, 'from the result cache');
     const sarif = await runCli(['validate', '--cache', '--format', 'sarif'], { cwd: first.root });
-    assert.ok((JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: unknown[] } } }[] }).runs[0].tool.driver.rules.length >= 16, 'SARIF lists the rules on a cache hit too');
+    assert.ok(
+      (JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: unknown[] } } }[] }).runs[0].tool.driver.rules.length >= 16,
+      'SARIF lists the rules on a cache hit too',
+    );
 
     // Any changed byte in any file runs the rules again.
     const org = join(first.root, 'org.yaml');
@@ -180,12 +204,18 @@ describe('okra CLI behaviour', function () {
   });
 
   it('--format github: one workflow command per diagnostic, with paths from the current folder', async function () {
-    const run = track(await runScenario('github', { workspace: 'validate-errors-text', cwd: '..', argv: ['validate', 'workspace', '--format', 'github'] }));
+    const run = track(
+      await runScenario('github', { workspace: 'validate-errors-text', cwd: '..', argv: ['validate', 'workspace', '--format', 'github'] }),
+    );
     assert.equal(run.code, 1);
     const lines = run.stdout.trimEnd().split('\n');
     assert.ok(lines.length >= 4);
     for (const line of lines) {
-      assert.match(line, /^::(error|warning|notice) file=workspace\/[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=okra [^:]+::\S/, line);
+      assert.match(
+        line,
+        /^::(error|warning|notice) file=workspace\/[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=okra [^:]+::\S/,
+        line,
+      );
     }
   });
 
@@ -194,4 +224,3 @@ describe('okra CLI behaviour', function () {
     assert.match(readFileSync(CLI, 'utf8').slice(0, 40), /^#!\/usr\/bin\/env node/);
   });
 });
-

@@ -50,7 +50,10 @@ describe('plugins through the CLI', function () {
     symlinkSync(REPO, join(root, 'node_modules', 'okra'), 'dir');
     writeFileSync(join(root, 'local-plugin.mjs'), LOCAL_PLUGIN);
     const config = join(root, 'okra.config.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('plugins: []', 'plugins:\n  - okra-plugin-vendor-quality\n  - ./local-plugin.mjs'));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace('plugins: []', 'plugins:\n  - okra-plugin-vendor-quality\n  - ./local-plugin.mjs'),
+    );
     // One tier 1 vendor loses its quality target.
     const kpis = join(root, 'kpis.yaml');
     writeFileSync(kpis, readFileSync(kpis, 'utf8').replace(/\n\s+- \{ scope: atlantico-cx, period: 2026-H1, target: 88, warn: 85 \}/, ''));
@@ -59,7 +62,7 @@ describe('plugins through the CLI', function () {
 
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('reports the example plugin\'s and the file rule\'s findings, the same with and without workers', async function () {
+  it("reports the example plugin's and the file rule's findings, the same with and without workers", async function () {
     const single = await runCli(['validate', root, '--format', 'json'], { cwd: root, env: { OKRA_WORKERS: '0' } });
     const pooled = await runCli(['validate', root, '--format', 'json'], { cwd: root, env: { OKRA_WORKERS: '2' } });
     const rules = (JSON.parse(single.stdout) as { diagnostics: { rule: string; file: string }[] }).diagnostics;
@@ -70,7 +73,10 @@ describe('plugins through the CLI', function () {
     );
     const described = rules.filter((d) => d.rule === 'local/objective-description');
     // Files extra-0, -3, -6 … have no description, and some of the example's objectives neither.
-    assert.ok(described.filter((d) => d.file.startsWith('okrs/extra-')).length === Math.ceil((PARALLEL_MIN_FILES + 6) / 3), `${described.length}`);
+    assert.ok(
+      described.filter((d) => d.file.startsWith('okrs/extra-')).length === Math.ceil((PARALLEL_MIN_FILES + 6) / 3),
+      `${described.length}`,
+    );
     assert.equal(pooled.stdout, single.stdout);
     assert.equal(pooled.code, single.code);
   });

@@ -10,7 +10,9 @@ import { EXAMPLE, runScenario } from './scenario-harness';
 
 function listFiles(dir: string, root = dir): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name), root) : [relative(root, join(dir, entry.name)).split('\\').join('/')]))
+    .flatMap((entry) =>
+      entry.isDirectory() ? listFiles(join(dir, entry.name), root) : [relative(root, join(dir, entry.name)).split('\\').join('/')],
+    )
     .sort();
 }
 
@@ -23,7 +25,10 @@ describe('examples/support-org', function () {
   it('validates with zero errors and zero warnings through the CLI', async function () {
     const run = await runCli(['validate', EXAMPLE, '--format', 'json', '--max-warnings', '0'], { cwd: __dirname });
     assert.equal(run.stderr, '');
-    const output = JSON.parse(run.stdout) as { files: number; diagnostics: Array<{ file: string; line: number; rule: string; message: string }> };
+    const output = JSON.parse(run.stdout) as {
+      files: number;
+      diagnostics: Array<{ file: string; line: number; rule: string; message: string }>;
+    };
     assert.deepEqual(
       output.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule} ${d.message}`),
       [],

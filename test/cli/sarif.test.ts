@@ -83,7 +83,12 @@ describe('okra validate --format sarif', function () {
     assert.notEqual(schemaErrors({ version: '2.0.0', runs: [] }), '', 'a wrong version must fail');
     const badRegion = {
       version: '2.1.0',
-      runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { region: { startLine: 0 } } }] }] }],
+      runs: [
+        {
+          tool: { driver: { name: 'x' } },
+          results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { region: { startLine: 0 } } }] }],
+        },
+      ],
     };
     assert.match(schemaErrors(badRegion), /startLine must be >= 1/);
   });
@@ -98,12 +103,19 @@ describe('okra validate --format sarif', function () {
     const diagnostics = (json as unknown as { diagnostics: Array<{ rule: string; file: string; line: number }> }).diagnostics;
     const results = log.runs[0].results;
     assert.deepEqual(
-      results.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine]),
+      results.map((r) => [
+        r.ruleId,
+        r.locations[0].physicalLocation.artifactLocation.uri,
+        r.locations[0].physicalLocation.region.startLine,
+      ]),
       diagnostics.map((d) => [d.rule, d.file, d.line]),
       'SARIF results and --format json diagnostics agree',
     );
     for (const ruleId of ['yaml/syntax', 'schema/additional-property', 'schema/enum', 'ref/unknown-kpi']) {
-      assert.ok(results.some((r) => r.ruleId === ruleId), `the log has a ${ruleId} result`);
+      assert.ok(
+        results.some((r) => r.ruleId === ruleId),
+        `the log has a ${ruleId} result`,
+      );
     }
   });
 
@@ -123,7 +135,8 @@ describe('okra validate --format sarif', function () {
     assertConsistent(log);
     assert.deepEqual(log.runs[0].results, []);
     const ids = log.runs[0].tool.driver.rules.map((r) => r.id);
-    for (const id of ['ref/unknown-kpi', 'id/duplicate', 'tier/capacity', 'okr/weights-sum']) assert.ok(ids.includes(id), `rule ${id} is described`);
+    for (const id of ['ref/unknown-kpi', 'id/duplicate', 'tier/capacity', 'okr/weights-sum'])
+      assert.ok(ids.includes(id), `rule ${id} is described`);
   });
 
   it('related locations, fixes, info and awkward file names are valid SARIF too', function () {

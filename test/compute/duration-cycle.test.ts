@@ -79,6 +79,7 @@ describe('compute/date', () => {
   it('reads ISO dates at the start of the day in the zone', () => {
     assert.equal(parseDate('2026-03-31', 'Europe/Lisbon')!.toISO(), '2026-03-31T00:00:00.000+01:00');
     assert.equal(parseDate(new Date('2026-03-31T00:00:00Z'), 'UTC')!.toISODate(), '2026-03-31');
-    for (const bad of ['2026-02-30', '31/03/2026', '2026-03-31T10:00', 20260331, undefined]) assert.equal(parseDate(bad), undefined, String(bad));
+    for (const bad of ['2026-02-30', '31/03/2026', '2026-03-31T10:00', 20260331, undefined])
+      assert.equal(parseDate(bad), undefined, String(bad));
   });
 });

@@ -23,7 +23,12 @@ describe('compute/erlang-c', () => {
   });
 
   it('agrees with the textbook formula for small queues', () => {
-    for (const [n, a] of [[3, 2], [10, 7.5], [25, 20], [60, 50]]) {
+    for (const [n, a] of [
+      [3, 2],
+      [10, 7.5],
+      [25, 20],
+      [60, 50],
+    ]) {
       assert.ok(Math.abs(waitProbability(n, a) - naiveWait(n, a)) < 1e-12, `N=${n} A=${a}`);
     }
   });

@@ -5,7 +5,8 @@ import { currentValue, isDone, keyResultProgress, lastConfidence, metricProgress
 import { keyResultScore, objectiveScore, scoreRag, toScore } from '../../core/compute/score';
 import { keyResultStatus, objectiveStatus, status } from '../../core/compute/status';
 
-const close = (actual: number | undefined, expected: number) => assert.ok(actual !== undefined && Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
+const close = (actual: number | undefined, expected: number) =>
+  assert.ok(actual !== undefined && Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
 
 describe('compute/progress', () => {
   it('runs from start to target in either direction', () => {
@@ -48,7 +49,16 @@ describe('compute/progress', () => {
     assert.equal(keyResultProgress({ type: 'milestone', due: '2026-05-01', done: true }), 1);
     assert.equal(keyResultProgress({ type: 'milestone', due: '2026-05-01' }), 0);
     assert.equal(keyResultProgress({ type: 'boolean', done: false }), 0);
-    assert.equal(isDone({ type: 'boolean', check_ins: [{ date: '2026-02-01', done: false }, { date: '2026-03-01', done: true }] }), true);
+    assert.equal(
+      isDone({
+        type: 'boolean',
+        check_ins: [
+          { date: '2026-02-01', done: false },
+          { date: '2026-03-01', done: true },
+        ],
+      }),
+      true,
+    );
     assert.equal(keyResultProgress({ type: 'something-else', done: true }), undefined);
   });
 
@@ -56,7 +66,15 @@ describe('compute/progress', () => {
     const metric = { type: 'metric', start: 0, target: 100, current: 50 };
     const done = { type: 'boolean', done: true };
     close(objectiveProgress({ key_results: [metric, done] }), 0.75);
-    close(objectiveProgress({ key_results: [{ ...metric, weight: 0.8 }, { ...done, weight: 0.2 }] }), 0.6);
+    close(
+      objectiveProgress({
+        key_results: [
+          { ...metric, weight: 0.8 },
+          { ...done, weight: 0.2 },
+        ],
+      }),
+      0.6,
+    );
     // A weight missing on one KR: the weights are not trusted (okr/weights-sum reports it).
     close(objectiveProgress({ key_results: [{ ...metric, weight: 0.8 }, done] }), 0.75);
     // A KR whose progress cannot be known is left out rather than read as 0.
@@ -72,7 +90,15 @@ describe('compute/score', () => {
     assert.equal(toScore(1.2), 1);
     assert.equal(toScore(undefined), undefined);
     assert.equal(keyResultScore({ type: 'metric', start: 4.9, target: 4.2, current: 4.55 }), 0.5);
-    assert.equal(objectiveScore({ key_results: [{ type: 'metric', start: 0, target: 3, current: 1 }, { type: 'metric', start: 0, target: 3, current: 1 }] }), 0.33);
+    assert.equal(
+      objectiveScore({
+        key_results: [
+          { type: 'metric', start: 0, target: 3, current: 1 },
+          { type: 'metric', start: 0, target: 3, current: 1 },
+        ],
+      }),
+      0.33,
+    );
   });
   it("colours scores with Google's bands", () => {
     assert.equal(scoreRag(0.7), 'green');

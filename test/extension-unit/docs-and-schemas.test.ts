@@ -23,7 +23,12 @@ describe('docs/rules.md', () => {
 
   it('has a section for every built-in rule and every layer', async () => {
     const { builtinRules } = await import('../../core/plugins/builtin');
-    const headings = new Set(readFileSync(join(ROOT, 'docs/rules.md'), 'utf8').split('\n').filter((l) => l.startsWith('### ')).map((l) => l.slice(4)));
+    const headings = new Set(
+      readFileSync(join(ROOT, 'docs/rules.md'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('### '))
+        .map((l) => l.slice(4)),
+    );
     for (const rule of builtinRules) assert.ok(headings.has(rule.id), rule.id);
     for (const id of ['yaml/syntax', 'schema/*', 'config/plugins-untrusted', 'okra/rule-error']) assert.ok(headings.has(id), id);
   });
@@ -32,7 +37,12 @@ describe('docs/rules.md', () => {
 describe('editor schemas for the Red Hat YAML extension', () => {
   it('are up to date with schemas/ (node --import tsx extension/generate-editor-schemas.ts)', () => {
     const rendered = renderEditorSchemas();
-    assert.deepEqual([...rendered.keys()].sort(), readdirSync(OUTPUT_DIR).filter((n) => n.endsWith('.schema.json')).sort());
+    assert.deepEqual(
+      [...rendered.keys()].sort(),
+      readdirSync(OUTPUT_DIR)
+        .filter((n) => n.endsWith('.schema.json'))
+        .sort(),
+    );
     for (const [name, text] of rendered) assert.equal(readFileSync(join(OUTPUT_DIR, name), 'utf8'), text, name);
   });
 
@@ -60,18 +70,38 @@ describe('editor schemas for the Red Hat YAML extension', () => {
   it('keep what completion and hover need: properties, descriptions, kind values', () => {
     const okra = JSON.parse(readFileSync(join(OUTPUT_DIR, 'okra.schema.json'), 'utf8'));
     assert.deepEqual(okra.properties.kind.examples, ['Config', 'Org', 'Objectives', 'KpiTargets', 'TierStructure', 'ReviewCycles']);
-    assert.ok(okra.allOf.some((b: { if?: unknown }) => b.if), 'kind still selects the schema');
+    assert.ok(
+      okra.allOf.some((b: { if?: unknown }) => b.if),
+      'kind still selects the schema',
+    );
     const objectives = JSON.parse(readFileSync(join(OUTPUT_DIR, 'objectives.schema.json'), 'utf8'));
     assert.ok(objectives.properties.objectives.description || objectives.properties.objectives.markdownDescription);
     // No assertion keyword anywhere a schema is (snippet bodies, examples and `if` conditions are data).
-    const ASSERTIONS = new Set(['type', 'required', 'enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'minLength', 'minItems', 'uniqueItems', 'propertyNames', 'not', 'oneOf', 'unevaluatedProperties']);
+    const ASSERTIONS = new Set([
+      'type',
+      'required',
+      'enum',
+      'const',
+      'pattern',
+      'format',
+      'minimum',
+      'maximum',
+      'minLength',
+      'minItems',
+      'uniqueItems',
+      'propertyNames',
+      'not',
+      'oneOf',
+      'unevaluatedProperties',
+    ]);
     const found: string[] = [];
     const walk = (node: unknown, at: string): void => {
       if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
       for (const [key, value] of Object.entries(node)) {
         if (['defaultSnippets', 'examples', 'default', 'if'].includes(key)) continue;
         if (ASSERTIONS.has(key) || (key === 'additionalProperties' && value === false)) found.push(`${at}/${key}`);
-        if (key === 'properties' || key === '$defs') for (const [name, sub] of Object.entries(value as object)) walk(sub, `${at}/${key}/${name}`);
+        if (key === 'properties' || key === '$defs')
+          for (const [name, sub] of Object.entries(value as object)) walk(sub, `${at}/${key}/${name}`);
         else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}/${key}/${i}`));
         else walk(value, `${at}/${key}`);
       }

@@ -41,7 +41,10 @@ describe('extension features: pure helpers', () => {
 
     it('asks before applying, naming the target and any database work', () => {
       assert.equal(planQuestion(counts(3, 5, 1), 0, 'Notion'), 'okra: 3 to create, 5 to update, 1 to archive in Notion — Apply?');
-      assert.equal(planQuestion(counts(3, 0, 0), 5, 'the local sandbox'), 'okra: 3 to create, 0 to update, 0 to archive (and 5 databases to create or repair) in the local sandbox — Apply?');
+      assert.equal(
+        planQuestion(counts(3, 0, 0), 5, 'the local sandbox'),
+        'okra: 3 to create, 0 to update, 0 to archive (and 5 databases to create or repair) in the local sandbox — Apply?',
+      );
     });
 
     it('a plan with only unchanged rows and no database work has nothing to apply', () => {
@@ -78,11 +81,18 @@ describe('extension features: pure helpers', () => {
     });
 
     it('reviews and retrospectives of the example', () => {
-      assert.deepEqual(reviewItems(model).map((i) => i.id).sort(), ['growwise-2026-h1', 'probation-chiara-rossi']);
+      assert.deepEqual(
+        reviewItems(model)
+          .map((i) => i.id)
+          .sort(),
+        ['growwise-2026-h1', 'probation-chiara-rossi'],
+      );
       const growwise = reviewItems(model).find((i) => i.id === 'growwise-2026-h1')!;
       assert.equal(growwise.label, 'GrowWise 2026 H1');
       assert.match(growwise.detail ?? '', /2026-01-01 – 2026-06-30/);
-      assert.deepEqual(retrospectiveItems(model), [{ label: 'okr-retro-2026-h1', id: 'okr-retro-2026-h1', detail: 'cycle 2026-H1 · 2026-06-30' }]);
+      assert.deepEqual(retrospectiveItems(model), [
+        { label: 'okr-retro-2026-h1', id: 'okr-retro-2026-h1', detail: 'cycle 2026-H1 · 2026-06-30' },
+      ]);
     });
 
     it('an empty workspace gives empty lists', () => {
@@ -120,14 +130,21 @@ describe('extension features: pure helpers', () => {
     const walk = (n: OkrNode) => (all.push(n), n.children.forEach(walk));
     tree.forEach(walk);
 
-    it('status icons with the chart colours; the node type\'s icon when there is no status', () => {
-      const expected = { on_track: ['pass', 'charts.green'], at_risk: ['warning', 'charts.yellow'], off_track: ['error', 'charts.red'] } as const;
+    it("status icons with the chart colours; the node type's icon when there is no status", () => {
+      const expected = {
+        on_track: ['pass', 'charts.green'],
+        at_risk: ['warning', 'charts.yellow'],
+        off_track: ['error', 'charts.red'],
+      } as const;
       for (const node of all) {
         const look = okrItemLook(node);
         if (node.status) assert.deepEqual([look.icon.id, look.icon.color], expected[node.status], node.key);
         else assert.equal(look.icon.color, undefined, node.key);
       }
-      assert.ok(all.some((n) => n.status), 'the example has statuses');
+      assert.ok(
+        all.some((n) => n.status),
+        'the example has statuses',
+      );
       assert.equal(okrItemLook(tree[0]).icon.id, 'calendar');
     });
 
@@ -136,7 +153,10 @@ describe('extension features: pure helpers', () => {
         const look = okrItemLook(node);
         assert.equal(look.label, node.label);
         assert.equal(look.description, node.description);
-        assert.equal(look.contextValue, { cycle: 'okra.cycle', owner: 'okra.owner', objective: 'okra.objective', key_result: 'okra.keyResult' }[node.type]);
+        assert.equal(
+          look.contextValue,
+          { cycle: 'okra.cycle', owner: 'okra.owner', objective: 'okra.objective', key_result: 'okra.keyResult' }[node.type],
+        );
         assert.equal(look.collapsible, node.children.length === 0 ? 'none' : node.type === 'cycle' ? 'expanded' : 'collapsed');
       }
     });
@@ -158,7 +178,10 @@ describe('extension features: pure helpers', () => {
       assert.equal(syncStateText({ state: 'syncing' }), '$(sync~spin) syncing');
       assert.equal(syncStateText({ state: 'synced', at: '14:02', summary: 'x' }), '$(cloud) synced 14:02');
       assert.equal(syncStateText({ state: 'failed', message: 'x' }), '$(cloud-offline) sync failed');
-      assert.match(statusBarTooltip({ errors: 1, warnings: 0 }, { state: 'failed', message: 'rate limited' }), /1 error, 0 warnings[\s\S]*rate limited/);
+      assert.match(
+        statusBarTooltip({ errors: 1, warnings: 0 }, { state: 'failed', message: 'rate limited' }),
+        /1 error, 0 warnings[\s\S]*rate limited/,
+      );
     });
   });
 });

@@ -34,7 +34,9 @@ describe('extension ids match package.json', () => {
 
   /** Every `when` clause of package.json's menus and welcome views. */
   const whenClauses = (): string[] => [
-    ...Object.values(pkg.contributes.menus as Record<string, Array<{ when?: string }>>).flatMap((entries) => entries.map((e) => e.when ?? '')),
+    ...Object.values(pkg.contributes.menus as Record<string, Array<{ when?: string }>>).flatMap((entries) =>
+      entries.map((e) => e.when ?? ''),
+    ),
     ...(pkg.contributes.viewsWelcome as Array<{ when?: string }>).map((w) => w.when ?? ''),
   ];
   /** The context keys a `when` clause reads: the left side of each term (`view == okra.okrTree` reads `view`). */
@@ -44,9 +46,17 @@ describe('extension ids match package.json', () => {
       .map((term) => /^\s*!?\s*([\w.]+)/.exec(term)?.[1])
       .filter((key): key is string => key !== undefined);
 
-  it("the okra context keys that when clauses read are exactly the typed ones", () => {
-    assert.deepEqual(keysOf('view == okra.okrTree && !okra.isOkraFile || (resourceLangId == yaml)'), ['view', 'okra.isOkraFile', 'resourceLangId']);
-    const read = new Set(whenClauses().flatMap(keysOf).filter((key) => key.startsWith('okra.')));
+  it('the okra context keys that when clauses read are exactly the typed ones', () => {
+    assert.deepEqual(keysOf('view == okra.okrTree && !okra.isOkraFile || (resourceLangId == yaml)'), [
+      'view',
+      'okra.isOkraFile',
+      'resourceLangId',
+    ]);
+    const read = new Set(
+      whenClauses()
+        .flatMap(keysOf)
+        .filter((key) => key.startsWith('okra.')),
+    );
     assert.deepEqual([...read].sort(), Object.values(CONTEXT_KEYS).sort());
   });
 
@@ -60,28 +70,37 @@ describe('extension ids match package.json', () => {
   it("the walkthrough's steps have Markdown that exists, and its id is the one the welcome view opens", () => {
     const [extensionId, id] = WALKTHROUGH_ID.split('#');
     assert.equal(extensionId, `${pkg.publisher}.${pkg.name}`);
-    const walkthrough = (pkg.contributes.walkthroughs as Array<{ id: string; steps: Array<{ media: { markdown: string } }> }>).find((w) => w.id === id);
+    const walkthrough = (pkg.contributes.walkthroughs as Array<{ id: string; steps: Array<{ media: { markdown: string } }> }>).find(
+      (w) => w.id === id,
+    );
     assert.ok(walkthrough);
     assert.equal(walkthrough.steps.length, 5);
-    for (const step of walkthrough.steps) assert.ok(readFileSync(join(__dirname, '../..', step.media.markdown), 'utf8').length > 100, step.media.markdown);
-    for (const welcome of pkg.contributes.viewsWelcome) if (welcome.contents.includes('openWalkthrough')) assert.ok(welcome.contents.includes(encodeURIComponent(`"${WALKTHROUGH_ID}"`)));
+    for (const step of walkthrough.steps)
+      assert.ok(readFileSync(join(__dirname, '../..', step.media.markdown), 'utf8').length > 100, step.media.markdown);
+    for (const welcome of pkg.contributes.viewsWelcome)
+      if (welcome.contents.includes('openWalkthrough')) assert.ok(welcome.contents.includes(encodeURIComponent(`"${WALKTHROUGH_ID}"`)));
   });
 
   it('every setting is contributed with a description, and nothing else', () => {
     const properties = pkg.contributes.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>;
     assert.deepEqual(Object.keys(properties).sort(), Object.values(SETTINGS).sort());
-    for (const [id, p] of Object.entries(properties)) assert.ok((p.markdownDescription ?? p.description ?? '').length > 20, `${id} has a description`);
+    for (const [id, p] of Object.entries(properties))
+      assert.ok((p.markdownDescription ?? p.description ?? '').length > 20, `${id} has a description`);
   });
 
   it('every view is contributed, in the okra view container, and nothing else', () => {
     const views = (Object.values(pkg.contributes.views ?? {}).flat() as Array<{ id: string }>).map((v) => v.id);
     assert.deepEqual(views.sort(), Object.values(VIEWS).sort());
     assert.ok((pkg.contributes.viewsContainers.activitybar as Array<{ id: string }>).some((c) => c.id === VIEW_CONTAINER_ID));
-    assert.deepEqual(pkg.contributes.views[VIEW_CONTAINER_ID].map((v: { id: string }) => v.id), [VIEWS.okrTree]);
+    assert.deepEqual(
+      pkg.contributes.views[VIEW_CONTAINER_ID].map((v: { id: string }) => v.id),
+      [VIEWS.okrTree],
+    );
   });
 
   it('ids are okra.<camelCase>', () => {
-    for (const id of [...Object.values(COMMANDS), ...Object.values(VIEWS), ...Object.values(CONTEXT_KEYS)]) assert.match(id, /^okra\.[a-z][a-zA-Z]*$/);
+    for (const id of [...Object.values(COMMANDS), ...Object.values(VIEWS), ...Object.values(CONTEXT_KEYS)])
+      assert.match(id, /^okra\.[a-z][a-zA-Z]*$/);
     for (const id of Object.values(SETTINGS)) assert.match(id, /^okra(\.[a-z][a-zA-Z]*)+$/);
   });
 

@@ -14,7 +14,10 @@ const MAX_EXTENSION_JS_BYTES = 100 * 1024;
 const MAX_BUNDLES_BYTES = 1_500_000;
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-const filesIn = (dir: string, suffix = '') => readdirSync(join(REPO, dir)).filter((n) => n.endsWith(suffix)).map((n) => `extension/${dir}/${n}`);
+const filesIn = (dir: string, suffix = '') =>
+  readdirSync(join(REPO, dir))
+    .filter((n) => n.endsWith(suffix))
+    .map((n) => `extension/${dir}/${n}`);
 
 /**
  * Copies what a clean clone holds (files git tracks or would track, as they are in the working
@@ -97,7 +100,8 @@ describe('the VSIX (npm run package)', function () {
 
   it("keeps package.json's main, activation events, contributions and Workspace Trust capabilities", () => {
     const packaged = JSON.parse(read('extension/package.json'));
-    for (const key of ['name', 'publisher', 'version', 'engines', 'main', 'activationEvents', 'capabilities', 'contributes']) assert.deepEqual(packaged[key], pkg[key], key);
+    for (const key of ['name', 'publisher', 'version', 'engines', 'main', 'activationEvents', 'capabilities', 'contributes'])
+      assert.deepEqual(packaged[key], pkg[key], key);
     assert.equal(packaged.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.ok(entries.has(`extension/${packaged.main.replace(/^\.\//, '')}`), packaged.main);
   });
@@ -106,20 +110,27 @@ describe('the VSIX (npm run package)', function () {
     const referenced: string[] = [];
     const walk = (node: unknown, key = ''): void => {
       if (typeof node === 'string') {
-        if (['url', 'icon', 'markdown', 'image', 'svg'].includes(key) && !/^(\$\(|\w+:)/.test(node)) referenced.push(node.replace(/^\.\//, ''));
+        if (['url', 'icon', 'markdown', 'image', 'svg'].includes(key) && !/^(\$\(|\w+:)/.test(node))
+          referenced.push(node.replace(/^\.\//, ''));
       } else if (Array.isArray(node)) node.forEach((n) => walk(n, key));
       else if (typeof node === 'object' && node !== null) for (const [k, v] of Object.entries(node)) walk(v, k);
     };
     walk(pkg.contributes);
-    assert.ok(referenced.includes('docs/walkthrough/open-example.md') && referenced.includes('extension/schemas/okra.schema.json'), referenced.join(', '));
+    assert.ok(
+      referenced.includes('docs/walkthrough/open-example.md') && referenced.includes('extension/schemas/okra.schema.json'),
+      referenced.join(', '),
+    );
     for (const file of referenced) assert.ok(entries.has(`extension/${file}`), file);
   });
 
-  it("its README is extension/README.md, whose relative links and images are files in the VSIX", () => {
+  it('its README is extension/README.md, whose relative links and images are files in the VSIX', () => {
     const readme = read('extension/readme.md');
     assert.equal(readme, readFileSync(join(REPO, 'extension/README.md'), 'utf8'));
     const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^(\w+:|#)/.test(t));
-    assert.ok(targets.some((t) => t.startsWith('docs/screenshots/')), 'the README shows the screenshots');
+    assert.ok(
+      targets.some((t) => t.startsWith('docs/screenshots/')),
+      'the README shows the screenshots',
+    );
     for (const target of targets) assert.ok(entries.has(`extension/${target}`), target);
   });
 });

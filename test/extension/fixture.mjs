@@ -18,7 +18,8 @@ export function prepareFixture(dir, { plugin = true } = {}) {
   cpSync(join(REPO, 'test/extension/fixtures/fixture-plugin.cjs'), join(dir, 'plugins/fixture-plugin.cjs'));
   const configPath = join(dir, 'okra.config.yaml');
   const config = readFileSync(configPath, 'utf8');
-  if (!/^plugins: \[\]$/m.test(config)) throw new Error('examples/support-org/okra.config.yaml no longer says `plugins: []`; update test/extension/fixture.mjs');
+  if (!/^plugins: \[\]$/m.test(config))
+    throw new Error('examples/support-org/okra.config.yaml no longer says `plugins: []`; update test/extension/fixture.mjs');
   writeFileSync(configPath, config.replace(/^plugins: \[\]$/m, `plugins:\n  - ${PLUGIN_SPECIFIER}`));
   return dir;
 }

@@ -18,7 +18,8 @@ export const CODE_SERVER = process.env.CODE_SERVER || path.join(CACHE, 'cs/node_
 export const TMP = path.join(REPO, 'test/.tmp/extension');
 export const SUITE = path.join(REPO, 'test/extension/suite/index.js');
 
-const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Updating additional builtin|Started local extension host|\s*$)/;
+const WORKBENCH_NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Updating additional builtin|Started local extension host|\s*$)/;
 
 /** Workbench settings for a quiet, deterministic window. */
 export function workbenchSettings({ trusted }) {
@@ -74,7 +75,12 @@ export function freePort() {
 /** A fresh run directory: data/User/settings.json, extensions/, home/. */
 export function prepareRunDir(runDir, { trusted = true } = {}) {
   fs.rmSync(runDir, { recursive: true, force: true });
-  const dirs = { root: runDir, data: path.join(runDir, 'data'), extensions: path.join(runDir, 'extensions'), home: path.join(runDir, 'home') };
+  const dirs = {
+    root: runDir,
+    data: path.join(runDir, 'data'),
+    extensions: path.join(runDir, 'extensions'),
+    home: path.join(runDir, 'home'),
+  };
   for (const d of [path.join(dirs.data, 'User'), dirs.extensions, dirs.home]) fs.mkdirSync(d, { recursive: true });
   fs.writeFileSync(path.join(dirs.data, 'User/settings.json'), JSON.stringify(workbenchSettings({ trusted }), null, 2));
   return dirs;
@@ -93,9 +99,18 @@ const isolatedEnv = (home) => ({
 export async function startCodeServer({ port, dirs, folder, trusted = true, env = {}, timeoutMs = 60000 }) {
   const logFile = path.join(dirs.root, 'code-server.log');
   const args = [
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.data,
-    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened',
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--extensions-dir',
+    dirs.extensions,
+    '--user-data-dir',
+    dirs.data,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
     ...(trusted ? ['--disable-workspace-trust'] : []),
     folder,
   ];
@@ -130,10 +145,19 @@ export async function stopGroup(child, graceMs = 5000) {
     }
   };
   if (!alive()) return;
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   const deadline = Date.now() + graceMs;
   while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+  if (alive())
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
 }
 
 /** The workbench's remoteAuthority ("remote" in code-server 4.x), read from the page. */
@@ -155,7 +179,15 @@ export async function launchChromium(profileDir) {
     headless: true,
     env: { ...process.env, ...isolatedEnv(home) },
     viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -172,7 +204,10 @@ export async function runSuite({ name, folder, mode = 'main', trusted = true, en
   const resultsFile = path.join(dirs.root, 'results.json');
   const port = await freePort();
   const server = await startCodeServer({
-    port, dirs, folder, trusted,
+    port,
+    dirs,
+    folder,
+    trusted,
     env: { OKRA_TEST_MODE: mode, OKRA_TEST_RESULTS: resultsFile, OKRA_NODE: process.execPath, ...env },
   });
   log(`code-server up at ${server.url} (folder ${folder}${trusted ? '' : ', untrusted'})`);

@@ -14,10 +14,15 @@ const files = Number(process.argv[2] || 2000);
 ensureInstalled();
 build();
 const dir = path.join(TMP, `bench-ws-${files}`);
-const gen = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench/generate-workspace.ts'), String(files), '--out', dir], { cwd: REPO, encoding: 'utf8' });
+const gen = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench/generate-workspace.ts'), String(files), '--out', dir], {
+  cwd: REPO,
+  encoding: 'utf8',
+});
 if (gen.status !== 0) throw new Error(`bench/generate-workspace.ts failed:\n${gen.stderr}`);
 const generated = JSON.parse(gen.stdout);
-console.log(`[bench] workspace: ${generated.files} files, ${(generated.bytes / 1024 / 1024).toFixed(1)} MB, edited file ${generated.sampleObjectivesFile} (${elapsed(t0)})`);
+console.log(
+  `[bench] workspace: ${generated.files} files, ${(generated.bytes / 1024 / 1024).toFixed(1)} MB, edited file ${generated.sampleObjectivesFile} (${elapsed(t0)})`,
+);
 
 let bench;
 const result = await runSuite({
@@ -52,7 +57,7 @@ new state. Machine: ${machine}; ${new Date().toISOString().slice(0, 10)}.
 | --- | --- | --- | --- | --- |
 ${row('debounce 200 ms (default)', bench.debounce200.latency)}
 ${row('debounce 0 ms', bench.debounce0.latency)}
-${row('okra\'s own work per keystroke (update + checkFile)', bench.debounce0.processing)}
+${row("okra's own work per keystroke (update + checkFile)", bench.debounce0.processing)}
 
 | other | figure |
 | --- | --- |

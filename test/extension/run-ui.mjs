@@ -9,7 +9,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepareFixture } from './fixture.mjs';
-import { build, elapsed, ensureInstalled, freePort, launchChromium, prepareRunDir, remoteAuthority, REPO, startCodeServer, TMP } from './harness.mjs';
+import {
+  build,
+  elapsed,
+  ensureInstalled,
+  freePort,
+  launchChromium,
+  prepareRunDir,
+  remoteAuthority,
+  REPO,
+  startCodeServer,
+  TMP,
+} from './harness.mjs';
 
 const t0 = Date.now();
 const log = (...a) => console.log(`[ui ${elapsed(t0)}]`, ...a);
@@ -38,7 +49,8 @@ async function quickPick(page, key, text, rowText) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15000 });
   await page.keyboard.type(text);
-  if (rowText) await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ state: 'visible', timeout: 30000 });
+  if (rowText)
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ state: 'visible', timeout: 30000 });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 15000 }).catch(() => {});
 }
@@ -63,7 +75,9 @@ try {
   log('workbench loaded');
 
   await quickPick(page, 'Control+P', FILE, FILE);
-  await page.waitForFunction((f) => document.querySelector('.tabs-container .tab.active')?.textContent?.includes(f), FILE, { timeout: 30000 });
+  await page.waitForFunction((f) => document.querySelector('.tabs-container .tab.active')?.textContent?.includes(f), FILE, {
+    timeout: 30000,
+  });
   await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 30000 });
   log(`${FILE} opened`);
 
@@ -75,15 +89,22 @@ try {
 
   await quickPick(page, 'F1', 'View: Focus on Problems View', 'Focus on Problems View');
   try {
-    await page.waitForFunction(() => document.querySelector('.markers-panel')?.textContent?.includes('is not defined in any KpiTargets file'), null, { timeout: 30000 });
+    await page.waitForFunction(
+      () => document.querySelector('.markers-panel')?.textContent?.includes('is not defined in any KpiTargets file'),
+      null,
+      { timeout: 30000 },
+    );
     const text = await problemsText(page);
     if (!text.includes('ref/unknown-kpi')) failures.push('the Problems panel does not show the rule id ref/unknown-kpi');
-    log('the Problems panel shows okra\'s ref/unknown-kpi diagnostic');
+    log("the Problems panel shows okra's ref/unknown-kpi diagnostic");
   } catch {
-    failures.push('okra\'s diagnostic did not appear in the Problems panel');
+    failures.push("okra's diagnostic did not appear in the Problems panel");
   }
   // Back to the editor, cursor on the error, then the squiggle's hover for the README.
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await page
+    .locator('.editor-instance .monaco-editor .view-lines')
+    .first()
+    .click({ position: { x: 5, y: 5 } });
   await quickPick(page, 'Control+P', ':21', undefined);
   await page.keyboard.press('End');
   await page.waitForSelector('.squiggly-error', { timeout: 15000 }).catch(() => failures.push('no error squiggle in the editor'));
@@ -92,10 +113,17 @@ try {
   // Quick fix: Ctrl+. lists "Replace with …" (did you mean), Enter applies it, the problem goes.
   await page.keyboard.press('Control+.');
   try {
-    await page.locator('.action-widget .monaco-list-row', { hasText: 'first-contact-resolution' }).first().waitFor({ state: 'visible', timeout: 15000 });
+    await page
+      .locator('.action-widget .monaco-list-row', { hasText: 'first-contact-resolution' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15000 });
     await shot(page, 'quick-fix');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => !document.querySelector('.markers-panel')?.textContent?.includes('is not defined in any KpiTargets file'), null, { timeout: 30000 });
+    await page.waitForFunction(
+      () => !document.querySelector('.markers-panel')?.textContent?.includes('is not defined in any KpiTargets file'),
+      null,
+      { timeout: 30000 },
+    );
     log('quick fix applied: the Problems panel is clear');
   } catch {
     failures.push('the quick fix was not offered or did not clear the problem');

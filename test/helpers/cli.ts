@@ -66,7 +66,8 @@ export interface CliRun {
 export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliRun> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   // Nothing from the test runner or the developer's shell may change the output.
-  for (const name of ['FORCE_COLOR', 'OKRA_DEBUG', 'NODE_OPTIONS', 'GITHUB_ACTIONS']) if (!(options.env && name in options.env)) delete env[name];
+  for (const name of ['FORCE_COLOR', 'OKRA_DEBUG', 'NODE_OPTIONS', 'GITHUB_ACTIONS'])
+    if (!(options.env && name in options.env)) delete env[name];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -74,7 +75,9 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: Re
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 

@@ -10,8 +10,14 @@ export function linesOf(text: string): string[] {
 }
 
 function assertPosition(lines: readonly string[], position: Position, where: string): void {
-  assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character), `${where}: not whole numbers ${JSON.stringify(position)}`);
-  assert.ok(position.line >= 0 && position.line < lines.length, `${where}: line ${position.line + 1} is outside the file (${lines.length} lines)`);
+  assert.ok(
+    Number.isInteger(position.line) && Number.isInteger(position.character),
+    `${where}: not whole numbers ${JSON.stringify(position)}`,
+  );
+  assert.ok(
+    position.line >= 0 && position.line < lines.length,
+    `${where}: line ${position.line + 1} is outside the file (${lines.length} lines)`,
+  );
   const length = lines[position.line].length;
   assert.ok(
     position.character >= 0 && position.character <= length,
@@ -25,7 +31,10 @@ export function assertRangeInText(text: string, range: Range, where: string): vo
   assertPosition(lines, range.start, `${where} start`);
   assertPosition(lines, range.end, `${where} end`);
   const { start, end } = range;
-  assert.ok(end.line > start.line || (end.line === start.line && end.character >= start.character), `${where}: range ends before it starts ${JSON.stringify(range)}`);
+  assert.ok(
+    end.line > start.line || (end.line === start.line && end.character >= start.character),
+    `${where}: range ends before it starts ${JSON.stringify(range)}`,
+  );
 }
 
 /**

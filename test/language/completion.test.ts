@@ -60,7 +60,10 @@ describe('language/completion', () => {
     }
     const untyped = complete(FRONTLINE, texts[FRONTLINE].replace('owner: team/frontline', 'owner: |')).items;
     assert.ok(untyped.some((i) => i.label === 'team/frontline'));
-    assert.ok(untyped.some((i) => i.label === 'person/tomas-novak'), 'an Objectives owner needs its prefix');
+    assert.ok(
+      untyped.some((i) => i.label === 'person/tomas-novak'),
+      'an Objectives owner needs its prefix',
+    );
     assert.ok(!untyped.some((i) => i.label === 'tomas-novak'));
   });
 
@@ -69,8 +72,12 @@ describe('language/completion', () => {
     const { items } = complete(FRONTLINE, marked);
     assert.ok(items.some((i) => i.label === 'tomas-novak' && i.kind === 'person'));
     assert.ok(items.some((i) => i.label === 'team/frontline' && i.kind === 'team'));
-    const firstOther = items.findIndex((i) => i.kind === 'person' && !['tomas-novak', 'rui-costa', 'ana-ferreira', 'bogdan-popescu', 'ioana-marin'].includes(i.label));
-    const lastFrontline = Math.max(...['tomas-novak', 'rui-costa', 'ana-ferreira', 'bogdan-popescu', 'ioana-marin'].map((id) => items.findIndex((i) => i.label === id)));
+    const firstOther = items.findIndex(
+      (i) => i.kind === 'person' && !['tomas-novak', 'rui-costa', 'ana-ferreira', 'bogdan-popescu', 'ioana-marin'].includes(i.label),
+    );
+    const lastFrontline = Math.max(
+      ...['tomas-novak', 'rui-costa', 'ana-ferreira', 'bogdan-popescu', 'ioana-marin'].map((id) => items.findIndex((i) => i.label === id)),
+    );
     assert.ok(lastFrontline < firstOther, 'Frontline people come before the others');
   });
 
@@ -94,7 +101,8 @@ describe('language/completion', () => {
     const { items } = complete('kpis.yaml', marked, mini);
     const labels = items.map((i) => i.label);
     assert.equal(labels[0], 'global');
-    for (const expected of ['team/care', 'vendor/care', 'payments', 'tier-one', 'tier-two', 'acme-bpo']) assert.ok(labels.includes(expected), expected);
+    for (const expected of ['team/care', 'vendor/care', 'payments', 'tier-one', 'tier-two', 'acme-bpo'])
+      assert.ok(labels.includes(expected), expected);
     assert.ok(!labels.includes('care'), 'an id a team and a vendor share needs its prefix');
     assert.equal(items.find((i) => i.label === 'tier-one')?.kind, 'tier');
     assert.equal(items.find((i) => i.label === 'acme-bpo')?.kind, 'vendor');

@@ -42,7 +42,9 @@ describe('language/hover', () => {
   });
 
   it('shows the narrowest target in force per scope: a Q1 target in March, the H1 one in April', () => {
-    const march = hoverAt(model, 'kpis.yaml', after(texts['kpis.yaml'], 'id: cost-per'), { at: DateTime.fromISO('2026-03-10', { zone: 'Europe/Lisbon' }) })!;
+    const march = hoverAt(model, 'kpis.yaml', after(texts['kpis.yaml'], 'id: cost-per'), {
+      at: DateTime.fromISO('2026-03-10', { zone: 'Europe/Lisbon' }),
+    })!;
     assert.match(march.contents, /- global, 2026-Q1: \*\*4\.6 EUR\*\*/);
     assert.doesNotMatch(march.contents, /global, 2026-H1/);
     const april = hover('kpis.yaml', 'id: cost-per');
@@ -81,8 +83,14 @@ describe('language/hover', () => {
   });
 
   it('describes a vendor, a review and a retrospective', () => {
-    assert.match(hover('tiers.yaml', 'vendor: atlantico').contents, /\*\*Atlântico CX\*\* · vendor `atlantico-cx`[\s\S]*- Sites: Porto, PT; Cluj-Napoca, RO/);
-    assert.match(hover('reviews.yaml', 'id: growwise').contents, /\*\*GrowWise 2026 H1\*\* · review[\s\S]*- Stages: Self review \(2026-06-05\)/);
+    assert.match(
+      hover('tiers.yaml', 'vendor: atlantico').contents,
+      /\*\*Atlântico CX\*\* · vendor `atlantico-cx`[\s\S]*- Sites: Porto, PT; Cluj-Napoca, RO/,
+    );
+    assert.match(
+      hover('reviews.yaml', 'id: growwise').contents,
+      /\*\*GrowWise 2026 H1\*\* · review[\s\S]*- Stages: Self review \(2026-06-05\)/,
+    );
     assert.match(hover('reviews.yaml', 'id: okr-retro').contents, /retrospective `okr-retro-2026-h1`[\s\S]*- Participants: 8/);
   });
 

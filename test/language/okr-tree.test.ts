@@ -12,26 +12,38 @@ describe('language/okr-tree', () => {
 
   it('groups cycle → owner → objective → key result', () => {
     const tree = okrTree(model, AT);
-    assert.deepEqual(tree.map((c) => [c.type, c.label]), [['cycle', '2026-H1']]);
+    assert.deepEqual(
+      tree.map((c) => [c.type, c.label]),
+      [['cycle', '2026-H1']],
+    );
     const owners = tree[0].children;
-    assert.deepEqual(owners.map((o) => [o.type, o.label]), [
-      ['owner', 'Amara Okafor'],
-      ['owner', 'Frontline (Tier 1)'],
-      ['owner', 'Support Operations'],
-    ]);
+    assert.deepEqual(
+      owners.map((o) => [o.type, o.label]),
+      [
+        ['owner', 'Amara Okafor'],
+        ['owner', 'Frontline (Tier 1)'],
+        ['owner', 'Support Operations'],
+      ],
+    );
     const frontline = owners[1];
-    assert.deepEqual(frontline.children.map((o) => [o.type, o.key]), [
-      ['objective', 'objective:fl-resolve-first-time'],
-      ['objective', 'objective:fl-answer-within-20s'],
-      ['objective', 'objective:fl-customers-feel-heard'],
-    ]);
+    assert.deepEqual(
+      frontline.children.map((o) => [o.type, o.key]),
+      [
+        ['objective', 'objective:fl-resolve-first-time'],
+        ['objective', 'objective:fl-answer-within-20s'],
+        ['objective', 'objective:fl-customers-feel-heard'],
+      ],
+    );
     const objective = frontline.children[0];
     assert.equal(objective.label, 'Resolve more at the first touch');
-    assert.deepEqual(objective.children.map((k) => [k.type, k.key]), [
-      ['key_result', 'key_result:fl-fcr'],
-      ['key_result', 'key_result:fl-aht'],
-      ['key_result', 'key_result:fl-macros-rewritten'],
-    ]);
+    assert.deepEqual(
+      objective.children.map((k) => [k.type, k.key]),
+      [
+        ['key_result', 'key_result:fl-fcr'],
+        ['key_result', 'key_result:fl-aht'],
+        ['key_result', 'key_result:fl-macros-rewritten'],
+      ],
+    );
     const all = (nodes: OkrNode[]): OkrNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
     const objectives = all(tree).filter((n) => n.type === 'objective');
     assert.equal(objectives.length, model.objectives.all.length);
@@ -59,7 +71,10 @@ describe('language/okr-tree', () => {
     const path = 'okrs/frontline-2026-h1.yaml';
     const lenses = codeLenses(model, path, AT);
     const ids = [...texts[path].matchAll(/^\s+- id: (\S+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(lenses.map((l) => l.id), ids);
+    assert.deepEqual(
+      lenses.map((l) => l.id),
+      ids,
+    );
     const aht = lenses.find((l) => l.id === 'fl-aht')!;
     assert.equal(aht.type, 'key_result');
     assert.equal(aht.title, '50% · on track · score 0.5');

@@ -30,7 +30,9 @@ function applyEdits(texts: Record<string, string>, edits: TextEdit[]): Record<st
   for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
   for (const [file, list] of byFile) {
     let text = out[file];
-    const sorted = list.map((e) => ({ e, start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end) })).sort((a, b) => b.start - a.start);
+    const sorted = list
+      .map((e) => ({ e, start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end) }))
+      .sort((a, b) => b.start - a.start);
     for (const { e, start, end } of sorted) text = text.slice(0, start) + e.newText + text.slice(end);
     out[file] = text;
   }
@@ -182,7 +184,12 @@ describe('language/references', () => {
       assert.match(renamed['reviews.yaml'], /reports: \[team\/tier-2-team\]/);
       assert.match(renamed['org.yaml'], /- id: tier-2-team\n/);
       assert.match(renamed['org.yaml'], /team: tier-2-team\n/);
-      assert.deepEqual(sessionOf(renamed).checkAll().filter((d) => d.rule.startsWith('ref/')), []);
+      assert.deepEqual(
+        sessionOf(renamed)
+          .checkAll()
+          .filter((d) => d.rule.startsWith('ref/')),
+        [],
+      );
     });
 
     it('renames across files saved with CRLF line ends and non-ASCII text', () => {
@@ -193,7 +200,12 @@ describe('language/references', () => {
       for (const edit of result.edits) assert.equal(textAt(crlf, edit), 'tomas-novak', `${edit.file}:${edit.range.start.line}`);
       const renamed = applyEdits(crlf, result.edits);
       assert.doesNotMatch(Object.values(renamed).join(''), /(?<![\w-])tomas-novak(?![\w-])/);
-      assert.deepEqual(sessionOf(renamed).checkAll().filter((d) => d.rule.startsWith('ref/')), []);
+      assert.deepEqual(
+        sessionOf(renamed)
+          .checkAll()
+          .filter((d) => d.rule.startsWith('ref/')),
+        [],
+      );
     });
 
     it('refuses an id another item of the same kind has, and an invalid id', () => {
@@ -232,7 +244,12 @@ describe('language/references', () => {
       const renamed = applyEdits(mini, result.edits);
       assert.match(renamed['kpis.yaml'], /scope: tier\/care,/);
       assert.match(renamed['kpis.yaml'], /scope: care,/);
-      assert.deepEqual(sessionOf(renamed).checkAll().filter((d) => d.rule.startsWith('ref/')), []);
+      assert.deepEqual(
+        sessionOf(renamed)
+          .checkAll()
+          .filter((d) => d.rule.startsWith('ref/')),
+        [],
+      );
       // Renaming the person bo-li to `payments` (a team): the bare KR owner `bo-li` would then
       // still name the person, because a bare owner is a person first.
       const person = renameEdits(m, 'org.yaml', after(mini['org.yaml'], '- id: bo-'), 'payments');

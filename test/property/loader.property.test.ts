@@ -31,9 +31,34 @@ const examplePaths = Object.keys(exampleFiles).sort();
 /** Characters that make YAML interesting, and a few that make it hard. */
 const YAML_CHARS = [
   ...':-?,[]{}#&*!|>\'"%@`~.',
-  ' ', ' ', ' ', '\n', '\n', '\t', '\r', '\u0000', '\uFEFF', '\\',
-  'a', 'k', 'i', 'd', '1', '0', 'é', '🦜',
-  'kind: ', 'version: 1', 'id: ', '- ', '---', '...', '<<', 'team/', 'Objectives', 'Org',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n',
+  '\t',
+  '\r',
+  '\u0000',
+  '\uFEFF',
+  '\\',
+  'a',
+  'k',
+  'i',
+  'd',
+  '1',
+  '0',
+  'é',
+  '🦜',
+  'kind: ',
+  'version: 1',
+  'id: ',
+  '- ',
+  '---',
+  '...',
+  '<<',
+  'team/',
+  'Objectives',
+  'Org',
 ];
 const yamlishString = fc.array(fc.constantFrom(...YAML_CHARS), { maxLength: 120 }).map((parts) => parts.join(''));
 const anyString = fc.string({ unit: 'binary', maxLength: 200 });
@@ -52,7 +77,14 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), line: fc.nat() }),
   fc.record({ op: fc.constant('duplicate' as const), line: fc.nat() }),
   fc.record({ op: fc.constant('swap' as const), line: fc.nat(), other: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...YAML_CHARS), anyString.map((s) => s.slice(0, 3))) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(
+      fc.constantFrom(...YAML_CHARS),
+      anyString.map((s) => s.slice(0, 3)),
+    ),
+  }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ op: fc.constant('tab' as const), line: fc.nat() }),
@@ -113,7 +145,11 @@ async function checkWorkspace(path: string, input: string | Uint8Array): Promise
   assertWellFormed(result.diagnostics, (p) => texts.get(p));
   // A rule that throws is caught and reported as okra/rule-error: a bug in the rule, not the input.
   const crashed = result.diagnostics.filter((d) => d.rule === 'okra/rule-error');
-  assert.deepEqual(crashed.map((d) => d.message), [], 'a workspace rule crashed on this input');
+  assert.deepEqual(
+    crashed.map((d) => d.message),
+    [],
+    'a workspace rule crashed on this input',
+  );
 }
 
 describe('loader properties', function () {
@@ -122,7 +158,10 @@ describe('loader properties', function () {
   before(async function () {
     // The unchanged example is clean, so any diagnostic below comes from an edit.
     const clean = await validateWorkspace(memoryHost(exampleFiles), { cache });
-    assert.deepEqual(clean.diagnostics.map((d) => `${d.file}:${d.range.start.line + 1} ${d.rule}`), []);
+    assert.deepEqual(
+      clean.diagnostics.map((d) => `${d.file}:${d.range.start.line + 1} ${d.rule}`),
+      [],
+    );
   });
 
   it('analyzeFile never throws on random strings', function () {
@@ -155,7 +194,9 @@ describe('loader properties', function () {
 
   it('validateWorkspace never throws when one example file is replaced by random content', async function () {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...examplePaths), fc.oneof(anyBytes, yamlishString), (path, content) => checkWorkspace(path, content)),
+      fc.asyncProperty(fc.constantFrom(...examplePaths), fc.oneof(anyBytes, yamlishString), (path, content) =>
+        checkWorkspace(path, content),
+      ),
       { numRuns: 60 },
     );
   });

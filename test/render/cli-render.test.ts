@@ -23,7 +23,12 @@ class Capture extends Writable {
 describe('okra render (cli/commands/render.ts)', () => {
   let dir: string;
   let workspace: string;
-  const options = (more: Partial<RenderCommandOptions>): RenderCommandOptions => ({ format: 'md', out: join(dir, 'out'), date: DATE, ...more });
+  const options = (more: Partial<RenderCommandOptions>): RenderCommandOptions => ({
+    format: 'md',
+    out: join(dir, 'out'),
+    date: DATE,
+    ...more,
+  });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'okra-render-'));
@@ -34,7 +39,14 @@ describe('okra render (cli/commands/render.ts)', () => {
 
   it('writes one document per participant under <out>/<template>/<review>/', async () => {
     const written = await runRender(workspace, 'growwise-review', options({ review: 'h1-review' }), fixtureLoader);
-    assert.deepEqual(written.map((p) => p.slice(dir.length + 1)), ['out/growwise-review/h1-review/ken-ito.md', 'out/growwise-review/h1-review/ana-lima.md', 'out/growwise-review/h1-review/lee-park.md']);
+    assert.deepEqual(
+      written.map((p) => p.slice(dir.length + 1)),
+      [
+        'out/growwise-review/h1-review/ken-ito.md',
+        'out/growwise-review/h1-review/ana-lima.md',
+        'out/growwise-review/h1-review/lee-park.md',
+      ],
+    );
     assert.match(readFileSync(written[1], 'utf8'), /^# GrowWise 2026 H1: Ana Lima\n/);
   });
 
@@ -57,12 +69,21 @@ describe('okra render (cli/commands/render.ts)', () => {
   });
 
   it('unknown ids and templates are usage errors with "did you mean"', async () => {
-    await assert.rejects(runRender(workspace, 'one-on-one', options({ person: 'ana-lma' }), fixtureLoader), (e: unknown) => e instanceof UsageError && e.message === 'Unknown person "ana-lma"; did you mean "ana-lima"?');
-    await assert.rejects(runRender(workspace, 'one-on-onee', options({ person: 'ana-lima' }), fixtureLoader), (e: unknown) => e instanceof UsageError && /^Unknown template "one-on-onee"; did you mean "one-on-one"\?/.test(e.message));
-    await assert.rejects(runRender(workspace, 'one-on-one', options({ person: 'ana-lima', date: '14/04/2026' }), fixtureLoader), /--date takes a date like 2026-06-01/);
+    await assert.rejects(
+      runRender(workspace, 'one-on-one', options({ person: 'ana-lma' }), fixtureLoader),
+      (e: unknown) => e instanceof UsageError && e.message === 'Unknown person "ana-lma"; did you mean "ana-lima"?',
+    );
+    await assert.rejects(
+      runRender(workspace, 'one-on-onee', options({ person: 'ana-lima' }), fixtureLoader),
+      (e: unknown) => e instanceof UsageError && /^Unknown template "one-on-onee"; did you mean "one-on-one"\?/.test(e.message),
+    );
+    await assert.rejects(
+      runRender(workspace, 'one-on-one', options({ person: 'ana-lima', date: '14/04/2026' }), fixtureLoader),
+      /--date takes a date like 2026-06-01/,
+    );
   });
 
-  it('reads the workspace\'s templates_dir: an overridden partial changes the output', async () => {
+  it("reads the workspace's templates_dir: an overridden partial changes the output", async () => {
     writeFileSync(join(workspace, 'okra.config.yaml'), 'kind: Config\nversion: 1\ntimezone: Europe/Berlin\ntemplates_dir: my-templates\n');
     mkdirSync(join(workspace, 'my-templates', 'partials'), { recursive: true });
     writeFileSync(join(workspace, 'my-templates', 'partials', 'answer.hbs'), '> _Write your answer here._\n');
@@ -70,23 +91,35 @@ describe('okra render (cli/commands/render.ts)', () => {
     await runRender(workspace, 'growwise-review', options({ review: 'h1-review', person: 'ana-lima', out: '-' }), fixtureLoader, stdout);
     assert.equal(stdout.text.match(/^> _Write your answer here\._$/gm)?.length, 8);
     writeFileSync(join(workspace, 'okra.config.yaml'), 'kind: Config\nversion: 1\ntemplates_dir: missing\n');
-    await assert.rejects(runRender(workspace, 'growwise-review', options({ review: 'h1-review' }), fixtureLoader), /templates_dir "missing" in okra.config.yaml is not a folder/);
+    await assert.rejects(
+      runRender(workspace, 'growwise-review', options({ review: 'h1-review' }), fixtureLoader),
+      /templates_dir "missing" in okra.config.yaml is not a folder/,
+    );
   });
 
   it('a template error in an override is a usage error naming the template', async () => {
     writeFileSync(join(workspace, 'okra.config.yaml'), 'kind: Config\nversion: 1\ntemplates_dir: t\n');
     mkdirSync(join(workspace, 't'));
     writeFileSync(join(workspace, 't', 'one-on-one.hbs'), '{{!-- okra: person --}}\n# {{persn.name}}\n');
-    await assert.rejects(runRender(workspace, 'one-on-one', options({ person: 'ana-lima' }), fixtureLoader), (e: unknown) => e instanceof UsageError && /^Template "one-on-one", line 2, column 5: unknown field in "persn\.name" \(did you mean "person\.name"\?\)$/.test(e.message));
+    await assert.rejects(
+      runRender(workspace, 'one-on-one', options({ person: 'ana-lima' }), fixtureLoader),
+      (e: unknown) =>
+        e instanceof UsageError &&
+        /^Template "one-on-one", line 2, column 5: unknown field in "persn\.name" \(did you mean "person\.name"\?\)$/.test(e.message),
+    );
   });
 
-  it('puts the workspace\'s git commit in the provenance line; two runs give the same bytes', async function () {
+  it("puts the workspace's git commit in the provenance line; two runs give the same bytes", async function () {
     try {
       execFileSync('git', ['--version'], { stdio: 'ignore' });
     } catch {
       this.skip();
     }
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: workspace,
+        stdio: 'pipe',
+      });
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'fixture');
@@ -114,13 +147,19 @@ describe('okra render (cli/commands/render.ts)', () => {
     const program = new Command('okra').exitOverride();
     registerRenderCommand(program);
     const render = program.commands.find((c) => c.name() === 'render')!;
-    assert.deepEqual(render.options.map((o) => o.long), ['--workspace', '--person', '--team', '--review', '--retro', '--format', '--out', '--date']);
+    assert.deepEqual(
+      render.options.map((o) => o.long),
+      ['--workspace', '--person', '--team', '--review', '--retro', '--format', '--out', '--date'],
+    );
     const out = join(dir, 'cli-out');
     const write = process.stdout.write;
     let printed = '';
     process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write;
     try {
-      await program.parseAsync(['render', 'okr-retrospective', '--team', 'frontline', '--date', DATE, '--out', out, '--workspace', workspace], { from: 'user' });
+      await program.parseAsync(
+        ['render', 'okr-retrospective', '--team', 'frontline', '--date', DATE, '--out', out, '--workspace', workspace],
+        { from: 'user' },
+      );
     } finally {
       process.stdout.write = write;
     }

@@ -1,5 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { builtinDocuments, createRenderer, escapeMarkdown, planDocuments, toHtml, toNotionBlocks, type NotionBlock } from '../../core/render';
+import {
+  builtinDocuments,
+  createRenderer,
+  escapeMarkdown,
+  planDocuments,
+  toHtml,
+  toNotionBlocks,
+  type NotionBlock,
+} from '../../core/render';
 import { modelOf } from './fixtures';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -104,14 +112,46 @@ describe('render: text from the workspace cannot become markup', () => {
         assert.doesNotMatch(html, /href=/i);
         assert.doesNotMatch(html, /<h[1-6]>[^<]*(heading|injected)/i);
         const tags = new Set([...html.matchAll(/<([a-z0-9]+)[\s>]/gi)].map((m) => m[1].toLowerCase()));
-        const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'blockquote', 'hr'];
-        assert.deepEqual([...tags].filter((t) => !allowed.includes(t)), []);
+        const allowed = [
+          'html',
+          'head',
+          'meta',
+          'title',
+          'style',
+          'body',
+          'h1',
+          'h2',
+          'h3',
+          'h4',
+          'p',
+          'ul',
+          'ol',
+          'li',
+          'strong',
+          'em',
+          'table',
+          'thead',
+          'tbody',
+          'tr',
+          'th',
+          'td',
+          'blockquote',
+          'hr',
+        ];
+        assert.deepEqual(
+          [...tags].filter((t) => !allowed.includes(t)),
+          [],
+        );
       });
 
       it('shows the hostile text as text', () => {
         if (document.name !== 'growwise-review') assert.ok(html.includes('[x](javascript:alert(1))'), 'the link text is visible verbatim');
-        if (document.name !== 'okr-retrospective') assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the name is visible escaped');
-        assert.ok(html.includes('**bold** | table |') || document.name === 'growwise-review' && html.includes('**bold**'), 'emphasis markers stay literal');
+        if (document.name !== 'okr-retrospective')
+          assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the name is visible escaped');
+        assert.ok(
+          html.includes('**bold** | table |') || (document.name === 'growwise-review' && html.includes('**bold**')),
+          'emphasis markers stay literal',
+        );
       });
 
       it('the <title> is escaped', () => {
@@ -141,7 +181,10 @@ describe('render: text from the workspace cannot become markup', () => {
             assert.equal(item.annotations.strikethrough, false, item.content);
           }
         }
-        assert.ok(items.some((i) => i.content.includes('**bold**')), 'the asterisks are text');
+        assert.ok(
+          items.some((i) => i.content.includes('**bold**')),
+          'the asterisks are text',
+        );
       });
     });
   }

@@ -6,8 +6,30 @@ const call = (name: string, ...args: unknown[]) => (builtinHelpers[name] as (...
 const callHash = (name: string, hash: Record<string, unknown>, ...args: unknown[]) =>
   (builtinHelpers[name] as (...a: unknown[]) => unknown)(...args, { ...OPTIONS, hash });
 
-const show = (v: unknown): string => { try { return String(v); } catch { return typeof v; } };
-const BAD_INPUTS: unknown[] = [undefined, null, NaN, Infinity, -Infinity, '', 'nonsense', {}, [], true, () => 1, Symbol('s'), 10n, new Date(NaN), Object.create(null)];
+const show = (v: unknown): string => {
+  try {
+    return String(v);
+  } catch {
+    return typeof v;
+  }
+};
+const BAD_INPUTS: unknown[] = [
+  undefined,
+  null,
+  NaN,
+  Infinity,
+  -Infinity,
+  '',
+  'nonsense',
+  {},
+  [],
+  true,
+  () => 1,
+  Symbol('s'),
+  10n,
+  new Date(NaN),
+  Object.create(null),
+];
 
 describe('render: template helpers', () => {
   it('are total: bad input gives a string (empty for a value they cannot read), never an exception', () => {

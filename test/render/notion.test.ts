@@ -2,7 +2,20 @@ import { strict as assert } from 'node:assert';
 import { chunkBlocks, limitNesting, NOTION_LIMITS, splitText, toNotionBlocks, toNotionChunks, type NotionBlock } from '../../core/render';
 
 /** Block types Notion accepts in an append, with the body fields we rely on. */
-const KNOWN_TYPES = new Set(['paragraph', 'heading_1', 'heading_2', 'heading_3', 'bulleted_list_item', 'numbered_list_item', 'to_do', 'quote', 'table', 'table_row', 'divider', 'code']);
+const KNOWN_TYPES = new Set([
+  'paragraph',
+  'heading_1',
+  'heading_2',
+  'heading_3',
+  'bulleted_list_item',
+  'numbered_list_item',
+  'to_do',
+  'quote',
+  'table',
+  'table_row',
+  'divider',
+  'code',
+]);
 
 function walk(blocks: readonly NotionBlock[], visit: (block: NotionBlock, depth: number) => void, depth = 0): void {
   for (const block of blocks) {
@@ -13,7 +26,10 @@ function walk(blocks: readonly NotionBlock[], visit: (block: NotionBlock, depth:
 }
 
 function richTexts(block: NotionBlock): Array<{ text?: { content: string } }> {
-  const body = block[block.type] as { rich_text?: Array<{ text?: { content: string } }>; cells?: Array<Array<{ text?: { content: string } }>> };
+  const body = block[block.type] as {
+    rich_text?: Array<{ text?: { content: string } }>;
+    cells?: Array<Array<{ text?: { content: string } }>>;
+  };
   return [...(body.rich_text ?? []), ...(body.cells ?? []).flat()];
 }
 
@@ -48,7 +64,10 @@ describe('render: Notion blocks', () => {
   it('cuts 250 blocks into requests of at most 100, losing none (martian would truncate)', () => {
     const markdown = Array.from({ length: 250 }, (_, i) => `- item ${i}`).join('\n');
     const chunks = toNotionChunks(markdown);
-    assert.deepEqual(chunks.map((c) => c.length), [100, 100, 50]);
+    assert.deepEqual(
+      chunks.map((c) => c.length),
+      [100, 100, 50],
+    );
     const all = chunks.flat();
     assert.equal((richTexts(all[249])[0].text as { content: string }).content, 'item 249');
     assert.deepEqual(chunkBlocks([1, 2, 3], 2), [[1, 2], [3]]);
@@ -69,7 +88,8 @@ describe('render: Notion blocks', () => {
   });
 
   it('gives only block types Notion knows, with object "block" and a body of their type', () => {
-    const markdown = '# H\n\n## H2\n\n### H3\n\ntext **b** _i_\n\n- x\n- [ ] todo\n\n1. one\n\n> quote\n\n>\n>\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n---\n';
+    const markdown =
+      '# H\n\n## H2\n\n### H3\n\ntext **b** _i_\n\n- x\n- [ ] todo\n\n1. one\n\n> quote\n\n>\n>\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n---\n';
     walk(toNotionBlocks(markdown), (block) => {
       assert.ok(KNOWN_TYPES.has(block.type), block.type);
       assert.equal(block.object, 'block');

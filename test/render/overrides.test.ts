@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { definePlugin } from '../../core/plugins/define-plugin';
-import { builtinDocuments, createRenderer, mergeDocumentSources, planAllDocuments, planDocuments, type DocumentSources } from '../../core/render';
+import {
+  builtinDocuments,
+  createRenderer,
+  mergeDocumentSources,
+  planAllDocuments,
+  planDocuments,
+  type DocumentSources,
+} from '../../core/render';
 import { DATE, loadModel } from './fixtures';
 
 describe('render: plugins and workspace overrides', () => {
@@ -23,10 +30,15 @@ describe('render: plugins and workspace overrides', () => {
   });
 
   it('a workspace override of a whole template replaces it; the version in the provenance line follows', () => {
-    const renderer = rendererOf({ templates: { 'growwise-review': '{{!-- okra: review --}}\n# Our own review form for {{participant.name}}\n' } });
+    const renderer = rendererOf({
+      templates: { 'growwise-review': '{{!-- okra: review --}}\n# Our own review form for {{participant.name}}\n' },
+    });
     const [job] = planDocuments(model, renderer, review);
     const document = renderer.render(job.template, job.build());
-    assert.match(document.markdown, /^# Our own review form for Ana Lima\n\n---\n\n_Made with okra from template growwise-review \(v [0-9a-f]{10}\)\._\n$/);
+    assert.match(
+      document.markdown,
+      /^# Our own review form for Ana Lima\n\n---\n\n_Made with okra from template growwise-review \(v [0-9a-f]{10}\)\._\n$/,
+    );
     assert.notEqual(document.version, createRenderer({ ...builtinDocuments }).versionOf('growwise-review'));
   });
 
@@ -43,7 +55,10 @@ describe('render: plugins and workspace overrides', () => {
     assert.ok(renderer.templateNames.includes('acme-review-summary'));
     assert.equal(renderer.kindOf('acme-review-summary'), 'review');
     const jobs = planDocuments(model, renderer, { template: 'acme-review-summary', review: 'h1-review', date: DATE });
-    assert.deepEqual(jobs.map((j) => j.path.join('/')), ['acme-review-summary/h1-review/ken-ito', 'acme-review-summary/h1-review/ana-lima', 'acme-review-summary/h1-review/lee-park']);
+    assert.deepEqual(
+      jobs.map((j) => j.path.join('/')),
+      ['acme-review-summary/h1-review/ken-ito', 'acme-review-summary/h1-review/ana-lima', 'acme-review-summary/h1-review/lee-park'],
+    );
     const markdown = renderer.render(jobs[1].template, jobs[1].build()).markdown;
     assert.match(markdown, /^# ANA LIMA\n\nAverage score 0\.25\./);
   });
@@ -65,15 +80,18 @@ describe('render: plugins and workspace overrides', () => {
   it('every document of the workspace: 1:1s per series, reviews per participant, retrospectives', () => {
     const { jobs, skipped } = planAllDocuments(model, rendererOf(), DATE);
     assert.deepEqual(skipped, []);
-    assert.deepEqual(jobs.map((j) => j.path.join('/')), [
-      'one-on-one/ken-ito',
-      'one-on-one/lee-park',
-      'one-on-one/ana-lima',
-      'growwise-review/h1-review/ken-ito',
-      'growwise-review/h1-review/ana-lima',
-      'growwise-review/h1-review/lee-park',
-      'okr-retrospective/retro-h1',
-    ]);
+    assert.deepEqual(
+      jobs.map((j) => j.path.join('/')),
+      [
+        'one-on-one/ken-ito',
+        'one-on-one/lee-park',
+        'one-on-one/ana-lima',
+        'growwise-review/h1-review/ken-ito',
+        'growwise-review/h1-review/ana-lima',
+        'growwise-review/h1-review/lee-park',
+        'okr-retrospective/retro-h1',
+      ],
+    );
   });
 
   it('items naming a missing template or one of another kind are skipped with a reason', () => {

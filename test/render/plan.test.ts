@@ -5,9 +5,13 @@ import { DATE, loadModel } from './fixtures';
 describe('render: what a request renders', () => {
   const model = loadModel();
   const renderer = createRenderer({ ...builtinDocuments });
-  const paths = (request: Record<string, string>) => planDocuments(model, renderer, { template: '', ...request, date: DATE }).map((j) => j.path.join('/'));
+  const paths = (request: Record<string, string>) =>
+    planDocuments(model, renderer, { template: '', ...request, date: DATE }).map((j) => j.path.join('/'));
   const fails = (request: Record<string, string>, message: RegExp) =>
-    assert.throws(() => planDocuments(model, renderer, { template: '', ...request, date: DATE }), (e: unknown) => e instanceof RenderRequestError && message.test(e.message));
+    assert.throws(
+      () => planDocuments(model, renderer, { template: '', ...request, date: DATE }),
+      (e: unknown) => e instanceof RenderRequestError && message.test(e.message),
+    );
 
   it('one-on-one: a person, or each member of a team', () => {
     assert.deepEqual(paths({ template: 'one-on-one', person: 'ana-lima' }), ['one-on-one/ana-lima']);
@@ -15,14 +19,22 @@ describe('render: what a request renders', () => {
   });
 
   it('growwise-review: every participant (team/<id> expanded), or one', () => {
-    assert.deepEqual(paths({ template: 'growwise-review', review: 'h1-review' }), ['growwise-review/h1-review/ken-ito', 'growwise-review/h1-review/ana-lima', 'growwise-review/h1-review/lee-park']);
-    assert.deepEqual(paths({ template: 'growwise-review', review: 'h1-review', person: 'lee-park' }), ['growwise-review/h1-review/lee-park']);
+    assert.deepEqual(paths({ template: 'growwise-review', review: 'h1-review' }), [
+      'growwise-review/h1-review/ken-ito',
+      'growwise-review/h1-review/ana-lima',
+      'growwise-review/h1-review/lee-park',
+    ]);
+    assert.deepEqual(paths({ template: 'growwise-review', review: 'h1-review', person: 'lee-park' }), [
+      'growwise-review/h1-review/lee-park',
+    ]);
     assert.deepEqual(paths({ template: 'growwise-review', review: 'h1-review', team: 'support' }), ['growwise-review/h1-review/lee-park']);
   });
 
-  it('okr-retrospective: a retrospective, a team in it, or a team\'s running cycle', () => {
+  it("okr-retrospective: a retrospective, a team in it, or a team's running cycle", () => {
     assert.deepEqual(paths({ template: 'okr-retrospective', retro: 'retro-h1' }), ['okr-retrospective/retro-h1']);
-    assert.deepEqual(paths({ template: 'okr-retrospective', retro: 'retro-h1', team: 'frontline' }), ['okr-retrospective/retro-h1/frontline']);
+    assert.deepEqual(paths({ template: 'okr-retrospective', retro: 'retro-h1', team: 'frontline' }), [
+      'okr-retrospective/retro-h1/frontline',
+    ]);
     assert.deepEqual(paths({ template: 'okr-retrospective', team: 'frontline' }), ['okr-retrospective/frontline-2026-h1']);
   });
 

@@ -7,7 +7,10 @@ describe('render: built-in templates compiled ahead of time', () => {
   const model = loadModel();
   const precompiled = createRenderer({ ...builtinDocuments });
   // Another helper name changes what `{{name}}` may mean, so this renderer compiles from the text.
-  const compiled = createRenderer({ ...builtinDocuments, helpers: { ...builtinDocuments.helpers, shout: (text: unknown) => String(text).toUpperCase() } });
+  const compiled = createRenderer({
+    ...builtinDocuments,
+    helpers: { ...builtinDocuments.helpers, shout: (text: unknown) => String(text).toUpperCase() },
+  });
 
   it('every built-in template and partial has its compiled form', () => {
     assert.deepEqual(precompiledTemplates.map((t) => t.source).sort(), Object.values(builtinTemplates).sort());
@@ -39,6 +42,9 @@ describe('render: built-in templates compiled ahead of time', () => {
     assert.ok(error instanceof TemplateError);
     assert.equal(error.details.line, 3);
     assert.equal(error.details.field, 'participant.name');
-    assert.deepEqual({ message: error.message, details: error.details }, { message: (errorOf(compiled) as TemplateError).message, details: (errorOf(compiled) as TemplateError).details });
+    assert.deepEqual(
+      { message: error.message, details: error.details },
+      { message: (errorOf(compiled) as TemplateError).message, details: (errorOf(compiled) as TemplateError).details },
+    );
   });
 });

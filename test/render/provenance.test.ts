@@ -20,8 +20,14 @@ describe('render: provenance and reproducibility', () => {
 
   it('says so when there is no commit or the tree is dirty', () => {
     assert.doesNotMatch(render(builtinTemplates, null).markdown, /commit/);
-    assert.equal(provenanceLine({ template: 't', version: 'abc', commit: COMMIT, dirty: true }), '_Made with okra from template t (v abc), workspace commit 0123456789ab with uncommitted changes._');
-    assert.equal(provenanceLine({ template: 't', version: 'abc', commit: 'not a sha' }), '_Made with okra from template t (v abc), workspace not committed._');
+    assert.equal(
+      provenanceLine({ template: 't', version: 'abc', commit: COMMIT, dirty: true }),
+      '_Made with okra from template t (v abc), workspace commit 0123456789ab with uncommitted changes._',
+    );
+    assert.equal(
+      provenanceLine({ template: 't', version: 'abc', commit: 'not a sha' }),
+      '_Made with okra from template t (v abc), workspace not committed._',
+    );
   });
 
   it('two renders are byte-identical, in Markdown and HTML', () => {

@@ -18,7 +18,7 @@ describe('render: documents share what is the same in each', () => {
     assert.equal(a.participant.team, b.participant.team);
   });
 
-  it('a person\'s own key results are theirs alone, built for their document and not kept', () => {
+  it("a person's own key results are theirs alone, built for their document and not kept", () => {
     const own = (view: typeof a) => view.objectives.find((o) => o.id.endsWith('-growth'))!;
     assert.notEqual(own(a), own(b));
     assert.ok(!Object.isFrozen(own(a)));
@@ -52,7 +52,13 @@ describe('render: documents share what is the same in each', () => {
 
 describe('render: tidy', () => {
   /** The rules as one chain of replacements: tidy takes shortcuts but must give the same text. */
-  const reference = (markdown: string) => markdown.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
+  const reference = (markdown: string) =>
+    markdown
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, '')
+      .trimEnd();
   const pieces = ['a', ' ', '\t', '\n', '\r\n', '\r', '\u2028', '\u2029', '#', '| x |', '\u00a0', '🟢'];
 
   it('gives the text of the plain rules, for any mix of blanks and line breaks', () => {

@@ -55,7 +55,10 @@ describe('rule messages', () => {
   it('suggests the closest KPI id and offers to replace the value', () => {
     const [d, ...rest] = check({ 'kpis.yaml': KPIS, 'okrs.yaml': okrs('        kpi: cost-per-contcat\n') }, 'ref/unknown-kpi');
     assert.equal(rest.length, 0);
-    assert.equal(d.message, 'KPI of key result "cpc": KPI "cost-per-contcat" is not defined in any KpiTargets file; did you mean "cost-per-contact"?');
+    assert.equal(
+      d.message,
+      'KPI of key result "cpc": KPI "cost-per-contcat" is not defined in any KpiTargets file; did you mean "cost-per-contact"?',
+    );
     assert.equal(d.severity, 'error');
     assert.deepEqual(d.range, { start: { line: 13, character: 13 }, end: { line: 13, character: 29 } });
     assert.equal(d.fix?.title, 'Replace with "cost-per-contact"');
@@ -65,7 +68,10 @@ describe('rule messages', () => {
 
   it('keeps the person/ prefix in the suggestion', () => {
     const [d] = check({ 'org.yaml': ORG, 'okrs.yaml': okrs('        owner: person/ana-ferriera\n') }, 'ref/unknown-person');
-    assert.equal(d.message, 'Owner of key result "cpc": person "ana-ferriera" is not defined in any Org file; did you mean "person/ana-ferreira"?');
+    assert.equal(
+      d.message,
+      'Owner of key result "cpc": person "ana-ferriera" is not defined in any Org file; did you mean "person/ana-ferreira"?',
+    );
     assert.equal(d.fix?.edits[0].newText, 'person/ana-ferreira');
   });
 
@@ -77,8 +83,14 @@ describe('rule messages', () => {
 
   it('files a bare owner under the rule of the closest kind', () => {
     const diagnostics = check({ 'org.yaml': ORG, 'okrs.yaml': okrs('        owner: frontlin\n') });
-    assert.deepEqual(diagnostics.map((d) => d.rule), ['ref/unknown-team']);
-    assert.equal(diagnostics[0].message, 'Owner of key result "cpc": "frontlin" is not the id of any person or team in this workspace; did you mean "frontline"?');
+    assert.deepEqual(
+      diagnostics.map((d) => d.rule),
+      ['ref/unknown-team'],
+    );
+    assert.equal(
+      diagnostics[0].message,
+      'Owner of key result "cpc": "frontlin" is not the id of any person or team in this workspace; did you mean "frontline"?',
+    );
   });
 
   it('sets the missing weight to the remainder with its quick fix', () => {
@@ -147,14 +159,21 @@ tiers:
 
   it('never throws on wrongly typed data (schema errors are reported elsewhere)', () => {
     const files = {
-      'org.yaml': 'kind: Org\nversion: 1\nteams: [{ id: a, name: A, lead: 42, parent: [x] }, 7, null]\npeople: { id: x }\nvendors: [{ id: 5 }]\n',
+      'org.yaml':
+        'kind: Org\nversion: 1\nteams: [{ id: a, name: A, lead: 42, parent: [x] }, 7, null]\npeople: { id: x }\nvendors: [{ id: 5 }]\n',
       'okrs.yaml':
         'kind: Objectives\nversion: 1\ncycle: 42\nowner: { team: a }\nobjectives:\n  - id: o\n    title: O\n    aligns_to: [o]\n    key_results: [{ id: k, type: metric, start: "1", target: 1, weight: "0.5", check_ins: "often", due: 2026-01-01 }, { id: j, weight: 0.5, check_ins: [{ date: 12, by: 3 }] }]\n  - id: p\n    key_results: nope\n',
-      'kpis.yaml': 'kind: KpiTargets\nversion: 1\nkpis: [{ id: q, direction: sideways, owner: 3, targets: [{ scope: 3, warn: "4" }, 1], actuals: "x" }]\n',
-      'tiers.yaml': 'kind: TierStructure\nversion: 1\ntiers: [{ id: t, staffing: 3, sla: { service_level: 0.8 }, forecast: { aht: 8 }, escalates_to: { tier: t } }, { id: u, staffing: { peak_agents: "9", shrinkage: 2 }, escalates_to: [3, { tier: 4 }] }]\n',
-      'reviews.yaml': 'kind: ReviewCycles\nversion: 1\none_on_ones: [{ manager: [1], reports: "everyone" }, 4]\nreviews: [{ id: r, period: 2026, participants: [1, null], stages: [{ due: 5 }, "x"] }]\nretrospectives: [{ id: s, participants: 3 }]\n',
+      'kpis.yaml':
+        'kind: KpiTargets\nversion: 1\nkpis: [{ id: q, direction: sideways, owner: 3, targets: [{ scope: 3, warn: "4" }, 1], actuals: "x" }]\n',
+      'tiers.yaml':
+        'kind: TierStructure\nversion: 1\ntiers: [{ id: t, staffing: 3, sla: { service_level: 0.8 }, forecast: { aht: 8 }, escalates_to: { tier: t } }, { id: u, staffing: { peak_agents: "9", shrinkage: 2 }, escalates_to: [3, { tier: 4 }] }]\n',
+      'reviews.yaml':
+        'kind: ReviewCycles\nversion: 1\none_on_ones: [{ manager: [1], reports: "everyone" }, 4]\nreviews: [{ id: r, period: 2026, participants: [1, null], stages: [{ due: 5 }, "x"] }]\nretrospectives: [{ id: s, participants: 3 }]\n',
     };
     const diagnostics = check(files);
-    assert.deepEqual(diagnostics.filter((d) => d.rule === 'okr/rule-error'), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.rule === 'okr/rule-error'),
+      [],
+    );
   });
 });

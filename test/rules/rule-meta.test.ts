@@ -77,7 +77,8 @@ describe('built-in rules: metadata and messages', () => {
               for (const name of placeholders(template ?? '')) {
                 const value = r.data?.[name];
                 if (value === undefined) problems.push(`${loaded.id}/${r.message}: {{${name}}} not given`);
-                else if (name !== 'hint' && name !== 'problem' && String(value).length === 0) problems.push(`${loaded.id}/${r.message}: {{${name}}} empty`);
+                else if (name !== 'hint' && name !== 'problem' && String(value).length === 0)
+                  problems.push(`${loaded.id}/${r.message}: {{${name}}} empty`);
               }
               ctx.report(r);
             },

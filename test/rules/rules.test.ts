@@ -18,7 +18,9 @@ describe('workspace rules: fixture tables', () => {
     }
   });
 
-  const folders = readdirSync(FIXTURES).filter((f) => !f.startsWith('_') && !f.startsWith('.')).sort();
+  const folders = readdirSync(FIXTURES)
+    .filter((f) => !f.startsWith('_') && !f.startsWith('.'))
+    .sort();
   for (const folder of folders) {
     const id = ruleIdOf(folder);
     describe(id, () => {
@@ -30,7 +32,10 @@ describe('workspace rules: fixture tables', () => {
           const { files, model } = modelOf(c);
           for (const f of files) assert.deepEqual(f.diagnostics, [], `fixture ${f.path} has YAML problems`);
           const found = run(model, only);
-          assert.deepEqual(found.map((d) => `${d.file}:${d.range.start.line + 1} ${d.message}`), []);
+          assert.deepEqual(
+            found.map((d) => `${d.file}:${d.range.start.line + 1} ${d.message}`),
+            [],
+          );
         });
       }
 
@@ -57,7 +62,10 @@ describe('workspace rules: fixture tables', () => {
       const { files, model } = modelOf(c);
       for (const f of files) assert.deepEqual(f.diagnostics, [], `fixture ${f.path} has YAML problems`);
       assert.ok(model.objectives.all.length > 0 && model.tiers.all.length > 0 && model.reviews.all.length > 0);
-      assert.deepEqual(run(model, rules).map((d) => `${d.rule} ${d.file}:${d.range.start.line + 1} ${d.message}`), []);
+      assert.deepEqual(
+        run(model, rules).map((d) => `${d.rule} ${d.file}:${d.range.start.line + 1} ${d.message}`),
+        [],
+      );
     });
   });
 });

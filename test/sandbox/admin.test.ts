@@ -11,7 +11,11 @@ describe('sandbox: admin hooks over HTTP', () => {
   after(() => t.close());
 
   const post = (action: string, body: unknown) =>
-    fetch(`${t.sandbox.url}/__sandbox/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${t.sandbox.url}/__sandbox/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('creates shared and unshared root pages', async () => {
     const shared = (await (await post('root-pages', { title: 'Team OKRs' })).json()) as { id: string };
@@ -22,9 +26,16 @@ describe('sandbox: admin hooks over HTTP', () => {
   });
 
   it('simulates a user edit on a row and reports state and stats', async () => {
-    const db = await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [], initial_data_source: { properties: { Name: { title: {} }, Score: { number: {} } } } });
+    const db = await t.client.databases.create({
+      parent: { type: 'page_id', page_id: t.rootPageId },
+      title: [],
+      initial_data_source: { properties: { Name: { title: {} }, Score: { number: {} } } },
+    });
     assert.ok(isFullDatabase(db));
-    const row = await t.client.pages.create({ parent: { data_source_id: db.data_sources[0].id }, properties: { Name: { title: [{ text: { content: 'r' } }] } } });
+    const row = await t.client.pages.create({
+      parent: { data_source_id: db.data_sources[0].id },
+      properties: { Name: { title: [{ text: { content: 'r' } }] } },
+    });
     const person = t.sandbox.users()[1];
     const res = await post('user-edit', { page_id: row.id, user_id: person.id, properties: { Score: { number: 12 } } });
     assert.equal(res.status, 200);

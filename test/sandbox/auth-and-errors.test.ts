@@ -32,7 +32,9 @@ describe('sandbox: authentication, versions and error bodies', () => {
   });
 
   it('rejects an API version older than the data-source model', async () => {
-    const res = await fetch(`${t.sandbox.url}/v1/users/me`, { headers: { authorization: `Bearer ${t.sandbox.token}`, 'notion-version': '2022-06-28' } });
+    const res = await fetch(`${t.sandbox.url}/v1/users/me`, {
+      headers: { authorization: `Bearer ${t.sandbox.token}`, 'notion-version': '2022-06-28' },
+    });
     assert.equal(res.status, 400);
     assert.equal(((await res.json()) as { code: string }).code, 'validation_error');
   });
@@ -69,7 +71,11 @@ describe('sandbox: authentication, versions and error bodies', () => {
       });
     }
     await assert.rejects(
-      t.client.databases.create({ parent: { type: 'page_id', page_id: hidden }, title: [], initial_data_source: { properties: { Name: { title: {} } } } }),
+      t.client.databases.create({
+        parent: { type: 'page_id', page_id: hidden },
+        title: [],
+        initial_data_source: { properties: { Name: { title: {} } } },
+      }),
       (e: unknown) => APIResponseError.isAPIResponseError(e) && e.status === 404,
     );
   });

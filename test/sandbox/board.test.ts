@@ -24,7 +24,14 @@ describe('sandbox: board view', function () {
           Name: { title: {} },
           Status: { status: {} },
           Progress: { number: { format: 'percent' } },
-          Tier: { select: { options: [{ name: HOSTILE.replace(/,/g, ''), color: 'red' }, { name: 'T2', color: 'blue' }] } },
+          Tier: {
+            select: {
+              options: [
+                { name: HOSTILE.replace(/,/g, ''), color: 'red' },
+                { name: 'T2', color: 'blue' },
+              ],
+            },
+          },
         },
       },
     });
@@ -38,9 +45,20 @@ describe('sandbox: board view', function () {
       [HOSTILE, 'Not started', 0.1],
     ];
     for (const [name, status, progress] of rows) {
-      await t.client.pages.create({ parent: { data_source_id: ds }, properties: { Name: { title: [{ text: { content: name } }] }, Status: { status: { name: status } }, Progress: { number: progress } } });
+      await t.client.pages.create({
+        parent: { data_source_id: ds },
+        properties: {
+          Name: { title: [{ text: { content: name } }] },
+          Status: { status: { name: status } },
+          Progress: { number: progress },
+        },
+      });
     }
-    await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [{ text: { content: HOSTILE } }], initial_data_source: { properties: { Name: { title: {} } } } });
+    await t.client.databases.create({
+      parent: { type: 'page_id', page_id: t.rootPageId },
+      title: [{ text: { content: HOSTILE } }],
+      initial_data_source: { properties: { Name: { title: {} } } },
+    });
   });
   after(() => t.close());
 
@@ -64,7 +82,15 @@ describe('sandbox: board view', function () {
     try {
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const dialogs: string[] = [];
@@ -76,8 +102,15 @@ describe('sandbox: board view', function () {
       const section = page.locator('section.database', { has: page.locator('h2', { hasText: 'Key results' }) });
       assert.deepEqual(await section.locator('table.table thead th').allTextContents(), ['Name', 'Status', 'Progress', 'Tier']);
       assert.equal(await section.locator('table.table tbody tr').count(), 5);
-      assert.deepEqual(await section.locator('.board .column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-group'))), ['Not started', 'In progress', 'Done']);
-      assert.deepEqual(await section.locator('.board .column[data-group="In progress"] .card').allTextContents(), ['Raise CSAT to 92%', 'Ship macros for top 20 intents']);
+      assert.deepEqual(await section.locator('.board .column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-group'))), [
+        'Not started',
+        'In progress',
+        'Done',
+      ]);
+      assert.deepEqual(await section.locator('.board .column[data-group="In progress"] .card').allTextContents(), [
+        'Raise CSAT to 92%',
+        'Ship macros for top 20 intents',
+      ]);
       // The hostile strings arrive as text, never as markup.
       assert.equal(await page.locator('img, script').count(), 0);
       assert.ok((await page.locator('h2').allTextContents()).includes(HOSTILE));

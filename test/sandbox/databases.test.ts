@@ -40,19 +40,26 @@ describe('sandbox: databases and data sources', () => {
 
   it('refuses workspace parents for the internal integration', async () => {
     await assert.rejects(
-      t.client.databases.create({ parent: { type: 'workspace', workspace: true }, title: [], initial_data_source: { properties: { Name: { title: {} } } } }),
+      t.client.databases.create({
+        parent: { type: 'workspace', workspace: true },
+        title: [],
+        initial_data_source: { properties: { Name: { title: {} } } },
+      }),
       isValidation(/workspace-level private pages is not supported/),
     );
   });
 
   it('requires exactly one title property', async () => {
     await assert.rejects(
-      t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, initial_data_source: { properties: { Notes: { rich_text: {} } } } }),
+      t.client.databases.create({
+        parent: { type: 'page_id', page_id: t.rootPageId },
+        initial_data_source: { properties: { Notes: { rich_text: {} } } },
+      }),
       isValidation(/Title property missing/),
     );
   });
 
-  it('reports a missing parent with Notion\'s message style', async () => {
+  it("reports a missing parent with Notion's message style", async () => {
     await assert.rejects(
       t.client.request({ path: 'databases', method: 'post', body: { title: [] } }),
       isValidation('body failed validation: body.parent should be defined, instead was `undefined`.'),
@@ -81,19 +88,36 @@ describe('sandbox: databases and data sources', () => {
   });
 
   it('creates the reverse property for a dual relation and mirrors values', async () => {
-    const a = await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [{ text: { content: 'Tiers' } }], initial_data_source: { properties: { Name: { title: {} } } } });
+    const a = await t.client.databases.create({
+      parent: { type: 'page_id', page_id: t.rootPageId },
+      title: [{ text: { content: 'Tiers' } }],
+      initial_data_source: { properties: { Name: { title: {} } } },
+    });
     assert.ok(isFullDatabase(a));
     const b = await t.client.databases.create({
       parent: { type: 'page_id', page_id: t.rootPageId },
       title: [{ text: { content: 'Teams' } }],
-      initial_data_source: { properties: { Name: { title: {} }, Tier: { relation: { data_source_id: a.data_sources[0].id, type: 'dual_property', dual_property: { synced_property_name: 'Teams' } } } } },
+      initial_data_source: {
+        properties: {
+          Name: { title: {} },
+          Tier: {
+            relation: { data_source_id: a.data_sources[0].id, type: 'dual_property', dual_property: { synced_property_name: 'Teams' } },
+          },
+        },
+      },
     });
     assert.ok(isFullDatabase(b));
     const tiers = await t.client.dataSources.retrieve({ data_source_id: a.data_sources[0].id });
     assert.ok(isFullDataSource(tiers));
     assert.equal(tiers.properties.Teams?.type, 'relation');
-    const tier = await t.client.pages.create({ parent: { data_source_id: a.data_sources[0].id }, properties: { Name: { title: [{ text: { content: 'Tier 1' } }] } } });
-    await t.client.pages.create({ parent: { data_source_id: b.data_sources[0].id }, properties: { Name: { title: [{ text: { content: 'Team A' } }] }, Tier: { relation: [{ id: tier.id }] } } });
+    const tier = await t.client.pages.create({
+      parent: { data_source_id: a.data_sources[0].id },
+      properties: { Name: { title: [{ text: { content: 'Tier 1' } }] } },
+    });
+    await t.client.pages.create({
+      parent: { data_source_id: b.data_sources[0].id },
+      properties: { Name: { title: [{ text: { content: 'Team A' } }] }, Tier: { relation: [{ id: tier.id }] } },
+    });
     const after = await t.client.pages.retrieve({ page_id: tier.id });
     assert.ok('properties' in after);
     const teams = after.properties.Teams;
@@ -101,7 +125,11 @@ describe('sandbox: databases and data sources', () => {
   });
 
   it('adds, renames and deletes schema properties on update', async () => {
-    const db = await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [], initial_data_source: { properties: { Name: { title: {} }, Old: { rich_text: {} } } } });
+    const db = await t.client.databases.create({
+      parent: { type: 'page_id', page_id: t.rootPageId },
+      title: [],
+      initial_data_source: { properties: { Name: { title: {} }, Old: { rich_text: {} } } },
+    });
     assert.ok(isFullDatabase(db));
     const dsId = db.data_sources[0].id;
     const before = await t.client.dataSources.retrieve({ data_source_id: dsId });
@@ -117,11 +145,18 @@ describe('sandbox: databases and data sources', () => {
     const deleted = await t.client.dataSources.update({ data_source_id: dsId, properties: { Hash: null } });
     assert.ok(isFullDataSource(deleted));
     assert.equal(deleted.properties.Hash, undefined);
-    await assert.rejects(t.client.dataSources.update({ data_source_id: dsId, properties: { Title: null } }), isValidation('Cannot delete the title property.'));
+    await assert.rejects(
+      t.client.dataSources.update({ data_source_id: dsId, properties: { Title: null } }),
+      isValidation('Cannot delete the title property.'),
+    );
   });
 
   it('trashes and restores a database', async () => {
-    const db = await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [], initial_data_source: { properties: { Name: { title: {} } } } });
+    const db = await t.client.databases.create({
+      parent: { type: 'page_id', page_id: t.rootPageId },
+      title: [],
+      initial_data_source: { properties: { Name: { title: {} } } },
+    });
     const trashed = await t.client.databases.update({ database_id: db.id, in_trash: true });
     assert.ok(isFullDatabase(trashed));
     assert.equal(trashed.in_trash, true);

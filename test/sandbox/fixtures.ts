@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { APIErrorCode, APIResponseError, isFullDatabase, type Client, type CreatePageParameters } from '@notionhq/client';
 
 /** A database with one property of each common type, plus computed ones, and a target for relations. */
-export async function createKitchenSink(client: Client, parentPageId: string): Promise<{ databaseId: string; dataSourceId: string; targetDataSourceId: string }> {
+export async function createKitchenSink(
+  client: Client,
+  parentPageId: string,
+): Promise<{ databaseId: string; dataSourceId: string; targetDataSourceId: string }> {
   const target = await client.databases.create({
     parent: { type: 'page_id', page_id: parentPageId },
     title: [{ text: { content: 'Objectives' } }],
@@ -18,7 +21,14 @@ export async function createKitchenSink(client: Client, parentPageId: string): P
         Name: { title: {} },
         Notes: { rich_text: {} },
         Progress: { number: { format: 'percent' } },
-        Tier: { select: { options: [{ name: 'T1', color: 'red' }, { name: 'T2', color: 'blue' }] } },
+        Tier: {
+          select: {
+            options: [
+              { name: 'T1', color: 'red' },
+              { name: 'T2', color: 'blue' },
+            ],
+          },
+        },
         Tags: { multi_select: { options: [{ name: 'support' }, { name: 'quality' }] } },
         Status: { status: {} },
         Due: { date: {} },

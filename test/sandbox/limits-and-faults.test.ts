@@ -9,7 +9,9 @@ describe('sandbox: rate limiting', () => {
   it('answers a burst beyond the bucket with 429 rate_limited and an integer Retry-After', async () => {
     const t = await startTestSandbox({ rateLimit: { ratePerSecond: 1, burst: 3 } });
     try {
-      const responses = await Promise.all(Array.from({ length: 6 }, () => fetch(`${t.sandbox.url}/v1/users/me`, { headers: headersFor(t.sandbox.token) })));
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, () => fetch(`${t.sandbox.url}/v1/users/me`, { headers: headersFor(t.sandbox.token) })),
+      );
       const limited = responses.filter((r) => r.status === 429);
       assert.ok(limited.length >= 2, `expected at least two 429s, got ${limited.length}`);
       assert.equal(responses.filter((r) => r.status === 200).length + limited.length, 6);
@@ -27,10 +29,14 @@ describe('sandbox: rate limiting', () => {
     }
   });
 
-  it('defaults to Notion\'s budget: a burst of 15 gets throttled', async () => {
+  it("defaults to Notion's budget: a burst of 15 gets throttled", async () => {
     const t = await startTestSandbox({ rateLimit: NOTION_RATE_LIMIT });
     try {
-      const statuses = await Promise.all(Array.from({ length: 15 }, () => fetch(`${t.sandbox.url}/v1/users/me`, { headers: headersFor(t.sandbox.token) }).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 15 }, () =>
+          fetch(`${t.sandbox.url}/v1/users/me`, { headers: headersFor(t.sandbox.token) }).then((r) => r.status),
+        ),
+      );
       assert.ok(statuses.filter((s) => s === 429).length >= 4, statuses.join(','));
       assert.ok(statuses.filter((s) => s === 200).length >= 10);
     } finally {
@@ -38,7 +44,7 @@ describe('sandbox: rate limiting', () => {
     }
   });
 
-  it('lets the SDK\'s own retry recover by honouring Retry-After', async () => {
+  it("lets the SDK's own retry recover by honouring Retry-After", async () => {
     const t = await startTestSandbox({ faults: { retryAfterSeconds: 0 } }, { retry: { maxRetries: 2, initialRetryDelayMs: 1 } });
     try {
       t.sandbox.failNext('429', { count: 2 });
@@ -60,9 +66,20 @@ describe('sandbox: fault injection', () => {
 
   const expectations: Array<[FaultKind, (e: unknown) => boolean]> = [
     ['409', (e) => APIResponseError.isAPIResponseError(e) && e.code === APIErrorCode.ConflictError && e.status === 409],
-    ['429', (e) => APIResponseError.isAPIResponseError(e) && e.code === APIErrorCode.RateLimited && e.headers instanceof Headers && e.headers.get('retry-after') === '1'],
+    [
+      '429',
+      (e) =>
+        APIResponseError.isAPIResponseError(e) &&
+        e.code === APIErrorCode.RateLimited &&
+        e.headers instanceof Headers &&
+        e.headers.get('retry-after') === '1',
+    ],
     ['500', (e) => APIResponseError.isAPIResponseError(e) && e.code === APIErrorCode.InternalServerError],
-    ['502', (e) => UnknownHTTPResponseError.isUnknownHTTPResponseError(e) && e.status === 502 && e.body.includes('<title>502 Bad Gateway</title>')],
+    [
+      '502',
+      (e) =>
+        UnknownHTTPResponseError.isUnknownHTTPResponseError(e) && e.status === 502 && e.body.includes('<title>502 Bad Gateway</title>'),
+    ],
     ['503', (e) => APIResponseError.isAPIResponseError(e) && e.code === APIErrorCode.ServiceUnavailable],
     ['504', (e) => APIResponseError.isAPIResponseError(e) && e.code === APIErrorCode.GatewayTimeout],
     ['529', (e) => APIResponseError.isAPIResponseError(e) && e.code === APIErrorCode.ServiceOverload && e.status === 529],
@@ -81,7 +98,9 @@ describe('sandbox: fault injection', () => {
   it('can lose the response of a write that did happen', async () => {
     t.sandbox.failNext('504', { match: 'POST /v1/pages', afterWrite: true });
     const before = Object.keys(t.sandbox.state().pages).length;
-    const error = await t.client.pages.create({ parent: { page_id: t.rootPageId }, properties: { title: { title: [{ text: { content: 'Ghost write' } }] } } }).catch((e: unknown) => e);
+    const error = await t.client.pages
+      .create({ parent: { page_id: t.rootPageId }, properties: { title: { title: [{ text: { content: 'Ghost write' } }] } } })
+      .catch((e: unknown) => e);
     assert.ok(APIResponseError.isAPIResponseError(error) && error.code === APIErrorCode.GatewayTimeout);
     assert.equal(Object.keys(t.sandbox.state().pages).length, before + 1);
   });
@@ -91,7 +110,13 @@ describe('sandbox: fault injection', () => {
       const s = await startTestSandbox({ faults: { rates: { '500': 0.5 }, seed: 7 } });
       try {
         const outcomes: string[] = [];
-        for (let i = 0; i < 30; i++) outcomes.push(await s.client.users.me({}).then(() => 'ok', () => 'fail'));
+        for (let i = 0; i < 30; i++)
+          outcomes.push(
+            await s.client.users.me({}).then(
+              () => 'ok',
+              () => 'fail',
+            ),
+          );
         return outcomes;
       } finally {
         await s.close();
@@ -116,7 +141,8 @@ describe('sandbox: fault injection', () => {
   });
 
   it('is driven over HTTP through /__sandbox/faults, JSON only', async () => {
-    const post = (body: unknown, type = 'application/json') => fetch(`${t.sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
+    const post = (body: unknown, type = 'application/json') =>
+      fetch(`${t.sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
     assert.equal((await post({ next: { kind: '503' } }, 'text/plain')).status, 415);
     assert.equal((await post({ next: { kind: '503' } })).status, 200);
     const error = await t.client.users.me({}).catch((e: unknown) => e);

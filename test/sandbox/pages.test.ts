@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { collectPaginatedAPI, isFullPage, type GetPagePropertyParameters, type PageObjectResponse, type PropertyItemListResponse } from '@notionhq/client';
+import {
+  collectPaginatedAPI,
+  isFullPage,
+  type GetPagePropertyParameters,
+  type PageObjectResponse,
+  type PropertyItemListResponse,
+} from '@notionhq/client';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { createKitchenSink, title, isValidation } from './fixtures';
 
@@ -36,7 +42,12 @@ describe('sandbox: pages', () => {
         parent: { data_source_id: dsId },
         properties: {
           Name: { title: [{ text: { content: 'Reduce backlog' }, annotations: { bold: true } }] },
-          Notes: { rich_text: [{ text: { content: 'see ', link: null } }, { text: { content: 'wiki', link: { url: 'https://example.com/wiki' } } }] },
+          Notes: {
+            rich_text: [
+              { text: { content: 'see ', link: null } },
+              { text: { content: 'wiki', link: { url: 'https://example.com/wiki' } } },
+            ],
+          },
           Progress: { number: 0.42 },
           Tier: { select: { name: 'T2' } },
           Tags: { multi_select: [{ name: 'support' }, { name: 'brand-new' }] },
@@ -67,7 +78,11 @@ describe('sandbox: pages', () => {
     assert.deepEqual(p.Objective.type === 'relation' && p.Objective.relation, [{ id: objectiveIds[0] }]);
     assert.equal(p.Key.type === 'unique_id' && p.Key.unique_id.prefix, 'KR');
     assert.equal(p.Created.type === 'created_time' && p.Created.created_time, '2025-06-02T09:14:00.000Z');
-    assert.deepEqual(page.parent, { type: 'data_source_id', data_source_id: dsId, database_id: (page.parent as { database_id: string }).database_id });
+    assert.deepEqual(page.parent, {
+      type: 'data_source_id',
+      data_source_id: dsId,
+      database_id: (page.parent as { database_id: string }).database_id,
+    });
     // A select option named in a value is created on the fly, as in Notion.
     const ds = await t.client.dataSources.retrieve({ data_source_id: dsId });
     const tags = (ds as { properties: Record<string, { multi_select?: { options: Array<{ name: string }> } }> }).properties.Tags;
@@ -101,41 +116,72 @@ describe('sandbox: pages', () => {
   });
 
   it('rejects unknown properties and mismatched types', async () => {
-    await assert.rejects(t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Nope: { rich_text: [] } } }), isValidation('Nope is not a property that exists.'));
-    await assert.rejects(t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Progress: { rich_text: [] } } as never }), isValidation('Progress is expected to be number.'));
-    await assert.rejects(t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Status: { status: { name: 'Nonexistent' } } } }), isValidation(/Status option "Nonexistent" does not exist/));
+    await assert.rejects(
+      t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Nope: { rich_text: [] } } }),
+      isValidation('Nope is not a property that exists.'),
+    );
+    await assert.rejects(
+      t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Progress: { rich_text: [] } } as never }),
+      isValidation('Progress is expected to be number.'),
+    );
+    await assert.rejects(
+      t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Status: { status: { name: 'Nonexistent' } } } }),
+      isValidation(/Status option "Nonexistent" does not exist/),
+    );
   });
 
-  it('rejects rich text over 2,000 characters with Notion\'s message', async () => {
+  it("rejects rich text over 2,000 characters with Notion's message", async () => {
     await assert.rejects(
-      t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Notes: { rich_text: [{ text: { content: 'x'.repeat(2088) } }] } } }),
-      isValidation('body failed validation: body.properties.Notes.rich_text[0].text.content.length should be ≤ `2000`, instead was `2088`.'),
+      t.client.pages.create({
+        parent: { data_source_id: dsId },
+        properties: { Notes: { rich_text: [{ text: { content: 'x'.repeat(2088) } }] } },
+      }),
+      isValidation(
+        'body failed validation: body.properties.Notes.rich_text[0].text.content.length should be ≤ `2000`, instead was `2088`.',
+      ),
     );
   });
 
   it('rejects more than 100 relation, multi-select or people items in one request', async () => {
     await assert.rejects(
-      t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Objective: { relation: objectiveIds.map((id) => ({ id })) } } }),
+      t.client.pages.create({
+        parent: { data_source_id: dsId },
+        properties: { Objective: { relation: objectiveIds.map((id) => ({ id })) } },
+      }),
       isValidation('body failed validation: body.properties.Objective.relation.length should be ≤ `100`, instead was `101`.'),
     );
     await assert.rejects(
-      t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Tags: { multi_select: Array.from({ length: 101 }, (_, i) => ({ name: `t${i}` })) } } }),
+      t.client.pages.create({
+        parent: { data_source_id: dsId },
+        properties: { Tags: { multi_select: Array.from({ length: 101 }, (_, i) => ({ name: `t${i}` })) } },
+      }),
       isValidation(/multi_select\.length should be ≤ `100`, instead was `101`/),
     );
     await assert.rejects(
-      t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Owner: { people: Array.from({ length: 101 }, () => ({ id: personId })) } } }),
+      t.client.pages.create({
+        parent: { data_source_id: dsId },
+        properties: { Owner: { people: Array.from({ length: 101 }, () => ({ id: personId })) } },
+      }),
       isValidation(/people\.length should be ≤ `100`, instead was `101`/),
     );
   });
 
   it('rejects relation targets outside the related data source', async () => {
     const stranger = await t.client.pages.create({ parent: { data_source_id: dsId }, properties: title('Not an objective') });
-    await assert.rejects(t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Objective: { relation: [{ id: stranger.id }] } } }), isValidation(/is not one of its rows/));
+    await assert.rejects(
+      t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Objective: { relation: [{ id: stranger.id }] } } }),
+      isValidation(/is not one of its rows/),
+    );
   });
 
   it('truncates a 100-item relation to 25 on the page and pages through all 100 via the property endpoint', async () => {
     const ids = objectiveIds.slice(0, 100);
-    const page = full(await t.client.pages.create({ parent: { data_source_id: dsId }, properties: { ...title('Big'), Objective: { relation: ids.map((id) => ({ id })) } } }));
+    const page = full(
+      await t.client.pages.create({
+        parent: { data_source_id: dsId },
+        properties: { ...title('Big'), Objective: { relation: ids.map((id) => ({ id })) } },
+      }),
+    );
     const rel = page.properties.Objective as { id: string; type: 'relation'; relation: Array<{ id: string }>; has_more?: boolean };
     assert.equal(rel.relation.length, 25);
     assert.equal(rel.has_more, true);
@@ -159,13 +205,17 @@ describe('sandbox: pages', () => {
   });
 
   it('returns single-value properties from the property endpoint as one item', async () => {
-    const page = full(await t.client.pages.create({ parent: { data_source_id: dsId }, properties: { ...title('One'), Progress: { number: 7 } } }));
+    const page = full(
+      await t.client.pages.create({ parent: { data_source_id: dsId }, properties: { ...title('One'), Progress: { number: 7 } } }),
+    );
     const item = await t.client.pages.properties.retrieve({ page_id: page.id, property_id: page.properties.Progress.id });
     assert.deepEqual(item, { object: 'property_item', id: page.properties.Progress.id, type: 'number', number: 7 });
   });
 
   it('limits page responses to filter_properties', async () => {
-    const page = full(await t.client.pages.create({ parent: { data_source_id: dsId }, properties: { ...title('Filtered'), Progress: { number: 3 } } }));
+    const page = full(
+      await t.client.pages.create({ parent: { data_source_id: dsId }, properties: { ...title('Filtered'), Progress: { number: 3 } } }),
+    );
     const slim = full(await t.client.pages.retrieve({ page_id: page.id, filter_properties: [page.properties.Progress.id] }));
     assert.deepEqual(Object.keys(slim.properties), ['Progress']);
   });
@@ -181,13 +231,23 @@ describe('sandbox: pages', () => {
   });
 
   it('creates sub-pages under a page with only a title property', async () => {
-    const child = full(await t.client.pages.create({ parent: { page_id: t.rootPageId }, properties: { title: { title: [{ text: { content: 'Review notes' } }] } } }));
+    const child = full(
+      await t.client.pages.create({
+        parent: { page_id: t.rootPageId },
+        properties: { title: { title: [{ text: { content: 'Review notes' } }] } },
+      }),
+    );
     assert.deepEqual(child.parent, { type: 'page_id', page_id: t.rootPageId });
     assert.equal(child.properties.title.type === 'title' && child.properties.title.title[0].plain_text, 'Review notes');
     // Notion's docs also show the bare-array form for sub-page titles.
-    const legacy = full(await t.client.pages.create({ parent: { page_id: t.rootPageId }, properties: { title: [{ text: { content: 'Legacy' } }] } as never }));
+    const legacy = full(
+      await t.client.pages.create({ parent: { page_id: t.rootPageId }, properties: { title: [{ text: { content: 'Legacy' } }] } as never }),
+    );
     assert.equal(legacy.properties.title.type === 'title' && legacy.properties.title.title[0].plain_text, 'Legacy');
-    await assert.rejects(t.client.pages.create({ parent: { page_id: t.rootPageId }, properties: { Status: { status: { name: 'x' } } } }), isValidation('Status is not a property that exists.'));
+    await assert.rejects(
+      t.client.pages.create({ parent: { page_id: t.rootPageId }, properties: { Status: { status: { name: 'x' } } } }),
+      isValidation('Status is not a property that exists.'),
+    );
   });
 
   it('simulates a person editing in Notion with a newer last_edited_time and a different editor', async () => {

@@ -8,7 +8,8 @@ import { startSandbox, type SandboxState } from '../../core/sandbox';
 import { registerSandboxCommand, runSandbox } from '../../cli/commands/sandbox';
 import { UsageError } from '../../cli/errors';
 
-const clientFor = (sandbox: { url: string; token: string }) => new Client({ auth: sandbox.token, baseUrl: sandbox.url, retry: false, logLevel: LogLevel.ERROR });
+const clientFor = (sandbox: { url: string; token: string }) =>
+  new Client({ auth: sandbox.token, baseUrl: sandbox.url, retry: false, logLevel: LogLevel.ERROR });
 
 describe('sandbox: persistence', () => {
   it('hands the state to the persist callback and restores it from initialState', async () => {
@@ -16,9 +17,16 @@ describe('sandbox: persistence', () => {
     const first = await startSandbox({ rateLimit: false, persist: async (json) => void writes.push(json) });
     const root = first.createRootPage('Team space');
     const client = clientFor(first);
-    const db = await client.databases.create({ parent: { type: 'page_id', page_id: root }, title: [{ text: { content: 'OKRs' } }], initial_data_source: { properties: { Name: { title: {} }, Score: { number: {} } } } });
+    const db = await client.databases.create({
+      parent: { type: 'page_id', page_id: root },
+      title: [{ text: { content: 'OKRs' } }],
+      initial_data_source: { properties: { Name: { title: {} }, Score: { number: {} } } },
+    });
     assert.ok(isFullDatabase(db));
-    const page = await client.pages.create({ parent: { data_source_id: db.data_sources[0].id }, properties: { Name: { title: [{ text: { content: 'Persist me' } }] }, Score: { number: 5 } } });
+    const page = await client.pages.create({
+      parent: { data_source_id: db.data_sources[0].id },
+      properties: { Name: { title: [{ text: { content: 'Persist me' } }] }, Score: { number: 5 } },
+    });
     await first.close();
     assert.ok(writes.length > 0);
     const saved = JSON.parse(writes[writes.length - 1]) as SandboxState;
@@ -30,7 +38,10 @@ describe('sandbox: persistence', () => {
       assert.ok(isFullPage(again));
       assert.equal(again.properties.Score.type === 'number' && again.properties.Score.number, 5);
       const rows = await clientFor(second).dataSources.query({ data_source_id: db.data_sources[0].id });
-      assert.deepEqual(rows.results.map((r) => r.id), [page.id]);
+      assert.deepEqual(
+        rows.results.map((r) => r.id),
+        [page.id],
+      );
       assert.equal(second.botId(), first.botId(), 'the integration keeps its identity');
     } finally {
       await second.close();
@@ -53,7 +64,11 @@ describe('sandbox: persistence', () => {
     try {
       const root = sandbox.createRootPage('Root');
       const client = clientFor(sandbox);
-      await Promise.all(Array.from({ length: 20 }, (_, i) => client.pages.create({ parent: { page_id: root }, properties: { title: { title: [{ text: { content: `p${i}` } }] } } })));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          client.pages.create({ parent: { page_id: root }, properties: { title: { title: [{ text: { content: `p${i}` } }] } } }),
+        ),
+      );
       release();
       await sandbox.flush();
       assert.ok(calls <= 3, `expected coalesced writes, got ${calls}`);
@@ -88,7 +103,15 @@ describe('okra sandbox (CLI command)', () => {
     registerSandboxCommand(program);
     const command = program.commands.find((c) => c.name() === 'sandbox');
     assert.ok(command);
-    assert.deepEqual(command.options.map((o) => o.long).sort(), ['--data', '--faults', '--host', '--port', '--root-page', '--seed', '--token']);
+    assert.deepEqual(command.options.map((o) => o.long).sort(), [
+      '--data',
+      '--faults',
+      '--host',
+      '--port',
+      '--root-page',
+      '--seed',
+      '--token',
+    ]);
   });
 
   it('writes --data atomically, prints the URLs and root page, and reloads the file', async () => {
@@ -100,7 +123,10 @@ describe('okra sandbox (CLI command)', () => {
     const rootLine = lines.find((l) => l.includes('root page:'));
     const rootId = /root page: ([0-9a-f-]{36})/.exec(rootLine ?? '')?.[1];
     assert.ok(rootId, lines.join('\n'));
-    await clientFor(first).pages.create({ parent: { page_id: rootId }, properties: { title: { title: [{ text: { content: 'Saved' } }] } } });
+    await clientFor(first).pages.create({
+      parent: { page_id: rootId },
+      properties: { title: { title: [{ text: { content: 'Saved' } }] } },
+    });
     await first.close();
     assert.deepEqual(await readdir(dir), ['notion.json'], 'no temp files left behind');
     const saved = JSON.parse(await readFile(file, 'utf8')) as SandboxState;
@@ -109,7 +135,10 @@ describe('okra sandbox (CLI command)', () => {
     const reloaded: string[] = [];
     const second = await runSandbox({ port: '0', data: file }, (l) => reloaded.push(l));
     try {
-      assert.ok(reloaded.some((l) => l.includes(rootId)), 'the existing root page is reused');
+      assert.ok(
+        reloaded.some((l) => l.includes(rootId)),
+        'the existing root page is reused',
+      );
       assert.ok(reloaded.some((l) => l.includes('(loaded)')));
       assert.equal(Object.keys(second.state().pages).length, 2);
     } finally {
@@ -118,10 +147,19 @@ describe('okra sandbox (CLI command)', () => {
   });
 
   it('rejects bad flags and unreadable data files as usage errors', async () => {
-    await assert.rejects(runSandbox({ port: 'abc' }, () => {}), UsageError);
-    await assert.rejects(runSandbox({ port: '0', faults: '418=1' }, () => {}), /--faults: Unknown fault setting/);
+    await assert.rejects(
+      runSandbox({ port: 'abc' }, () => {}),
+      UsageError,
+    );
+    await assert.rejects(
+      runSandbox({ port: '0', faults: '418=1' }, () => {}),
+      /--faults: Unknown fault setting/,
+    );
     const bad = join(dir, 'bad.json');
     await writeFile(bad, '{not json');
-    await assert.rejects(runSandbox({ port: '0', data: bad }, () => {}), /not a sandbox data file/);
+    await assert.rejects(
+      runSandbox({ port: '0', data: bad }, () => {}),
+      /not a sandbox data file/,
+    );
   });
 });

@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { APIErrorCode, APIResponseError, collectAllDataSourceRows, collectPaginatedAPI, isFullDatabase, isFullPage, iteratePaginatedAPI, type PageObjectResponse, type QueryDataSourceParameters } from '@notionhq/client';
+import {
+  APIErrorCode,
+  APIResponseError,
+  collectAllDataSourceRows,
+  collectPaginatedAPI,
+  isFullDatabase,
+  isFullPage,
+  iteratePaginatedAPI,
+  type PageObjectResponse,
+  type QueryDataSourceParameters,
+} from '@notionhq/client';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const ROWS = 250;
@@ -25,9 +35,18 @@ describe('sandbox: data source queries', () => {
   before(async function () {
     this.timeout(60_000);
     t = await startTestSandbox();
-    const objectives = await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [], initial_data_source: { properties: { Name: { title: {} } } } });
+    const objectives = await t.client.databases.create({
+      parent: { type: 'page_id', page_id: t.rootPageId },
+      title: [],
+      initial_data_source: { properties: { Name: { title: {} } } },
+    });
     assert.ok(isFullDatabase(objectives));
-    objectiveId = (await t.client.pages.create({ parent: { data_source_id: objectives.data_sources[0].id }, properties: { Name: { title: [{ text: { content: 'O1' } }] } } })).id;
+    objectiveId = (
+      await t.client.pages.create({
+        parent: { data_source_id: objectives.data_sources[0].id },
+        properties: { Name: { title: [{ text: { content: 'O1' } }] } },
+      })
+    ).id;
     const db = await t.client.databases.create({
       parent: { type: 'page_id', page_id: t.rootPageId },
       title: [{ text: { content: 'Rows' } }],
@@ -91,7 +110,10 @@ describe('sandbox: data source queries', () => {
       assert.equal(e.message, 'body failed validation: body.page_size should be ≤ `100`, instead was `101`.');
       return true;
     });
-    await assert.rejects(t.client.dataSources.query({ data_source_id: dsId, start_cursor: 'garbage' }), (e: unknown) => APIResponseError.isAPIResponseError(e) && /start_cursor/.test(e.message));
+    await assert.rejects(
+      t.client.dataSources.query({ data_source_id: dsId, start_cursor: 'garbage' }),
+      (e: unknown) => APIResponseError.isAPIResponseError(e) && /start_cursor/.test(e.message),
+    );
   });
 
   it('filters text, number, select, status, checkbox, date and relation properties', async () => {
@@ -116,26 +138,68 @@ describe('sandbox: data source queries', () => {
   });
 
   it('combines filters with and / or', async () => {
-    const and = await query({ filter: { and: [{ property: 'Score', number: { greater_than: 100 } }, { property: 'Tier', select: { equals: 'T1' } }] } });
-    assert.equal(and.length, expectCount((i) => i > 100 && i % 2 === 1));
+    const and = await query({
+      filter: {
+        and: [
+          { property: 'Score', number: { greater_than: 100 } },
+          { property: 'Tier', select: { equals: 'T1' } },
+        ],
+      },
+    });
+    assert.equal(
+      and.length,
+      expectCount((i) => i > 100 && i % 2 === 1),
+    );
     const or = await query({
-      filter: { or: [{ property: 'Score', number: { less_than: 5 } }, { and: [{ property: 'Score', number: { greater_than: 245 } }, { property: 'Done', checkbox: { equals: false } }] }] },
+      filter: {
+        or: [
+          { property: 'Score', number: { less_than: 5 } },
+          {
+            and: [
+              { property: 'Score', number: { greater_than: 245 } },
+              { property: 'Done', checkbox: { equals: false } },
+            ],
+          },
+        ],
+      },
     });
     assert.deepEqual(or.map(titleOf), ['Row 0', 'Row 1', 'Row 2', 'Row 3', 'Row 4', 'Row 246', 'Row 247', 'Row 248', 'Row 249']);
   });
 
   it('refuses compound filters nested deeper than two levels and unknown properties', async () => {
     const deep = { or: [{ and: [{ or: [{ property: 'Score', number: { equals: 1 } }] }] }] };
-    await assert.rejects(t.client.dataSources.query({ data_source_id: dsId, filter: deep as never }), (e: unknown) => APIResponseError.isAPIResponseError(e) && e.code === APIErrorCode.ValidationError && /nest at most two levels/.test(e.message));
-    await assert.rejects(t.client.dataSources.query({ data_source_id: dsId, filter: { property: 'Ghost', number: { equals: 1 } } }), (e: unknown) => APIResponseError.isAPIResponseError(e) && e.message === 'Could not find property with name or id: Ghost');
+    await assert.rejects(
+      t.client.dataSources.query({ data_source_id: dsId, filter: deep as never }),
+      (e: unknown) =>
+        APIResponseError.isAPIResponseError(e) && e.code === APIErrorCode.ValidationError && /nest at most two levels/.test(e.message),
+    );
+    await assert.rejects(
+      t.client.dataSources.query({ data_source_id: dsId, filter: { property: 'Ghost', number: { equals: 1 } } }),
+      (e: unknown) => APIResponseError.isAPIResponseError(e) && e.message === 'Could not find property with name or id: Ghost',
+    );
   });
 
   it('sorts by properties and timestamps, earlier sorts first', async () => {
-    const byScore = await t.client.dataSources.query({ data_source_id: dsId, sorts: [{ property: 'Score', direction: 'descending' }], page_size: 3 });
+    const byScore = await t.client.dataSources.query({
+      data_source_id: dsId,
+      sorts: [{ property: 'Score', direction: 'descending' }],
+      page_size: 3,
+    });
     assert.deepEqual(byScore.results.map(titleOf), ['Row 249', 'Row 248', 'Row 247']);
-    const twoKeys = await t.client.dataSources.query({ data_source_id: dsId, sorts: [{ property: 'Tier', direction: 'ascending' }, { property: 'Score', direction: 'descending' }], page_size: 2 });
+    const twoKeys = await t.client.dataSources.query({
+      data_source_id: dsId,
+      sorts: [
+        { property: 'Tier', direction: 'ascending' },
+        { property: 'Score', direction: 'descending' },
+      ],
+      page_size: 2,
+    });
     assert.deepEqual(twoKeys.results.map(titleOf), ['Row 249', 'Row 247'], 'T1 is the first option, so it sorts first');
-    const byCreated = await t.client.dataSources.query({ data_source_id: dsId, sorts: [{ timestamp: 'created_time', direction: 'ascending' }], page_size: 1 });
+    const byCreated = await t.client.dataSources.query({
+      data_source_id: dsId,
+      sorts: [{ timestamp: 'created_time', direction: 'ascending' }],
+      page_size: 1,
+    });
     assert.equal(titleOf(byCreated.results[0]), 'Row 0');
   });
 
@@ -153,8 +217,15 @@ describe('sandbox: data source queries', () => {
   });
 
   it('answers 404 when a database id is passed as a data source id', async () => {
-    const db = await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [], initial_data_source: { properties: { Name: { title: {} } } } });
-    await assert.rejects(t.client.dataSources.query({ data_source_id: db.id }), (e: unknown) => APIResponseError.isAPIResponseError(e) && e.status === 404);
+    const db = await t.client.databases.create({
+      parent: { type: 'page_id', page_id: t.rootPageId },
+      title: [],
+      initial_data_source: { properties: { Name: { title: {} } } },
+    });
+    await assert.rejects(
+      t.client.dataSources.query({ data_source_id: db.id }),
+      (e: unknown) => APIResponseError.isAPIResponseError(e) && e.status === 404,
+    );
   });
 });
 
@@ -162,14 +233,26 @@ describe('sandbox: the per-query row cap', () => {
   it('stops a capped query with request_status incomplete, like Notion at 10,000 rows', async () => {
     const t = await startTestSandbox({ queryResultLimit: 30 });
     try {
-      const db = await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [], initial_data_source: { properties: { Name: { title: {} } } } });
+      const db = await t.client.databases.create({
+        parent: { type: 'page_id', page_id: t.rootPageId },
+        title: [],
+        initial_data_source: { properties: { Name: { title: {} } } },
+      });
       assert.ok(isFullDatabase(db));
       const dsId = db.data_sources[0].id;
-      for (let i = 0; i < 45; i++) await t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Name: { title: [{ text: { content: `r${i}` } }] } } });
+      for (let i = 0; i < 45; i++)
+        await t.client.pages.create({
+          parent: { data_source_id: dsId },
+          properties: { Name: { title: [{ text: { content: `r${i}` } }] } },
+        });
       const first = await t.client.dataSources.query({ data_source_id: dsId, page_size: 20 });
       assert.equal(first.has_more, true);
       assert.deepEqual(first.request_status, { type: 'complete' });
-      const second = await t.client.dataSources.query({ data_source_id: dsId, page_size: 20, start_cursor: first.next_cursor ?? undefined });
+      const second = await t.client.dataSources.query({
+        data_source_id: dsId,
+        page_size: 20,
+        start_cursor: first.next_cursor ?? undefined,
+      });
       assert.equal(second.results.length, 10);
       assert.equal(second.has_more, false);
       assert.equal(second.next_cursor, null);
@@ -179,20 +262,30 @@ describe('sandbox: the per-query row cap', () => {
     }
   });
 
-  it('lets the SDK\'s collectAllDataSourceRows get past the cap by created_time windows', async () => {
+  it("lets the SDK's collectAllDataSourceRows get past the cap by created_time windows", async () => {
     let now = Date.parse('2025-03-01T08:00:00Z');
     const t = await startTestSandbox({ queryResultLimit: 10, clock: () => now });
     try {
-      const db = await t.client.databases.create({ parent: { type: 'page_id', page_id: t.rootPageId }, title: [], initial_data_source: { properties: { Name: { title: {} } } } });
+      const db = await t.client.databases.create({
+        parent: { type: 'page_id', page_id: t.rootPageId },
+        title: [],
+        initial_data_source: { properties: { Name: { title: {} } } },
+      });
       assert.ok(isFullDatabase(db));
       const dsId = db.data_sources[0].id;
       // Six rows per minute: every minute fits in one capped window.
       for (let i = 0; i < 36; i++) {
         if (i % 6 === 0) now += 60_000;
-        await t.client.pages.create({ parent: { data_source_id: dsId }, properties: { Name: { title: [{ text: { content: `r${i}` } }] } } });
+        await t.client.pages.create({
+          parent: { data_source_id: dsId },
+          properties: { Name: { title: [{ text: { content: `r${i}` } }] } },
+        });
       }
       const rows = await collectAllDataSourceRows(t.client, { data_source_id: dsId });
-      assert.deepEqual(rows.map(titleOf), Array.from({ length: 36 }, (_, i) => `r${i}`));
+      assert.deepEqual(
+        rows.map(titleOf),
+        Array.from({ length: 36 }, (_, i) => `r${i}`),
+      );
     } finally {
       await t.close();
     }

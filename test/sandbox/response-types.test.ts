@@ -46,26 +46,98 @@ export type SerializerConformance = [
 ];
 
 const PAGE_KEYS: Record<keyof PageObjectResponse, true> = {
-  object: true, id: true, created_time: true, last_edited_time: true, in_trash: true, archived: true, is_archived: true, is_locked: true,
-  url: true, public_url: true, parent: true, properties: true, icon: true, cover: true, created_by: true, last_edited_by: true,
+  object: true,
+  id: true,
+  created_time: true,
+  last_edited_time: true,
+  in_trash: true,
+  archived: true,
+  is_archived: true,
+  is_locked: true,
+  url: true,
+  public_url: true,
+  parent: true,
+  properties: true,
+  icon: true,
+  cover: true,
+  created_by: true,
+  last_edited_by: true,
 };
 const DATABASE_KEYS: Record<keyof DatabaseObjectResponse, true> = {
-  object: true, id: true, title: true, description: true, parent: true, is_inline: true, in_trash: true, archived: true, is_locked: true,
-  created_time: true, last_edited_time: true, data_sources: true, icon: true, cover: true, url: true, public_url: true,
+  object: true,
+  id: true,
+  title: true,
+  description: true,
+  parent: true,
+  is_inline: true,
+  in_trash: true,
+  archived: true,
+  is_locked: true,
+  created_time: true,
+  last_edited_time: true,
+  data_sources: true,
+  icon: true,
+  cover: true,
+  url: true,
+  public_url: true,
 };
 const DATA_SOURCE_KEYS: Record<keyof DataSourceObjectResponse, true> = {
-  object: true, id: true, title: true, description: true, parent: true, database_parent: true, is_inline: true, in_trash: true, archived: true,
-  created_time: true, last_edited_time: true, created_by: true, last_edited_by: true, properties: true, icon: true, cover: true, url: true, public_url: true,
+  object: true,
+  id: true,
+  title: true,
+  description: true,
+  parent: true,
+  database_parent: true,
+  is_inline: true,
+  in_trash: true,
+  archived: true,
+  created_time: true,
+  last_edited_time: true,
+  created_by: true,
+  last_edited_by: true,
+  properties: true,
+  icon: true,
+  cover: true,
+  url: true,
+  public_url: true,
 };
 const BLOCK_KEYS: Record<keyof ParagraphBlockObjectResponse, true> = {
-  type: true, paragraph: true, parent: true, object: true, id: true, created_time: true, created_by: true, last_edited_time: true,
-  last_edited_by: true, has_children: true, in_trash: true, archived: true,
+  type: true,
+  paragraph: true,
+  parent: true,
+  object: true,
+  id: true,
+  created_time: true,
+  created_by: true,
+  last_edited_time: true,
+  last_edited_by: true,
+  has_children: true,
+  in_trash: true,
+  archived: true,
 };
 const QUERY_KEYS: Record<Exclude<keyof QueryDataSourceResponse, 'request_status'>, true> = {
-  type: true, page_or_data_source: true, object: true, next_cursor: true, has_more: true, results: true,
+  type: true,
+  page_or_data_source: true,
+  object: true,
+  next_cursor: true,
+  has_more: true,
+  results: true,
 };
-const LIST_KEYS: Record<keyof ListBlockChildrenResponse, true> = { type: true, block: true, object: true, next_cursor: true, has_more: true, results: true };
-const USER_KEYS: Record<'id' | 'object' | 'name' | 'avatar_url' | 'type', true> = { id: true, object: true, name: true, avatar_url: true, type: true };
+const LIST_KEYS: Record<keyof ListBlockChildrenResponse, true> = {
+  type: true,
+  block: true,
+  object: true,
+  next_cursor: true,
+  has_more: true,
+  results: true,
+};
+const USER_KEYS: Record<'id' | 'object' | 'name' | 'avatar_url' | 'type', true> = {
+  id: true,
+  object: true,
+  name: true,
+  avatar_url: true,
+  type: true,
+};
 
 function assertKeys(json: object, expected: Record<string, true>, what: string): void {
   const missing = Object.keys(expected).filter((k) => !(k in json));
@@ -87,12 +159,20 @@ describe('sandbox: responses match the SDK response types', () => {
     const ds = await t.client.dataSources.retrieve({ data_source_id: dataSourceId });
     assert.ok(isFullDataSource(ds));
     assertKeys(ds, DATA_SOURCE_KEYS, 'data source');
-    for (const prop of Object.values(ds.properties)) assert.ok(prop.type in prop, `schema property ${prop.name} carries its ${prop.type} config`);
-    const page = await t.client.pages.create({ parent: { data_source_id: dataSourceId }, properties: { Name: { title: [{ text: { content: 'Typed' } }] } } });
+    for (const prop of Object.values(ds.properties))
+      assert.ok(prop.type in prop, `schema property ${prop.name} carries its ${prop.type} config`);
+    const page = await t.client.pages.create({
+      parent: { data_source_id: dataSourceId },
+      properties: { Name: { title: [{ text: { content: 'Typed' } }] } },
+    });
     assert.ok(isFullPage(page));
     assertKeys(page, PAGE_KEYS, 'page');
-    for (const [name, value] of Object.entries(page.properties)) assert.ok(value.type in value, `property ${name} carries its ${value.type} value`);
-    const appended = await t.client.blocks.children.append({ block_id: page.id, children: [{ paragraph: { rich_text: [{ text: { content: 'x' } }] } }] });
+    for (const [name, value] of Object.entries(page.properties))
+      assert.ok(value.type in value, `property ${name} carries its ${value.type} value`);
+    const appended = await t.client.blocks.children.append({
+      block_id: page.id,
+      children: [{ paragraph: { rich_text: [{ text: { content: 'x' } }] } }],
+    });
     const block = appended.results[0];
     assert.ok(isFullBlock(block));
     assertKeys(block, BLOCK_KEYS, 'block');
@@ -108,7 +188,9 @@ describe('sandbox: responses match the SDK response types', () => {
   });
 
   it('serves the same JSON to raw fetch and to the SDK', async () => {
-    const raw = await fetch(`${t.sandbox.url}/v1/pages/${t.rootPageId}`, { headers: { authorization: `Bearer ${t.sandbox.token}`, 'notion-version': '2025-09-03' } });
+    const raw = await fetch(`${t.sandbox.url}/v1/pages/${t.rootPageId}`, {
+      headers: { authorization: `Bearer ${t.sandbox.token}`, 'notion-version': '2025-09-03' },
+    });
     const json = (await raw.json()) as GetPageResponse;
     const sdk: GetPageResponse = await t.client.pages.retrieve({ page_id: t.rootPageId });
     assert.deepEqual(json, sdk);

@@ -35,14 +35,20 @@ describe('sandbox units', () => {
       assert.deepEqual([a.results.map((r) => r.id), a.has_more], [['i0', 'i1', 'i2'], true]);
       const b = paginate(items, a.next_cursor, 3);
       const c = paginate(items, b.next_cursor, 3);
-      assert.deepEqual(c.results.map((r) => r.id), ['i6']);
+      assert.deepEqual(
+        c.results.map((r) => r.id),
+        ['i6'],
+      );
       assert.equal(c.next_cursor, null);
     });
 
     it('follows the item, not the offset, when the list changed under the cursor', () => {
       const a = paginate(items, undefined, 3);
       const shrunk = items.filter((i) => i.id !== 'i0');
-      assert.deepEqual(paginate(shrunk, a.next_cursor, 2).results.map((r) => r.id), ['i3', 'i4']);
+      assert.deepEqual(
+        paginate(shrunk, a.next_cursor, 2).results.map((r) => r.id),
+        ['i3', 'i4'],
+      );
     });
 
     it('rejects cursors it did not issue', () => {
@@ -51,10 +57,16 @@ describe('sandbox units', () => {
   });
 
   describe('validation messages', () => {
-    it('speak Notion\'s style', () => {
-      assert.throws(() => expectArray(new Array(131).fill(0), 'body.children', 100), { message: 'body failed validation: body.children.length should be ≤ `100`, instead was `131`.' });
-      assert.throws(() => expectString(5, 'body.query'), { message: 'body failed validation: body.query should be a string, instead was `5`.' });
-      assert.throws(() => readPageSize(0, 'query.page_size'), { message: 'query failed validation: query.page_size should be ≥ `1`, instead was `0`.' });
+    it("speak Notion's style", () => {
+      assert.throws(() => expectArray(new Array(131).fill(0), 'body.children', 100), {
+        message: 'body failed validation: body.children.length should be ≤ `100`, instead was `131`.',
+      });
+      assert.throws(() => expectString(5, 'body.query'), {
+        message: 'body failed validation: body.query should be a string, instead was `5`.',
+      });
+      assert.throws(() => readPageSize(0, 'query.page_size'), {
+        message: 'query failed validation: query.page_size should be ≥ `1`, instead was `0`.',
+      });
       assert.equal(readPageSize('25', 'query.page_size'), 25);
     });
   });

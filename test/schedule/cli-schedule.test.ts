@@ -20,7 +20,9 @@ describe('okra schedule (command)', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(options: Partial<ScheduleRun>): Promise<{ stdout: string; stderr: string; result: Awaited<ReturnType<typeof runSchedule>> }> {
+  async function run(
+    options: Partial<ScheduleRun>,
+  ): Promise<{ stdout: string; stderr: string; result: Awaited<ReturnType<typeof runSchedule>> }> {
     let stdout = '';
     let stderr = '';
     const result = await runSchedule({
@@ -102,7 +104,10 @@ describe('okra schedule (command)', () => {
   });
 
   it('refuses dates that are not YYYY-MM-DD with a usage error', async () => {
-    await assert.rejects(run({ from: '16.03.2026' }), (error: Error) => error instanceof UsageError && /--from "16\.03\.2026" is not a date/.test(error.message));
+    await assert.rejects(
+      run({ from: '16.03.2026' }),
+      (error: Error) => error instanceof UsageError && /--from "16\.03\.2026" is not a date/.test(error.message),
+    );
     await assert.rejects(run({ to: '2026-02-30' }), UsageError);
     assert.throws(() => resolveRange('UTC', '2026-03-10', '2026-03-01', now), /--to 2026-03-01 is before --from 2026-03-10/);
     assert.throws(() => resolveRange('UTC', undefined, '2026-03-01', now), /\(today\)/);

@@ -79,7 +79,10 @@ describe('schedule: 1:1s', () => {
       const events = oneOnOnes(weekly('Europe/Berlin'), '2026-01-01', '2026-12-31');
       assert.equal(events.length, 52);
       assertWallTimeHolds(events, 'Europe/Berlin', 10);
-      assert.deepEqual([...new Set(events.map((e) => e.start.offset))].sort((a, b) => a - b), [60, 120]);
+      assert.deepEqual(
+        [...new Set(events.map((e) => e.start.offset))].sort((a, b) => a - b),
+        [60, 120],
+      );
     });
 
     it('moves a time in the spring-forward gap forward by the gap (RFC 5545)', () => {
@@ -100,7 +103,9 @@ describe('schedule: 1:1s', () => {
     const spec = (managerZone?: string): WorkspaceSpec => ({
       timezone: 'Europe/Lisbon',
       people: [person('mia-manager', managerZone ? { timezone: managerZone } : {}), person('rob-report', { timezone: 'Asia/Tokyo' })],
-      oneOnOnes: [{ manager: 'mia-manager', reports: ['rob-report'], cadence: 'weekly', weekday: 'tuesday', time: '09:00', starts: '2026-04-07' }],
+      oneOnOnes: [
+        { manager: 'mia-manager', reports: ['rob-report'], cadence: 'weekly', weekday: 'tuesday', time: '09:00', starts: '2026-04-07' },
+      ],
     });
 
     it("holds a 1:1 in the manager's time zone", () => {
@@ -125,7 +130,9 @@ describe('schedule: 1:1s', () => {
       const late: WorkspaceSpec = {
         timezone: 'Europe/Lisbon',
         people: [person('mia-manager', { timezone: 'America/New_York' }), person('rob-report')],
-        oneOnOnes: [{ manager: 'mia-manager', reports: ['rob-report'], cadence: 'weekly', weekday: 'thursday', time: '20:00', starts: '2026-01-01' }],
+        oneOnOnes: [
+          { manager: 'mia-manager', reports: ['rob-report'], cadence: 'weekly', weekday: 'thursday', time: '20:00', starts: '2026-01-01' },
+        ],
       };
       const fromFriday = oneOnOnes(late, '2026-03-06', '2026-03-06');
       assert.deepEqual(
@@ -157,10 +164,18 @@ describe('schedule: 1:1s', () => {
         person('rui', { team: 'frontline' }),
         person('pedro', { team: 'specialists' }),
       ],
-      oneOnOnes: [{ manager: 'amara', reports: ['team/specialists', 'pedro', 'person/rui', 'team/ghosts'], cadence: 'weekly', time: '11:00', starts: '2026-01-07' }],
+      oneOnOnes: [
+        {
+          manager: 'amara',
+          reports: ['team/specialists', 'pedro', 'person/rui', 'team/ghosts'],
+          cadence: 'weekly',
+          time: '11:00',
+          starts: '2026-01-07',
+        },
+      ],
     };
 
-    it("expands a team to its people except the manager, one series per pair, without repeats", () => {
+    it('expands a team to its people except the manager, one series per pair, without repeats', () => {
       const events = oneOnOnes(team, '2026-01-07', '2026-01-07');
       assert.deepEqual(
         events.map((e) => e.attendees.map((a) => a.id)),
@@ -191,7 +206,10 @@ describe('schedule: 1:1s', () => {
 
     it('keeps a report missing from the Org, named by the id', () => {
       const events = oneOnOnes(
-        { people: [person('amara')], oneOnOnes: [{ manager: 'amara', reports: ['nobody-yet'], cadence: 'weekly', time: '11:00', starts: '2026-01-07' }] },
+        {
+          people: [person('amara')],
+          oneOnOnes: [{ manager: 'amara', reports: ['nobody-yet'], cadence: 'weekly', time: '11:00', starts: '2026-01-07' }],
+        },
         '2026-01-07',
         '2026-01-07',
       );
@@ -219,10 +237,19 @@ describe('schedule: 1:1s', () => {
     it('leaves out entries it cannot place rather than guess', () => {
       const spec = (patch: Record<string, unknown>): WorkspaceSpec => ({
         people: [person('mia'), person('rob')],
-        oneOnOnes: [{ manager: 'mia', reports: ['rob'], cadence: 'weekly', weekday: 'monday', time: '10:00', starts: '2026-01-05', ...patch }],
+        oneOnOnes: [
+          { manager: 'mia', reports: ['rob'], cadence: 'weekly', weekday: 'monday', time: '10:00', starts: '2026-01-05', ...patch },
+        ],
       });
       assert.equal(oneOnOnes(spec({}), '2026-01-01', '2026-01-31').length, 4);
-      for (const patch of [{ weekday: 'mondy' }, { time: '25:00' }, { cadence: 'daily' }, { starts: 'soon' }, { ends: '2026-13-01' }, { manager: 'team/x' }]) {
+      for (const patch of [
+        { weekday: 'mondy' },
+        { time: '25:00' },
+        { cadence: 'daily' },
+        { starts: 'soon' },
+        { ends: '2026-13-01' },
+        { manager: 'team/x' },
+      ]) {
         assert.deepEqual(oneOnOnes(spec(patch), '2026-01-01', '2026-01-31'), [], JSON.stringify(patch));
       }
     });
@@ -233,7 +260,17 @@ describe('schedule: 1:1s', () => {
       const model = workspace({
         timezone: 'Europe/Lisbon',
         people: [person('sofia', { timezone: 'Europe/Lisbon' }), person('daniel', { timezone: 'America/New_York' })],
-        oneOnOnes: [{ manager: 'sofia', reports: ['daniel'], cadence: 'biweekly', weekday: 'thursday', time: '15:00', starts: '2026-01-08', ends: '2026-06-25' }],
+        oneOnOnes: [
+          {
+            manager: 'sofia',
+            reports: ['daniel'],
+            cadence: 'biweekly',
+            weekday: 'thursday',
+            time: '15:00',
+            starts: '2026-01-08',
+            ends: '2026-06-25',
+          },
+        ],
       });
       const events = buildSchedule(model, { from: '2026-03-01', to: '2026-04-30' });
       // Every other Thursday from Jan 8, at 15:00 Lisbon time, within March and April.

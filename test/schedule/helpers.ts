@@ -56,5 +56,10 @@ export function workspace(spec: WorkspaceSpec): WorkspaceModel {
 
 /** People named after their id, with an email at example.com. */
 export function person(id: string, extra: Partial<Person> = {}): Partial<Person> {
-  return { id, name: id.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase()), email: `${id}@example.com`, ...extra };
+  return {
+    id,
+    name: id.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase()),
+    email: `${id}@example.com`,
+    ...extra,
+  };
 }

@@ -23,7 +23,12 @@ function parseIcs(text: string): { calendar: ICAL.Component; events: Map<string,
   return { calendar, events };
 }
 
-const emailsOf = (event: ICAL.Event) => event.attendees.map((a) => String(a.getFirstValue()).replace(/^mailto:/i, '').toLowerCase());
+const emailsOf = (event: ICAL.Event) =>
+  event.attendees.map((a) =>
+    String(a.getFirstValue())
+      .replace(/^mailto:/i, '')
+      .toLowerCase(),
+  );
 
 /** Compares every okra event with what ical.js read back. */
 function assertRoundTrip(events: ScheduleEvent[], text: string): void {
@@ -36,7 +41,11 @@ function assertRoundTrip(events: ScheduleEvent[], text: string): void {
     assert.equal(actual.summary, expected.title, what);
     assert.equal(actual.component.getFirstPropertyValue('sequence'), 0, what);
     assert.equal(String(actual.component.getFirstPropertyValue('dtstamp')), '2026-03-01T00:00:00Z', what);
-    assert.deepEqual(emailsOf(actual), expected.attendees.filter((a) => a.email).map((a) => a.email!.toLowerCase()), what);
+    assert.deepEqual(
+      emailsOf(actual),
+      expected.attendees.filter((a) => a.email).map((a) => a.email!.toLowerCase()),
+      what,
+    );
     if (expected.allDay) {
       assert.equal(actual.startDate.isDate, true, `${what} starts on a DATE`);
       assert.equal(actual.endDate.isDate, true, `${what} ends on a DATE`);
@@ -116,7 +125,18 @@ describe('schedule: ICS export', () => {
   });
 
   it("folds lines exactly as ical-generator's foldLines does (multi-byte characters, emoji, long lines)", () => {
-    const samples = ['', 'short', 'x'.repeat(74), 'x'.repeat(75), 'é'.repeat(40), `${'a'.repeat(73)}é`, `${'a'.repeat(72)}😀b`, 'ATTENDEE;CN="Inês Carvalho":MAILTO:ines.carvalho@lumenpay.example', `${'a'.repeat(73)}\ud800`, `${'a'.repeat(73)}\udc00z`];
+    const samples = [
+      '',
+      'short',
+      'x'.repeat(74),
+      'x'.repeat(75),
+      'é'.repeat(40),
+      `${'a'.repeat(73)}é`,
+      `${'a'.repeat(72)}😀b`,
+      'ATTENDEE;CN="Inês Carvalho":MAILTO:ines.carvalho@lumenpay.example',
+      `${'a'.repeat(73)}\ud800`,
+      `${'a'.repeat(73)}\udc00z`,
+    ];
     for (const sample of samples) assert.equal(foldIcsLines(sample), foldLines(sample), JSON.stringify(sample));
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 200 }), { maxLength: 5 }), (lines) => {

@@ -48,7 +48,11 @@ describe('schedule: recurrence rules', () => {
     });
 
     it('includes a meeting on `ends` and none after it', () => {
-      const dates = occurrenceDates(rule('weekly', '2026-01-05', { weekday: 'monday', ends: '2026-01-19' }), d('2026-01-01'), d('2026-03-01'));
+      const dates = occurrenceDates(
+        rule('weekly', '2026-01-05', { weekday: 'monday', ends: '2026-01-19' }),
+        d('2026-01-01'),
+        d('2026-03-01'),
+      );
       assert.deepEqual(isoDays(dates), ['2026-01-05', '2026-01-12', '2026-01-19']);
     });
 

@@ -31,8 +31,22 @@ describe('schedule: review stages and retrospectives', () => {
       events.map((e) => [e.title, e.start.toISO(), e.end.toISO(), e.allDay, e.zone, e.kind]),
       [
         // Mar 29 is the day Lisbon springs forward: the day is 23 hours long and ends at the next midnight.
-        ['GrowWise 2026 H1: Self review due', '2026-03-29T00:00:00.000+00:00', '2026-03-30T00:00:00.000+01:00', true, 'Europe/Lisbon', 'review-stage'],
-        ['GrowWise 2026 H1: calibration due', '2026-06-24T00:00:00.000+01:00', '2026-06-25T00:00:00.000+01:00', true, 'Europe/Lisbon', 'review-stage'],
+        [
+          'GrowWise 2026 H1: Self review due',
+          '2026-03-29T00:00:00.000+00:00',
+          '2026-03-30T00:00:00.000+01:00',
+          true,
+          'Europe/Lisbon',
+          'review-stage',
+        ],
+        [
+          'GrowWise 2026 H1: calibration due',
+          '2026-06-24T00:00:00.000+01:00',
+          '2026-06-25T00:00:00.000+01:00',
+          true,
+          'Europe/Lisbon',
+          'review-stage',
+        ],
       ],
     );
   });
@@ -72,7 +86,12 @@ describe('schedule: review stages and retrospectives', () => {
   it('skips stages without an id or a readable due date', () => {
     const broken = workspace({
       ...spec,
-      reviews: [{ ...spec.reviews![0], stages: [{ id: 'a', due: 'next week' }, { name: 'no id', due: '2026-03-01' } as never, { id: 'b', due: '2026-03-02' }] }],
+      reviews: [
+        {
+          ...spec.reviews![0],
+          stages: [{ id: 'a', due: 'next week' }, { name: 'no id', due: '2026-03-01' } as never, { id: 'b', due: '2026-03-02' }],
+        },
+      ],
     });
     const events = reviewStageEvents(broken, scheduleWindow(broken.timezone, '2026-01-01', '2026-12-31'));
     assert.deepEqual(

@@ -21,7 +21,11 @@ describe('schedule: buildSchedule', () => {
     assert.equal(new Set(events.map((e) => e.uid)).size, events.length);
     // A narrower range gives the same UIDs for the same meetings.
     const week = buildSchedule(model, { from: '2026-03-23', to: '2026-03-29' });
-    for (const event of week) assert.ok(events.some((e) => e.uid === event.uid && +e.start === +event.start), event.uid);
+    for (const event of week)
+      assert.ok(
+        events.some((e) => e.uid === event.uid && +e.start === +event.start),
+        event.uid,
+      );
   });
 
   it('includes events on the first and the last day of the range', () => {

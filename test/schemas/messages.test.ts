@@ -24,7 +24,11 @@ describe('schema diagnostics: messages', () => {
     assert.deepEqual(unknown?.range, { start: { line: 6, character: 4 }, end: { line: 6, character: 9 } });
     assert.deepEqual(unknown?.fix, { title: 'Change to "title"', edits: [{ file: 'file.yaml', range: unknown.range, newText: 'title' }] });
     // The key is misspelt rather than missing: one diagnostic, not a second "missing title".
-    assert.equal(diagnostics.some((d) => d.rule === 'schema/required'), false, JSON.stringify(diagnostics.map((d) => d.message)));
+    assert.equal(
+      diagnostics.some((d) => d.rule === 'schema/required'),
+      false,
+      JSON.stringify(diagnostics.map((d) => d.message)),
+    );
   });
 
   it('a misspelt enum value lists the values and offers the closest', () => {
@@ -37,7 +41,9 @@ describe('schema diagnostics: messages', () => {
   });
 
   it('a metric key result without a target names what a metric needs, on the mapping', () => {
-    const d = only(`${OKR_HEAD}  - id: a\n    title: A\n    key_results:\n      - id: b\n        title: B\n        type: metric\n        start: 1\n`);
+    const d = only(
+      `${OKR_HEAD}  - id: a\n    title: A\n    key_results:\n      - id: b\n        title: B\n        type: metric\n        start: 1\n`,
+    );
     assert.equal(d.rule, 'schema/required');
     assert.equal(d.message, 'Missing required key "target" (a metric key result needs start and target)');
     assert.equal(d.range.start.line, 8, 'the first key line of the key result');
@@ -66,7 +72,10 @@ describe('schema diagnostics: messages', () => {
   it('an unknown kind lists the kinds and suggests the closest', () => {
     const d = only('kind: TierStructur\nversion: 1\n');
     assert.equal(d.rule, 'schema/enum');
-    assert.match(d.message, /^"TierStructur" is not a kind okra knows; the kinds are: Config, Org, Objectives, KpiTargets, TierStructure, ReviewCycles; did you mean "TierStructure"\?$/);
+    assert.match(
+      d.message,
+      /^"TierStructur" is not a kind okra knows; the kinds are: Config, Org, Objectives, KpiTargets, TierStructure, ReviewCycles; did you mean "TierStructure"\?$/,
+    );
     assert.equal(d.fix?.edits[0].newText, 'TierStructure');
   });
 

@@ -86,7 +86,8 @@ describe('schemas/', () => {
     const open: string[] = [];
     for (const file of SCHEMA_FILES.filter((f: string) => f !== ROOT_FILE)) {
       for (const [schema, pointer] of subschemas(schemas[file])) {
-        if (schema.type === 'object' && schema.additionalProperties !== false && !pointer.endsWith('/rules')) open.push(`${file}#${pointer}`);
+        if (schema.type === 'object' && schema.additionalProperties !== false && !pointer.endsWith('/rules'))
+          open.push(`${file}#${pointer}`);
       }
     }
     assert.deepEqual(open, []);
@@ -102,8 +103,12 @@ describe('schemas/', () => {
 
   it('have a message for every pattern they use', () => {
     const patterns = new Set<string>();
-    for (const file of SCHEMA_FILES) for (const [schema] of subschemas(schemas[file])) if (typeof schema.pattern === 'string') patterns.add(schema.pattern);
-    assert.deepEqual([...patterns].filter((p) => !hasPatternHint(p)), []);
+    for (const file of SCHEMA_FILES)
+      for (const [schema] of subschemas(schemas[file])) if (typeof schema.pattern === 'string') patterns.add(schema.pattern);
+    assert.deepEqual(
+      [...patterns].filter((p) => !hasPatternHint(p)),
+      [],
+    );
   });
 
   it('offer snippets for an objective, metric and milestone KRs, a KPI, a tier, a 1:1 and a review, each valid', () => {

@@ -53,5 +53,7 @@ if (token && testPage) {
   });
 } else {
   const missing = [token ? '' : 'NOTION_TOKEN', testPage ? '' : 'OKRA_NOTION_TEST_PAGE'].filter(Boolean).join(' and ');
-  process.stdout.write(`sync contract against real Notion not run: ${missing} ${missing.includes(' and ') ? 'are' : 'is'} not set (its sandbox twin runs)\n`);
+  process.stdout.write(
+    `sync contract against real Notion not run: ${missing} ${missing.includes(' and ') ? 'are' : 'is'} not set (its sandbox twin runs)\n`,
+  );
 }

@@ -65,7 +65,10 @@ export function syncContract(makeTarget: () => Promise<ContractTarget>): void {
   const state = () => JSON.parse(readFileSync(join(dir, '.okra', 'notion-state.json'), 'utf8')) as State;
   const pageOf = (key: string) => state().rows[key].pageId;
   const property = async (pageId: string, name: string): Promise<unknown> => {
-    const page = (await target.client.pages.retrieve({ page_id: pageId })) as { in_trash?: boolean; properties: Record<string, Record<string, unknown>> };
+    const page = (await target.client.pages.retrieve({ page_id: pageId })) as {
+      in_trash?: boolean;
+      properties: Record<string, Record<string, unknown>>;
+    };
     if (name === 'in_trash') return page.in_trash;
     const value = page.properties[name];
     const type = value.type as string;

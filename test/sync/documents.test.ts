@@ -26,7 +26,8 @@ async function childPages(client: Client, pageId: string): Promise<ChildPage[]> 
   let cursor: string | undefined;
   do {
     const page = await client.blocks.children.list({ block_id: pageId, start_cursor: cursor });
-    for (const b of page.results as Array<{ id: string; type: string; child_page?: { title: string } }>) if (b.type === 'child_page') out.push({ id: b.id, title: b.child_page!.title });
+    for (const b of page.results as Array<{ id: string; type: string; child_page?: { title: string } }>)
+      if (b.type === 'child_page') out.push({ id: b.id, title: b.child_page!.title });
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
   return out;
@@ -57,18 +58,27 @@ describe('rendered documents as Notion pages', function () {
   });
   afterEach(() => t.close());
 
-  const state = () => JSON.parse(readFileSync(join(dir, '.okra', 'notion-state.json'), 'utf8')) as { documents?: { pageId: string; pages: Record<string, { pageId: string; blockIds: string[]; hash: string }> } };
+  const state = () =>
+    JSON.parse(readFileSync(join(dir, '.okra', 'notion-state.json'), 'utf8')) as {
+      documents?: { pageId: string; pages: Record<string, { pageId: string; blockIds: string[]; hash: string }> };
+    };
   const setDocumentsConfig = (documents: Record<string, boolean>) => {
     const path = join(dir, 'okra.config.yaml');
     const text = readFileSync(path, 'utf8').replace(/ {2}documents: .*\n/, '');
-    writeFileSync(path, text.replace(/notion:\n {2}parent_page: (.*)\n/, `notion:\n  parent_page: $1\n  documents: ${JSON.stringify(documents)}\n`));
+    writeFileSync(
+      path,
+      text.replace(/notion:\n {2}parent_page: (.*)\n/, `notion:\n  parent_page: $1\n  documents: ${JSON.stringify(documents)}\n`),
+    );
   };
 
   it('first sync makes a Documents page with one page per document; reviews stay out by default', async () => {
     const run = await sync(dir, t.sandbox, { documents: true });
     assert.equal(run.exitCode, 0, run.output);
     const roots = await childPages(t.client, t.rootPageId);
-    assert.deepEqual(roots.map((p) => p.title), ['Documents']);
+    assert.deepEqual(
+      roots.map((p) => p.title),
+      ['Documents'],
+    );
     const s = state();
     assert.equal(s.documents!.pageId.replace(/-/g, ''), roots[0].id.replace(/-/g, ''));
     const pages = await childPages(t.client, roots[0].id);
@@ -100,7 +110,10 @@ describe('rendered documents as Notion pages', function () {
     await sync(dir, t.sandbox, { documents: true });
     const before = state().documents!.pages['one-on-one/grace'];
     // A block a person added to the page: never deleted.
-    const added = await t.client.blocks.children.append({ block_id: before.pageId, children: [{ paragraph: { rich_text: [{ text: { content: 'my own notes' } }] } }] });
+    const added = await t.client.blocks.children.append({
+      block_id: before.pageId,
+      children: [{ paragraph: { rich_text: [{ text: { content: 'my own notes' } }] } }],
+    });
     data.objectives[1].key_results[0].title = 'First-contact resolution from 68 % to 78 %';
     writeWorkspace(dir, t.rootPageId, data);
     const run = await sync(dir, t.sandbox, { documents: true });
@@ -109,7 +122,10 @@ describe('rendered documents as Notion pages', function () {
     assert.equal(after.pageId, before.pageId);
     assert.notEqual(after.hash, before.hash);
     const blocks = t.sandbox.state().blocks;
-    assert.ok(before.blockIds.every((id) => blocks[id.replace(/-/g, '')]?.in_trash ?? blocks[id]?.in_trash), 'old blocks are in the trash');
+    assert.ok(
+      before.blockIds.every((id) => blocks[id.replace(/-/g, '')]?.in_trash ?? blocks[id]?.in_trash),
+      'old blocks are in the trash',
+    );
     const ownId = added.results[0].id;
     assert.equal((blocks[ownId.replace(/-/g, '')] ?? blocks[ownId]).in_trash, false);
     assert.equal(await blockCount(t.client, after.pageId), after.blockIds.length + 1);
@@ -121,7 +137,10 @@ describe('rendered documents as Notion pages', function () {
     setDocumentsConfig({ reviews: true });
     await sync(dir, t.sandbox, { documents: true });
     const keys = Object.keys(state().documents!.pages);
-    assert.ok(keys.some((k) => k.startsWith('growwise-review/growwise-h1/')), keys.join());
+    assert.ok(
+      keys.some((k) => k.startsWith('growwise-review/growwise-h1/')),
+      keys.join(),
+    );
     setDocumentsConfig({ reviews: false });
     const run = await sync(dir, t.sandbox, { documents: true });
     assert.match(run.output, /- archive document growwise-review\/growwise-h1\/grace/);

@@ -1,7 +1,12 @@
 import { DATABASES, type SyncKind } from '../../core/sync/notion';
 
 /** What Notion answers for a page created with `properties`: the response shapes of each type. */
-export function fakePage(kind: SyncKind, pageId: string, properties: Record<string, Record<string, unknown>>, extra: { createdBy?: string; edited?: string } = {}): unknown {
+export function fakePage(
+  kind: SyncKind,
+  pageId: string,
+  properties: Record<string, Record<string, unknown>>,
+  extra: { createdBy?: string; edited?: string } = {},
+): unknown {
   const out: Record<string, unknown> = {};
   for (const spec of DATABASES[kind].properties) {
     const id = `id-${spec.name}`;
@@ -9,19 +14,41 @@ export function fakePage(kind: SyncKind, pageId: string, properties: Record<stri
     switch (spec.type) {
       case 'title':
       case 'rich_text':
-        out[spec.name] = { id, type: spec.type, [spec.type]: ((value as Array<{ text: { content: string } }>) ?? []).map((t) => ({ type: 'text', text: { content: t.text.content, link: null }, plain_text: t.text.content, href: null, annotations: {} })) };
+        out[spec.name] = {
+          id,
+          type: spec.type,
+          [spec.type]: ((value as Array<{ text: { content: string } }>) ?? []).map((t) => ({
+            type: 'text',
+            text: { content: t.text.content, link: null },
+            plain_text: t.text.content,
+            href: null,
+            annotations: {},
+          })),
+        };
         break;
       case 'select':
-        out[spec.name] = { id, type: 'select', select: value ? { id: 'o', name: (value as { name: string }).name, color: 'default' } : null };
+        out[spec.name] = {
+          id,
+          type: 'select',
+          select: value ? { id: 'o', name: (value as { name: string }).name, color: 'default' } : null,
+        };
         break;
       case 'multi_select':
-        out[spec.name] = { id, type: 'multi_select', multi_select: ((value as Array<{ name: string }>) ?? []).map((o) => ({ id: 'o', name: o.name, color: 'default' })) };
+        out[spec.name] = {
+          id,
+          type: 'multi_select',
+          multi_select: ((value as Array<{ name: string }>) ?? []).map((o) => ({ id: 'o', name: o.name, color: 'default' })),
+        };
         break;
       case 'date':
         out[spec.name] = { id, type: 'date', date: value ? { ...(value as object), time_zone: null } : null };
         break;
       case 'people':
-        out[spec.name] = { id, type: 'people', people: ((value as Array<{ id: string }>) ?? []).map((u) => ({ object: 'user', id: u.id })) };
+        out[spec.name] = {
+          id,
+          type: 'people',
+          people: ((value as Array<{ id: string }>) ?? []).map((u) => ({ object: 'user', id: u.id })),
+        };
         break;
       case 'relation':
         out[spec.name] = { id, type: 'relation', relation: (value as Array<{ id: string }>) ?? [], has_more: false };

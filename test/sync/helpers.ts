@@ -65,7 +65,18 @@ export function baseData(): WorkspaceData {
         title: 'Lower the cost to serve',
         description: 'Cheaper support without hurting satisfaction.',
         key_results: [
-          { id: 'ops-cpc', title: 'Cost per contact from 4.90 to 4.20 EUR', type: 'metric', owner: 'ada', kpi: 'cost-per-contact', unit: 'EUR', start: 4.9, target: 4.2, current: 4.55, confidence: 0.7 },
+          {
+            id: 'ops-cpc',
+            title: 'Cost per contact from 4.90 to 4.20 EUR',
+            type: 'metric',
+            owner: 'ada',
+            kpi: 'cost-per-contact',
+            unit: 'EUR',
+            start: 4.9,
+            target: 4.2,
+            current: 4.55,
+            confidence: 0.7,
+          },
           { id: 'ops-bot', title: 'Assistant live on chat', type: 'milestone', owner: 'grace', due: '2026-05-31', done: false },
         ],
       },
@@ -74,7 +85,17 @@ export function baseData(): WorkspaceData {
         title: 'Resolve more at the first touch',
         aligns_to: 'ops-lower-cost',
         key_results: [
-          { id: 'fl-fcr', title: 'First-contact resolution from 68 % to 75 %', type: 'metric', owner: 'grace', kpi: 'fcr', unit: 'percent', start: 68, target: 75, current: 71 },
+          {
+            id: 'fl-fcr',
+            title: 'First-contact resolution from 68 % to 75 %',
+            type: 'metric',
+            owner: 'grace',
+            kpi: 'fcr',
+            unit: 'percent',
+            start: 68,
+            target: 75,
+            current: 71,
+          },
           { id: 'fl-macros', title: 'Top 50 macros rewritten', type: 'boolean', done: true },
           { id: 'fl-aht', title: 'AHT from 540 s to 480 s', type: 'metric', unit: 'seconds', start: 540, target: 480, current: 510 },
         ],
@@ -99,12 +120,41 @@ export function baseData(): WorkspaceData {
         targets: [{ scope: 'global', period: '2026-H1', target: 4.2, warn: 4.6 }],
         actuals: [{ scope: 'global', period: '2026-H1', value: 4.4 }],
       },
-      { id: 'fcr', name: 'First-contact resolution', unit: 'percent', direction: 'higher_is_better', targets: [{ scope: 'global', period: '2026-H1', target: 75, warn: 70 }] },
+      {
+        id: 'fcr',
+        name: 'First-contact resolution',
+        unit: 'percent',
+        direction: 'higher_is_better',
+        targets: [{ scope: 'global', period: '2026-H1', target: 75, warn: 70 }],
+      },
     ],
     tiers: [
-      { id: 'tier-1', name: 'Frontline', level: 1, staffing: { model: 'bpo', headcount: 40, shrinkage: 0.3, languages: ['en', 'pt'], coverage: '24x7' }, channels: ['chat', 'email'], skills: ['cards', 'top-ups'], escalates_to: [{ tier: 'tier-2', when: ['payments'] }, { tier: 'tier-3', when: ['kyc', 'aml'] }] },
-      { id: 'tier-2', name: 'Specialists', level: 2, staffing: { model: 'in_house', headcount: 12 }, channels: ['email'], escalates_to: [{ tier: 'tier-3', when: ['legal'] }] },
-      { id: 'tier-3', name: 'Compliance desk', level: 3, sla: { first_response: 'PT1H', resolution: 'P3D', service_level: { target: 0.8, within: 'PT1H' } } },
+      {
+        id: 'tier-1',
+        name: 'Frontline',
+        level: 1,
+        staffing: { model: 'bpo', headcount: 40, shrinkage: 0.3, languages: ['en', 'pt'], coverage: '24x7' },
+        channels: ['chat', 'email'],
+        skills: ['cards', 'top-ups'],
+        escalates_to: [
+          { tier: 'tier-2', when: ['payments'] },
+          { tier: 'tier-3', when: ['kyc', 'aml'] },
+        ],
+      },
+      {
+        id: 'tier-2',
+        name: 'Specialists',
+        level: 2,
+        staffing: { model: 'in_house', headcount: 12 },
+        channels: ['email'],
+        escalates_to: [{ tier: 'tier-3', when: ['legal'] }],
+      },
+      {
+        id: 'tier-3',
+        name: 'Compliance desk',
+        level: 3,
+        sla: { first_response: 'PT1H', resolution: 'P3D', service_level: { target: 0.8, within: 'PT1H' } },
+      },
     ],
   };
 }
@@ -153,8 +203,30 @@ export function workspaceFiles(parentPage: string, data: WorkspaceData): Record<
     doc(
       { kind: 'ReviewCycles', version: 1 },
       {
-        one_on_ones: [{ manager: 'ada', reports: ['grace', 'linus'], cadence: 'weekly', weekday: 'tuesday', time: '10:00', starts: '2026-01-06', ends: '2026-06-30' }],
-        reviews: [{ id: 'growwise-h1', name: 'GrowWise H1', type: 'performance', period: { start: '2026-01-01', end: '2026-06-30' }, participants: ['grace', 'linus'], stages: [{ id: 'self', name: 'Self review', due: '2026-06-05' }, { id: 'manager', name: 'Manager review', due: '2026-06-16' }] }],
+        one_on_ones: [
+          {
+            manager: 'ada',
+            reports: ['grace', 'linus'],
+            cadence: 'weekly',
+            weekday: 'tuesday',
+            time: '10:00',
+            starts: '2026-01-06',
+            ends: '2026-06-30',
+          },
+        ],
+        reviews: [
+          {
+            id: 'growwise-h1',
+            name: 'GrowWise H1',
+            type: 'performance',
+            period: { start: '2026-01-01', end: '2026-06-30' },
+            participants: ['grace', 'linus'],
+            stages: [
+              { id: 'self', name: 'Self review', due: '2026-06-05' },
+              { id: 'manager', name: 'Manager review', due: '2026-06-16' },
+            ],
+          },
+        ],
         retrospectives: [{ id: 'retro-h1', cycle: '2026-H1', date: '2026-06-30', participants: ['team/support'] }],
       },
     ),
@@ -184,7 +256,11 @@ export function syncOptions(sandbox: SandboxHandle, extra: Partial<RunSyncOption
 }
 
 /** Runs a sync of `root` against the sandbox. */
-export function sync(root: string, sandbox: SandboxHandle, extra: Partial<RunSyncOptions> = {}): Promise<RunSyncResult & { output: string }> {
+export function sync(
+  root: string,
+  sandbox: SandboxHandle,
+  extra: Partial<RunSyncOptions> = {},
+): Promise<RunSyncResult & { output: string }> {
   const options = syncOptions(sandbox, extra);
   return runSync(root, options).then((r) => ({ ...r, output: options.output.join('') }));
 }
@@ -226,11 +302,18 @@ export function rowsByDatabase(state: SandboxState): Record<string, RowView[]> {
       const c = prop.config;
       if (c.type === 'relation') values[prop.name] = ((raw as string[] | undefined) ?? []).map((id) => okraIdOf.get(id) ?? `?${id}`).sort();
       else if (c.type === 'select') values[prop.name] = c.options.find((o) => o.id === raw)?.name ?? null;
-      else if (c.type === 'multi_select') values[prop.name] = ((raw as string[] | undefined) ?? []).map((id) => c.options.find((o) => o.id === id)?.name);
+      else if (c.type === 'multi_select')
+        values[prop.name] = ((raw as string[] | undefined) ?? []).map((id) => c.options.find((o) => o.id === id)?.name);
       else if (c.type === 'title' || c.type === 'rich_text') values[prop.name] = plain(raw) ?? '';
       else values[prop.name] = raw ?? null;
     }
-    (out[title] ??= []).push({ pageId: page.id, okraId: okraIdOf.get(page.id) ?? '', inTrash: page.in_trash, createdBy: page.created_by, values });
+    (out[title] ??= []).push({
+      pageId: page.id,
+      okraId: okraIdOf.get(page.id) ?? '',
+      inTrash: page.in_trash,
+      createdBy: page.created_by,
+      values,
+    });
   }
   for (const list of Object.values(out)) list.sort((a, b) => a.okraId.localeCompare(b.okraId) || a.pageId.localeCompare(b.pageId));
   return out;
@@ -280,5 +363,10 @@ export function countingFetch(): { fetch: typeof fetch; counts: Map<string, numb
     return fetch(input, init);
   };
   const sum = (pred: (key: string) => boolean) => [...counts].filter(([k]) => pred(k)).reduce((n, [, v]) => n + v, 0);
-  return { fetch: wrapped, counts, total: () => sum(() => true), writes: () => sum((k) => (k.startsWith('POST') && !k.endsWith('/query')) || k.startsWith('PATCH')) };
+  return {
+    fetch: wrapped,
+    counts,
+    total: () => sum(() => true),
+    writes: () => sum((k) => (k.startsWith('POST') && !k.endsWith('/query')) || k.startsWith('PATCH')),
+  };
 }

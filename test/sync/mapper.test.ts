@@ -33,8 +33,14 @@ function find(rows: LocalRow[], kind: SyncKind, id: string): LocalRow {
 
 describe('sync mapper: rich text', () => {
   it('keeps text up to 2,000 characters in one item and splits 2,001 into two', () => {
-    assert.deepEqual(splitText('a'.repeat(2000)).map((p) => p.length), [2000]);
-    assert.deepEqual(splitText('a'.repeat(2001)).map((p) => p.length), [2000, 1]);
+    assert.deepEqual(
+      splitText('a'.repeat(2000)).map((p) => p.length),
+      [2000],
+    );
+    assert.deepEqual(
+      splitText('a'.repeat(2001)).map((p) => p.length),
+      [2000, 1],
+    );
     assert.deepEqual(splitText(''), []);
     assert.equal(fromRichText(toRichText('x'.repeat(4500)).map((t) => ({ plain_text: t.text.content }))), 'x'.repeat(4500));
   });
@@ -42,7 +48,10 @@ describe('sync mapper: rich text', () => {
   it('never splits a surrogate pair and caps a value at 100 items', () => {
     const text = 'a'.repeat(1999) + '😀' + 'b';
     const pieces = splitText(text);
-    assert.deepEqual(pieces.map((p) => p.length), [1999, 3]);
+    assert.deepEqual(
+      pieces.map((p) => p.length),
+      [1999, 3],
+    );
     assert.equal(pieces.join(''), text);
     const huge = splitText('z'.repeat(MAX_RICH_TEXT_CHARS + 10));
     assert.equal(huge.length, 100);
@@ -111,7 +120,10 @@ describe('sync mapper: rows', () => {
     const row = find(rowsOf(data), 'objectives', 'ops-lower-cost');
     const props = toProperties(row, { hash: row.hash });
     const items = props.Description.rich_text as Array<{ text: { content: string } }>;
-    assert.deepEqual(items.map((i) => i.text.content.length), [2000, 1]);
+    assert.deepEqual(
+      items.map((i) => i.text.content.length),
+      [2000, 1],
+    );
   });
 });
 
@@ -119,7 +131,10 @@ describe('sync mapper: hash', () => {
   it('is stable across runs and key order, and changes with any value or relation', () => {
     const a = rowsOf();
     const b = rowsOf();
-    assert.deepEqual(a.map((r) => r.hash), b.map((r) => r.hash));
+    assert.deepEqual(
+      a.map((r) => r.hash),
+      b.map((r) => r.hash),
+    );
     const row = find(a, 'keyResults', 'fl-fcr');
     const reversed = Object.fromEntries(Object.entries(row.values).reverse());
     assert.equal(rowHash(row.kind, reversed, row.relations), row.hash);
@@ -132,7 +147,9 @@ describe('sync mapper: hash', () => {
     const data = baseData();
     data.objectives[1].key_results[0].current = 72;
     const before = new Map(rowsOf().map((r) => [r.key, r.hash]));
-    const changed = rowsOf(data).filter((r) => before.get(r.key) !== r.hash).map((r) => r.key);
+    const changed = rowsOf(data)
+      .filter((r) => before.get(r.key) !== r.hash)
+      .map((r) => r.key);
     // The KR itself and its objective (whose progress moves); nothing else.
     assert.deepEqual(changed.sort(), ['keyResults/fl-fcr', 'objectives/fl-first-touch']);
   });

@@ -9,7 +9,7 @@ describe('okra sync pacing', function () {
   // burst): requests that took their token in order can still reach the server a little out of order.
   const clientLimit = { ratePerSecond: 50, burst: 5 };
 
-  it('stays under the server\'s rate limit: no 429s, and the pace the limit allows', async () => {
+  it("stays under the server's rate limit: no 429s, and the pace the limit allows", async () => {
     const t = await startTestSandbox({ rateLimit: serverLimit });
     try {
       const dir = tempDir('paced');
@@ -40,14 +40,21 @@ describe('okra sync pacing', function () {
       writeWorkspace(b, naive.rootPageId, baseData());
       const retries: string[] = [];
       const started = performance.now();
-      const run = await sync(b, naive.sandbox, { retry: { maxAttempts: 20, baseDelayMs: 1, maxDelayMs: 5_000 }, concurrency: 8, log: (l) => retries.push(l) });
+      const run = await sync(b, naive.sandbox, {
+        retry: { maxAttempts: 20, baseDelayMs: 1, maxDelayMs: 5_000 },
+        concurrency: 8,
+        log: (l) => retries.push(l),
+      });
       const ms = performance.now() - started;
       assert.equal(run.exitCode, 0, run.output);
       assert.ok(run.run.counters.rateLimited > 0);
       assert.equal(run.run.counters.rateLimited, naive.sandbox.stats().rateLimited);
       // Retry-After: 1 (whole seconds, as Notion sends it) was waited out, not retried at once.
       assert.ok(ms >= 1000, `${ms} ms`);
-      assert.ok(retries.some((l) => /after 429 in 1000 ms/.test(l)), retries.join('\n'));
+      assert.ok(
+        retries.some((l) => /after 429 in 1000 ms/.test(l)),
+        retries.join('\n'),
+      );
       assert.deepEqual(contentSnapshot(naive.sandbox.state()), contentSnapshot(paced.sandbox.state()));
     } finally {
       await paced.close();

@@ -38,16 +38,25 @@ function remoteOf(rows: LocalRow[], edit?: (row: LocalRow, props: Record<string,
   return { botId: 'bot', databases, rows: remote };
 }
 
-const ops = (plan: ReturnType<typeof planSync>, op: string) => plan.rows.filter((r) => r.op === op).map((r) => r.key).sort();
+const ops = (plan: ReturnType<typeof planSync>, op: string) =>
+  plan.rows
+    .filter((r) => r.op === op)
+    .map((r) => r.key)
+    .sort();
 
 describe('sync plan', () => {
   it('creates databases and every row when Notion is empty, relation targets first', () => {
     const plan = planSync(localRows(), { botId: 'bot', databases: {}, rows: [] }, emptyState('p'));
-    assert.deepEqual(plan.databases.map((d) => d.op), ['create', 'create', 'create', 'create', 'create']);
+    assert.deepEqual(
+      plan.databases.map((d) => d.op),
+      ['create', 'create', 'create', 'create', 'create'],
+    );
     const order = plan.rows.map((r) => r.key);
     assert.ok(order.indexOf('objectives/ops-lower-cost') < order.indexOf('objectives/fl-first-touch'), 'aligned-to objective first');
     assert.ok(order.indexOf('kpis/fcr') < order.indexOf('keyResults/fl-fcr'));
-    assert.ok(order.indexOf('tiers/tier-3') < order.indexOf('tiers/tier-2') && order.indexOf('tiers/tier-2') < order.indexOf('tiers/tier-1'));
+    assert.ok(
+      order.indexOf('tiers/tier-3') < order.indexOf('tiers/tier-2') && order.indexOf('tiers/tier-2') < order.indexOf('tiers/tier-1'),
+    );
     assert.equal(plan.counts.create, plan.rows.length);
   });
 
@@ -74,7 +83,10 @@ describe('sync plan', () => {
   it('archives rows okra created that left the YAML, never pages people made', () => {
     const rows = localRows();
     const remote = remoteOf(rows);
-    const byHand = fromPage(fakePage('objectives', 'page-hand', toProperties(rows[4], { hash: '' }), { createdBy: 'someone' }), 'objectives')!;
+    const byHand = fromPage(
+      fakePage('objectives', 'page-hand', toProperties(rows[4], { hash: '' }), { createdBy: 'someone' }),
+      'objectives',
+    )!;
     byHand.okraId = 'made-by-hand';
     byHand.key = 'objectives/made-by-hand';
     remote.rows.push(byHand);
@@ -91,10 +103,18 @@ describe('sync plan', () => {
     const remote = remoteOf(rows);
     const dup = { ...remote.rows[0], pageId: 'page-dup', createdTime: '2026-03-02T00:00:00.000Z' };
     remote.rows.push(dup);
-    const old = { ...remote.rows.find((r) => r.kind === 'calendar')!, okraId: 'okra-1on1-ada-grace-20260101@okra', key: 'calendar/okra-1on1-ada-grace-20260101@okra', pageId: 'page-old' };
+    const old = {
+      ...remote.rows.find((r) => r.kind === 'calendar')!,
+      okraId: 'okra-1on1-ada-grace-20260101@okra',
+      key: 'calendar/okra-1on1-ada-grace-20260101@okra',
+      pageId: 'page-old',
+    };
     remote.rows.push(old);
     const plan = planSync(rows, remote, emptyState('p'), { retain: (r) => r.pageId === 'page-old' });
-    assert.deepEqual(plan.rows.filter((r) => r.op === 'archive').map((r) => (r.op === 'archive' ? [r.pageId, r.reason] : [])), [['page-dup', 'duplicate']]);
+    assert.deepEqual(
+      plan.rows.filter((r) => r.op === 'archive').map((r) => (r.op === 'archive' ? [r.pageId, r.reason] : [])),
+      [['page-dup', 'duplicate']],
+    );
     assert.ok(plan.rows.some((r) => r.op === 'unchanged' && r.pageId === 'page-old' && r.retained));
   });
 
@@ -106,7 +126,10 @@ describe('sync plan', () => {
     const data = baseData();
     data.objectives[1].key_results[2].current = 505;
     const plan = planSync(localRows(data), remote, emptyState('p'));
-    assert.deepEqual(plan.conflicts.map((c) => c.key), ['keyResults/fl-aht']);
+    assert.deepEqual(
+      plan.conflicts.map((c) => c.key),
+      ['keyResults/fl-aht'],
+    );
     assert.ok(plan.conflicts[0].properties.includes('Current'));
     assert.ok(!plan.rows.some((r) => r.key === 'keyResults/fl-aht'));
     assert.match(formatPlan(plan), /! conflict key-result fl-aht/);

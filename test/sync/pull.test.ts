@@ -88,8 +88,18 @@ describe('okra sync --pull against the sandbox', function () {
     const first = await sync(dir, t.sandbox);
     assert.equal(first.exitCode, 0, first.output);
     const { at, day } = editAt();
-    t.sandbox.simulateUserEdit({ pageId: krRow('ops-cpc').pageId, properties: { Current: { number: 4.41 } }, userId: user('grace@example.com').id, at });
-    t.sandbox.simulateUserEdit({ pageId: krRow('ops-bot').pageId, properties: { Done: { checkbox: true } }, userId: user('alan@example.com').id, at });
+    t.sandbox.simulateUserEdit({
+      pageId: krRow('ops-cpc').pageId,
+      properties: { Current: { number: 4.41 } },
+      userId: user('grace@example.com').id,
+      at,
+    });
+    t.sandbox.simulateUserEdit({
+      pageId: krRow('ops-bot').pageId,
+      properties: { Done: { checkbox: true } },
+      userId: user('alan@example.com').id,
+      at,
+    });
 
     const counter = countingFetch();
     const run = await sync(dir, t.sandbox, { pull: true, fetch: counter.fetch });
@@ -105,7 +115,10 @@ describe('okra sync --pull against the sandbox', function () {
         `          - { date: 2026-03-02, value: 4.55, by: ada }\n          - { date: ${day}, value: 4.41, confidence: 0.7, by: grace, note: from Notion }\n`,
       )
       // Alan has no person in org.yaml: no `by`.
-      .replace('due: "2026-05-31", done: false}', `due: "2026-05-31", done: true, check_ins: [{date: ${day}, done: true, note: from Notion}]}`);
+      .replace(
+        'due: "2026-05-31", done: false}',
+        `due: "2026-05-31", done: true, check_ins: [{date: ${day}, done: true, note: from Notion}]}`,
+      );
     assert.equal(readFileSync(okrsPath(), 'utf8'), expected);
 
     // The push that followed wrote what the new values change (progress, status), not Current back.
@@ -140,13 +153,19 @@ describe('okra sync --pull against the sandbox', function () {
 
   it('pulls one field and leaves the YAML-owned ones, reporting them', async () => {
     await sync(dir, t.sandbox);
-    t.sandbox.simulateUserEdit({ pageId: krRow('fl-fcr').pageId, properties: { Confidence: { number: 0.4 }, Name: { title: [{ text: { content: 'FCR, renamed in Notion' } }] } } });
+    t.sandbox.simulateUserEdit({
+      pageId: krRow('fl-fcr').pageId,
+      properties: { Confidence: { number: 0.4 }, Name: { title: [{ text: { content: 'FCR, renamed in Notion' } }] } },
+    });
     const run = await sync(dir, t.sandbox, { pull: true });
     assert.equal(run.exitCode, 0, run.output);
     assert.match(run.output, /< pull key-result fl-fcr: Confidence 0.4/);
     assert.match(run.output, /key-result fl-fcr: edited in Notion, not pulled: Name/);
     const text = readFileSync(okrsPath(), 'utf8');
-    assert.match(text, / {8}current: 71\n {8}confidence: 0.4\n {8}check_ins:\n {10}- date: \d{4}-\d{2}-\d{2}\n {12}value: 71\n {12}confidence: 0.4\n {12}by: ada\n {12}note: from Notion\n {6}- id: fl-aht/);
+    assert.match(
+      text,
+      / {8}current: 71\n {8}confidence: 0.4\n {8}check_ins:\n {10}- date: \d{4}-\d{2}-\d{2}\n {12}value: 71\n {12}confidence: 0.4\n {12}by: ada\n {12}note: from Notion\n {6}- id: fl-aht/,
+    );
     assert.match(text, /title: 'First-contact resolution from 68 % to 75 %'/);
   });
 

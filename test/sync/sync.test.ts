@@ -42,7 +42,8 @@ describe('okra sync against the sandbox', function () {
     const run = await sync(dir, t.sandbox);
     assert.equal(run.exitCode, 0, run.output);
     assert.deepEqual(databaseTitles(t.sandbox.state()), ['Calendar', 'KPIs', 'Key Results', 'Objectives', 'Tiers']);
-    for (const [title, count] of Object.entries({ ...BASE_COUNTS, Calendar: CALENDAR_ROWS })) assert.equal(live(title).length, count, title);
+    for (const [title, count] of Object.entries({ ...BASE_COUNTS, Calendar: CALENDAR_ROWS }))
+      assert.equal(live(title).length, count, title);
     const kr = live('Key Results').find((r) => r.okraId === 'ops-cpc')!;
     assert.deepEqual(kr.values.Objective, ['ops-lower-cost']);
     assert.deepEqual(kr.values.KPI, ['cost-per-contact']);
@@ -53,9 +54,16 @@ describe('okra sync against the sandbox', function () {
     // The objective side is Notion's mirror of the KR → Objective relation.
     assert.deepEqual(objectives.find((o) => o.okraId === 'fl-first-touch')!.values['Key results'], ['fl-aht', 'fl-fcr', 'fl-macros']);
     assert.deepEqual(live('Tiers').find((r) => r.okraId === 'tier-1')!.values['Escalates to'], ['tier-2', 'tier-3']);
-    assert.ok(Object.values(rows()).flat().every((r) => r.okraId !== '' && String(r.values['okra hash']).length === 20));
+    assert.ok(
+      Object.values(rows())
+        .flat()
+        .every((r) => r.okraId !== '' && String(r.values['okra hash']).length === 20),
+    );
     assert.match(run.output, /Plan: 36 to create, 0 to update, 0 to archive, 0 unchanged\./);
-    const state = JSON.parse(readFileSync(join(dir, '.okra', 'notion-state.json'), 'utf8')) as { rows: Record<string, { pageId: string }>; databases: Record<string, unknown> };
+    const state = JSON.parse(readFileSync(join(dir, '.okra', 'notion-state.json'), 'utf8')) as {
+      rows: Record<string, { pageId: string }>;
+      databases: Record<string, unknown>;
+    };
     assert.equal(Object.keys(state.rows).length, 36);
     assert.equal(Object.keys(state.databases).length, 5);
   });
@@ -86,8 +94,13 @@ describe('okra sync against the sandbox', function () {
 
   it('archives a removed objective and leaves a page made by hand alone', async () => {
     await sync(dir, t.sandbox);
-    const state = JSON.parse(readFileSync(join(dir, '.okra', 'notion-state.json'), 'utf8')) as { databases: Record<string, { dataSourceId: string }> };
-    const byHand = await t.client.pages.create({ parent: { type: 'data_source_id', data_source_id: state.databases.objectives.dataSourceId }, properties: { Name: { title: [{ text: { content: 'Team offsite ideas' } }] } } });
+    const state = JSON.parse(readFileSync(join(dir, '.okra', 'notion-state.json'), 'utf8')) as {
+      databases: Record<string, { dataSourceId: string }>;
+    };
+    const byHand = await t.client.pages.create({
+      parent: { type: 'data_source_id', data_source_id: state.databases.objectives.dataSourceId },
+      properties: { Name: { title: [{ text: { content: 'Team offsite ideas' } }] } },
+    });
     const handEdited = rows().Objectives.find((r) => r.pageId === byHand.id.replace(/-/g, '') || r.pageId === byHand.id)!;
     const before = t.sandbox.state().pages[handEdited.pageId].last_edited_time;
     data.objectives.splice(2, 1);
@@ -96,7 +109,10 @@ describe('okra sync against the sandbox', function () {
     assert.match(run.output, /- archive objective cx-satisfaction/);
     const all = rows();
     assert.equal(all.Objectives.find((r) => r.okraId === 'cx-satisfaction')!.inTrash, true);
-    assert.deepEqual(all['Key Results'].filter((r) => r.inTrash).map((r) => r.okraId), ['cx-csat', 'cx-survey']);
+    assert.deepEqual(
+      all['Key Results'].filter((r) => r.inTrash).map((r) => r.okraId),
+      ['cx-csat', 'cx-survey'],
+    );
     const hand = t.sandbox.state().pages[handEdited.pageId];
     assert.equal(hand.in_trash, false);
     assert.equal(hand.last_edited_time, before);
@@ -149,7 +165,9 @@ describe('okra sync against the sandbox', function () {
 
   it('repairs a renamed and a deleted column and rewrites the lost values', async () => {
     await sync(dir, t.sandbox);
-    const state = JSON.parse(readFileSync(join(dir, '.okra', 'notion-state.json'), 'utf8')) as { databases: Record<string, { dataSourceId: string }> };
+    const state = JSON.parse(readFileSync(join(dir, '.okra', 'notion-state.json'), 'utf8')) as {
+      databases: Record<string, { dataSourceId: string }>;
+    };
     const dsId = state.databases.keyResults.dataSourceId;
     await t.client.dataSources.update({ data_source_id: dsId, properties: { Progress: { name: 'Progress %' }, Unit: null } });
     const run = await sync(dir, t.sandbox);
@@ -167,16 +185,26 @@ describe('okra sync against the sandbox', function () {
     rewrite();
     await sync(dir, t.sandbox);
     const state = t.sandbox.state();
-    const ds = Object.values(state.data_sources).find((d) => state.databases[d.database_id] && d.properties.some((p) => p.name === 'Aligns to'))!;
+    const ds = Object.values(state.data_sources).find(
+      (d) => state.databases[d.database_id] && d.properties.some((p) => p.name === 'Aligns to'),
+    )!;
     const prop = ds.properties.find((p) => p.name === 'Description')!;
     const page = Object.values(state.pages).find((p) => rows().Objectives.some((r) => r.pageId === p.id && r.okraId === 'ops-lower-cost'))!;
-    assert.deepEqual((page.properties[prop.id] as Array<{ plain_text: string }>).map((i) => i.plain_text.length), [2000, 1]);
+    assert.deepEqual(
+      (page.properties[prop.id] as Array<{ plain_text: string }>).map((i) => i.plain_text.length),
+      [2000, 1],
+    );
     const again = await sync(dir, t.sandbox);
     assert.match(again.output, /0 to update/);
   });
 
   it('relates 150 key results to one objective, never more than 100 relation items per request', async () => {
-    data.objectives[2].key_results = Array.from({ length: 150 }, (_, i) => ({ id: `cx-kr-${i}`, title: `Key result ${i}`, type: 'boolean' as const, done: i % 2 === 0 }));
+    data.objectives[2].key_results = Array.from({ length: 150 }, (_, i) => ({
+      id: `cx-kr-${i}`,
+      title: `Key result ${i}`,
+      type: 'boolean' as const,
+      done: i % 2 === 0,
+    }));
     rewrite();
     const run = await sync(dir, t.sandbox);
     assert.equal(run.exitCode, 0, run.output);

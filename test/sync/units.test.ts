@@ -14,7 +14,15 @@ import {
 } from '../../core/sync/notion';
 
 const apiError = (status: number, code: string, headers: Record<string, string> = {}) =>
-  new APIResponseError({ code: code as never, status, message: code, headers: new Headers(headers), rawBodyText: '{}', additional_data: undefined, request_id: undefined });
+  new APIResponseError({
+    code: code as never,
+    status,
+    message: code,
+    headers: new Headers(headers),
+    rawBodyText: '{}',
+    additional_data: undefined,
+    request_id: undefined,
+  });
 
 describe('sync retry policy', () => {
   const table: Array<[string, unknown, boolean]> = [
@@ -26,7 +34,11 @@ describe('sync retry policy', () => {
     ['504', apiError(504, 'gateway_timeout'), true],
     ['529', apiError(529, 'service_overload', { 'retry-after': '1' }), true],
     ['timeout', new RequestTimeoutError(), true],
-    ['socket closed', Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }), true],
+    [
+      'socket closed',
+      Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }),
+      true,
+    ],
     ['ECONNRESET', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), true],
     ['400', apiError(400, 'validation_error'), false],
     ['401', apiError(401, 'unauthorized'), false],
@@ -49,9 +61,18 @@ describe('sync retry policy', () => {
   it('backs off exponentially with jitter, capped', () => {
     const d = classifyError(apiError(503, 'service_unavailable'));
     const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000 };
-    assert.equal(retryDelay(policy, 1, d, () => 0), 50);
-    assert.equal(retryDelay(policy, 3, d, () => 1), 400);
-    assert.equal(retryDelay(policy, 9, d, () => 1), 1000);
+    assert.equal(
+      retryDelay(policy, 1, d, () => 0),
+      50,
+    );
+    assert.equal(
+      retryDelay(policy, 3, d, () => 1),
+      400,
+    );
+    assert.equal(
+      retryDelay(policy, 9, d, () => 1),
+      1000,
+    );
   });
 });
 
@@ -124,7 +145,10 @@ describe('sync state file', () => {
 
   it('reads notion.parent_page as a URL or an id', () => {
     assert.equal(parentPageIdOf('8c1f3e2a9b7d4c6e8f0a1b2c3d4e5f60'), '8c1f3e2a-9b7d-4c6e-8f0a-1b2c3d4e5f60');
-    assert.equal(parentPageIdOf('https://www.notion.so/acme/Support-OKRs-8c1f3e2a9b7d4c6e8f0a1b2c3d4e5f60'), '8c1f3e2a-9b7d-4c6e-8f0a-1b2c3d4e5f60');
+    assert.equal(
+      parentPageIdOf('https://www.notion.so/acme/Support-OKRs-8c1f3e2a9b7d4c6e8f0a1b2c3d4e5f60'),
+      '8c1f3e2a-9b7d-4c6e-8f0a-1b2c3d4e5f60',
+    );
     assert.equal(parentPageIdOf('not a page'), undefined);
   });
 });

@@ -22,25 +22,29 @@ describe('writePullEdits', () => {
       name: 'a block list keeps its layout; a quoted scalar is replaced in place',
       text: 'krs:\n  - id: a # keep\n    current: 1 # weekly\n    check_ins:\n    - date: 2026-01-01\n      value: 0.5\n',
       edits: [edit(['krs', 0], { current: 2 }, { value: 2 })],
-      expected: 'krs:\n  - id: a # keep\n    current: 2 # weekly\n    check_ins:\n    - date: 2026-01-01\n      value: 0.5\n    - date: 2026-03-16\n      value: 2\n      note: from Notion\n',
+      expected:
+        'krs:\n  - id: a # keep\n    current: 2 # weekly\n    check_ins:\n    - date: 2026-01-01\n      value: 0.5\n    - date: 2026-03-16\n      value: 2\n      note: from Notion\n',
     },
     {
       name: 'a flow list gets a flow item, spaced like its neighbours',
       text: 'krs:\n  - id: a\n    check_ins: [ { date: 2026-01-01, done: false } ]\n',
       edits: [edit(['krs', 0], { done: true }, { done: true })],
-      expected: 'krs:\n  - id: a\n    check_ins: [ { date: 2026-01-01, done: false }, { date: 2026-03-16, done: true, note: from Notion } ]\n    done: true\n',
+      expected:
+        'krs:\n  - id: a\n    check_ins: [ { date: 2026-01-01, done: false }, { date: 2026-03-16, done: true, note: from Notion } ]\n    done: true\n',
     },
     {
       name: 'a missing check_ins key is created under the key result; a file without a final newline gets one',
       text: 'krs:\n  - id: a\n    confidence: 0.5',
       edits: [edit(['krs', 0], { confidence: 0.25 }, { confidence: 0.25, by: 'ada' })],
-      expected: 'krs:\n  - id: a\n    confidence: 0.25\n    check_ins:\n      - date: 2026-03-16\n        confidence: 0.25\n        by: ada\n        note: from Notion\n',
+      expected:
+        'krs:\n  - id: a\n    confidence: 0.25\n    check_ins:\n      - date: 2026-03-16\n        confidence: 0.25\n        by: ada\n        note: from Notion\n',
     },
     {
       name: 'two key results of one file, edited from the end backwards',
       text: 'krs:\n  - {id: a, current: 1}\n  - {id: b, current: 5}\n',
       edits: [edit(['krs', 0], { current: 2 }, { value: 2 }), edit(['krs', 1], { current: 6 }, { value: 6 })],
-      expected: 'krs:\n  - {id: a, current: 2, check_ins: [{date: 2026-03-16, value: 2, note: from Notion}]}\n  - {id: b, current: 6, check_ins: [{date: 2026-03-16, value: 6, note: from Notion}]}\n',
+      expected:
+        'krs:\n  - {id: a, current: 2, check_ins: [{date: 2026-03-16, value: 2, note: from Notion}]}\n  - {id: b, current: 6, check_ins: [{date: 2026-03-16, value: 6, note: from Notion}]}\n',
     },
   ];
   for (const c of cases) {

@@ -13,10 +13,34 @@ import { readTree } from '../helpers/read-tree';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'support-org');
 /** Values of every sort a plain scalar can read as in the core schema, and some the schema rejects. */
-const VALUES = ['0', '72.5', '-3', '1e3', '.5', '0x1F', '0o17', '.inf', '-.Inf', '.nan', 'true', 'False', 'null', '~', 'on_track', 'a b', '2026-01-05', '12:30', 'person/ana', 'x'];
+const VALUES = [
+  '0',
+  '72.5',
+  '-3',
+  '1e3',
+  '.5',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  'true',
+  'False',
+  'null',
+  '~',
+  'on_track',
+  'a b',
+  '2026-01-05',
+  '12:30',
+  'person/ana',
+  'x',
+];
 
 function sessionOf(texts: Record<string, string>): WorkspaceSession {
-  return new WorkspaceSession(Object.entries(texts).map(([p, t]) => analyzeFile(p, t)), [builtinPlugin]);
+  return new WorkspaceSession(
+    Object.entries(texts).map(([p, t]) => analyzeFile(p, t)),
+    [builtinPlugin],
+  );
 }
 
 const plain = (d: Diagnostic) => JSON.stringify(d);
@@ -50,7 +74,12 @@ describe('WorkspaceSession: an edit of one scalar is applied without reading the
       edits++;
       // Patched data shares what the edit did not touch; data read whole shares nothing.
       const after = file.data as Record<string, unknown>;
-      if (after !== before && after.objectives !== undefined && (after.objectives as unknown[]).some((o, k) => o === (before.objectives as unknown[])[k])) patched++;
+      if (
+        after !== before &&
+        after.objectives !== undefined &&
+        (after.objectives as unknown[]).some((o, k) => o === (before.objectives as unknown[])[k])
+      )
+        patched++;
       // Back to the original text, through the same path.
       compare(session, texts, path, texts[path], `line ${i + 1} restored`);
     }
@@ -97,7 +126,10 @@ describe('WorkspaceSession: an edit of one scalar is applied without reading the
         lines[i] = lines[i].replace(/current: .*/, `current: ${(k * 1.25).toFixed(3)}`);
         const before = session.file(ws.sampleObjectivesFile)!.data as { objectives: unknown[] };
         const after = compare(session, texts, ws.sampleObjectivesFile, lines.join('\n'), `edit ${k}`).data as { objectives: unknown[] };
-        assert.ok(after.objectives.filter((o, n) => o === before.objectives[n]).length >= after.objectives.length - 1, `edit ${k} was patched`);
+        assert.ok(
+          after.objectives.filter((o, n) => o === before.objectives[n]).length >= after.objectives.length - 1,
+          `edit ${k} was patched`,
+        );
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

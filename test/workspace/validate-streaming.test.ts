@@ -110,7 +110,10 @@ describe('validateStreaming: the same diagnostics as validateWorkspace, without 
         .replace(/kpi: (\S+)/, 'kpi: $1q');
       const found = await expectSameAsWhole(texts, 'unknown references');
       assert.deepEqual(found.map((d) => d.rule).sort(), ['ref/unknown-kpi', 'ref/unknown-objective', 'ref/unknown-person']);
-      assert.ok(found.every((d) => d.fix), 'each has a suggestion, found among ids of files not held');
+      assert.ok(
+        found.every((d) => d.fix),
+        'each has a suggestion, found among ids of files not held',
+      );
     });
 
     it('an alignment loop across files, also when a later file repeats an id on it', async () => {
@@ -119,10 +122,16 @@ describe('validateStreaming: the same diagnostics as validateWorkspace, without 
       const top = Object.keys(texts).find((p) => p.startsWith('okrs/') && !/aligns_to/.test(texts[p].split('- id:')[1]))!;
       const topId = firstObjectiveId(texts[top]);
       const child = objectivesFiles.find((p) => p !== top && texts[p].includes(`aligns_to: ${topId}\n`))!;
-      const childId = texts[child].split(`aligns_to: ${topId}\n`)[0].match(/- id: (\S+)\n[^]*$/)![1].split('\n')[0];
+      const childId = texts[child]
+        .split(`aligns_to: ${topId}\n`)[0]
+        .match(/- id: (\S+)\n[^]*$/)![1]
+        .split('\n')[0];
       texts[top] = texts[top].replace(`- id: ${topId}\n`, `- id: ${topId}\n    aligns_to: ${childId}\n`);
       const found = await expectSameAsWhole(texts, 'loop');
-      assert.ok(found.some((d) => d.rule === 'okr/alignment-loop'), JSON.stringify(found.map((d) => d.rule)));
+      assert.ok(
+        found.some((d) => d.rule === 'okr/alignment-loop'),
+        JSON.stringify(found.map((d) => d.rule)),
+      );
       // A later definition of the same id aligns elsewhere: only the first counts, in both paths.
       const later = objectivesFiles[objectivesFiles.length - 1];
       texts[later] = texts[later].replace(firstObjectiveId(texts[later]), childId);
@@ -134,7 +143,9 @@ describe('validateStreaming: the same diagnostics as validateWorkspace, without 
       const texts = { ...base };
       texts[CONFIG_FILE] += 'rules:\n  ref/unknown-person: warning\n  okr/weights-sum: off\n  no-such/rule: error\n';
       const file = objectivesFiles[7];
-      texts[file] = texts[file].replace(/owner: person\/(\S+)/, '# okra-disable-next-line ref/unknown-person\n        owner: person/$1x').replace(/owner: person\/(\S+)-1\n/, 'owner: person/$1-9\n');
+      texts[file] = texts[file]
+        .replace(/owner: person\/(\S+)/, '# okra-disable-next-line ref/unknown-person\n        owner: person/$1x')
+        .replace(/owner: person\/(\S+)-1\n/, 'owner: person/$1-9\n');
       texts[objectivesFiles[8]] = 'kind: Objectives\nversion: 1\nobjectives: [\n';
       const found = await expectSameAsWhole(texts, 'levels');
       assert.ok(found.some((d) => d.rule === 'config/unknown-rule'));
@@ -173,11 +184,20 @@ describe('validateStreaming: the same diagnostics as validateWorkspace, without 
 
   describe('plugins', () => {
     const texts = { ...CLEAN, [CONFIG_FILE]: `${CLEAN[CONFIG_FILE]}plugins:\n  - ./plugin.mjs\n` };
-    const importerOf = (plugin: unknown): PluginImporter => async () => ({ default: plugin });
+    const importerOf =
+      (plugin: unknown): PluginImporter =>
+      async () => ({ default: plugin });
     const rule = (extra: object) =>
-      defineRule({ id: 'every-team', severity: 'warning', description: 'd', messages: { m: 'team {{id}}' }, ...extra, check: ({ model, report }) => {
-        for (const t of model.teams.all) report({ message: 'm', data: { id: t.id }, at: { file: t.file, path: t.path } });
-      } });
+      defineRule({
+        id: 'every-team',
+        severity: 'warning',
+        description: 'd',
+        messages: { m: 'team {{id}}' },
+        ...extra,
+        check: ({ model, report }) => {
+          for (const t of model.teams.all) report({ message: 'm', data: { id: t.id }, at: { file: t.file, path: t.path } });
+        },
+      });
 
     it('a workspace rule that names the kinds it reads is streamed', async () => {
       const plugin = definePlugin({ name: 'p', rules: [rule({ kinds: ['Org'] })] });

@@ -52,7 +52,13 @@ describe('WorkspaceOutline', () => {
     ws.add(1, outline([['b', 'a']]));
     ws.add(2, outline([['c', 'a']]));
     ws.add(3, outline([['d', 'd']]));
-    ws.add(5, outline([['f', 'top'], ['g', 'top']]));
+    ws.add(
+      5,
+      outline([
+        ['f', 'top'],
+        ['g', 'top'],
+      ]),
+    );
     ws.add(6, outline([['g', 'g']]));
     // 0 and 1 (a ⇄ b), 3 (d → d), 4 (a reference to nothing), 5 and 6 (g twice). Not 6's self-loop
     // on its own: the first definition of g is in 5 and aligns to top.
@@ -62,7 +68,7 @@ describe('WorkspaceOutline', () => {
     assert.deepEqual([...ws.objectiveIds()], ['top', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'g']);
   });
 
-  it('takes the alignment of an id\'s first definition, whichever file arrives first', () => {
+  it("takes the alignment of an id's first definition, whichever file arrives first", () => {
     // x → z → y → x, where y is defined again in file 2 without `aligns_to`: the loop holds,
     // and z's file (3) is involved through it alone.
     const files: Array<[number, FileOutline]> = [

@@ -19,18 +19,25 @@ describe('WorkspaceSession (the editor path)', () => {
   }
 
   it('checks one file exactly as the whole-workspace check does, cross-file references included', () => {
-    const broken = texts[OKRS]
-      .replace('kpi: first-contact-resolution', 'kpi: first-contact-resolutoin')
-      .replace(/aligns_to: [a-z0-9-]+/, 'aligns_to: no-such-objective');
+    const broken = texts[OKRS].replace('kpi: first-contact-resolution', 'kpi: first-contact-resolutoin').replace(
+      /aligns_to: [a-z0-9-]+/,
+      'aligns_to: no-such-objective',
+    );
     // And an alignment loop across two files: ops-lower-cost-to-serve ⇄ fl-resolve-first-time.
     const OPS = 'okrs/support-ops-2026-h1.yaml';
-    const looped = texts[OPS].replace('  - id: ops-lower-cost-to-serve\n', '  - id: ops-lower-cost-to-serve\n    aligns_to: fl-resolve-first-time\n');
+    const looped = texts[OPS].replace(
+      '  - id: ops-lower-cost-to-serve\n',
+      '  - id: ops-lower-cost-to-serve\n    aligns_to: fl-resolve-first-time\n',
+    );
     const s = session({ [OKRS]: broken.replace(/aligns_to: no-such-objective/, 'aligns_to: ops-lower-cost-to-serve'), [OPS]: looped });
     const all = s.checkAll();
     assert.equal(all.filter((d) => d.rule === 'okr/alignment-loop').length, 1, 'one loop, reported once');
     for (const path of Object.keys(texts)) {
       const expected = all.filter((d) => d.file === path && d.rule !== 'config/unknown-rule').map(key);
-      const actual = s.checkFile(path).filter((d) => d.rule !== 'config/unknown-rule').map(key);
+      const actual = s
+        .checkFile(path)
+        .filter((d) => d.rule !== 'config/unknown-rule')
+        .map(key);
       assert.deepEqual(actual, expected, `diagnostics of ${path}`);
     }
     const rules = all.filter((d) => d.file === OKRS).map((d) => d.rule);

@@ -32,7 +32,20 @@ function stateText(prepared: PreparedKeyResult, state: KeyResultState): string |
 export function movement(index: RenderIndex, prepared: PreparedKeyResult, since: string | null, until: string): MovementView {
   const now = index.state(prepared, until);
   if (since === null) {
-    return { since, until, moved: false, direction: 'none', from: null, to: stateText(prepared, now), progressFrom: null, progressTo: now.progress ?? null, progressDelta: null, valueDelta: null, checkIns: [], checkedIn: false };
+    return {
+      since,
+      until,
+      moved: false,
+      direction: 'none',
+      from: null,
+      to: stateText(prepared, now),
+      progressFrom: null,
+      progressTo: now.progress ?? null,
+      progressDelta: null,
+      valueDelta: null,
+      checkIns: [],
+      checkedIn: false,
+    };
   }
   const before = index.stateOrBaseline(prepared, since);
   const progressDelta = before.progress !== undefined && now.progress !== undefined ? now.progress - before.progress : null;
@@ -45,7 +58,7 @@ export function movement(index: RenderIndex, prepared: PreparedKeyResult, since:
   else if (doneChanged) direction = now.done ? 'better' : 'worse';
   else if (valueMoved && prepared.kr.type === 'metric' && typeof prepared.kr.start === 'number' && typeof prepared.kr.target === 'number') {
     // Progress is clamped: past the target (or behind the start) the value still tells the way.
-    direction = (valueChange! > 0) === prepared.kr.target > prepared.kr.start ? 'better' : 'worse';
+    direction = valueChange! > 0 === prepared.kr.target > prepared.kr.start ? 'better' : 'worse';
   }
   const window = now.checkIns.filter((c) => c.date > since);
   return {
@@ -95,7 +108,12 @@ export function keyResultView(index: RenderIndex, prepared: PreparedKeyResult, o
 /** Owned by a person: keeping what is built for it would only hold memory (see `RenderIndex.shared`). */
 const personal = (prepared: PreparedKeyResult): boolean => prepared.owner?.kind === 'person';
 
-function buildKeyResultView(index: RenderIndex, prepared: PreparedKeyResult, options: KeyResultOptions, ownedBy: KeyResultView['ownedBy']): KeyResultView {
+function buildKeyResultView(
+  index: RenderIndex,
+  prepared: PreparedKeyResult,
+  options: KeyResultOptions,
+  ownedBy: KeyResultView['ownedBy'],
+): KeyResultView {
   const { kr } = prepared;
   const state = index.state(prepared, options.day);
   const isMetric = kr.type === 'metric';
@@ -120,7 +138,15 @@ function buildKeyResultView(index: RenderIndex, prepared: PreparedKeyResult, opt
     start: isMetric ? start : null,
     target: isMetric ? target : null,
     current,
-    valueText: isMetric ? (current === null ? '' : target === null ? current : `${current} (target ${target})`) : state.done ? 'done' : 'not done',
+    valueText: isMetric
+      ? current === null
+        ? ''
+        : target === null
+          ? current
+          : `${current} (target ${target})`
+      : state.done
+        ? 'done'
+        : 'not done',
     due,
     done: state.done,
     daysToDue,
@@ -161,11 +187,7 @@ export function objectiveView(index: RenderIndex, objective: ObjectiveEntity, ke
  * Key results grouped by objective, objectives in file order, key results in their objective's
  * order.
  */
-export function groupByObjective(
-  index: RenderIndex,
-  prepared: readonly PreparedKeyResult[],
-  options: KeyResultOptions,
-): ObjectiveView[] {
+export function groupByObjective(index: RenderIndex, prepared: readonly PreparedKeyResult[], options: KeyResultOptions): ObjectiveView[] {
   const groups = new Map<ObjectiveEntity, PreparedKeyResult[]>();
   for (const p of prepared) {
     if (!p.objective) continue;
@@ -185,13 +207,33 @@ export function groupByObjective(
     });
 }
 
-function objectiveWith(index: RenderIndex, objective: ObjectiveEntity, sorted: ReadonlyArray<{ p: PreparedKeyResult }>, options: KeyResultOptions): ObjectiveView {
-  return objectiveView(index, objective, sorted.map(({ p }) => keyResultView(index, p, options)), options.day);
+function objectiveWith(
+  index: RenderIndex,
+  objective: ObjectiveEntity,
+  sorted: ReadonlyArray<{ p: PreparedKeyResult }>,
+  options: KeyResultOptions,
+): ObjectiveView {
+  return objectiveView(
+    index,
+    objective,
+    sorted.map(({ p }) => keyResultView(index, p, options)),
+    options.day,
+  );
 }
 
 /** Counts and the mean score over the key results shown. */
 export function scoreSummary(objectives: readonly ObjectiveView[]): ScoreSummary {
-  const summary: ScoreSummary = { keyResults: 0, objectives: objectives.length, averageScore: null, delivered: 0, progressing: 0, missed: 0, onTrack: 0, atRisk: 0, offTrack: 0 };
+  const summary: ScoreSummary = {
+    keyResults: 0,
+    objectives: objectives.length,
+    averageScore: null,
+    delivered: 0,
+    progressing: 0,
+    missed: 0,
+    onTrack: 0,
+    atRisk: 0,
+    offTrack: 0,
+  };
   let sum = 0;
   let scored = 0;
   for (const objective of objectives) {

@@ -102,16 +102,30 @@ function pick(candidates: readonly PeriodActual[], prefer: KpiOptions['prefer'])
 
 function trendOf(direction: string | undefined, from: number, to: number): MovementDirection {
   if (Math.abs(to - from) < 1e-9 || !direction) return 'none';
-  return (to > from) === (direction === 'higher_is_better') ? 'better' : 'worse';
+  return to > from === (direction === 'higher_is_better') ? 'better' : 'worse';
 }
 
 /** The row of a KPI scope for a document, once per model for each (day, period span, preference, reason). */
-function rowFor(index: RenderIndex, entity: Entity<KpiDefinition>, data: ScopeData, options: KpiOptions, reason: KpiView['reason']): KpiView | undefined {
+function rowFor(
+  index: RenderIndex,
+  entity: Entity<KpiDefinition>,
+  data: ScopeData,
+  options: KpiOptions,
+  reason: KpiView['reason'],
+): KpiView | undefined {
   const { day, within, prefer } = options;
-  return index.shared(data, `${day}|${within ? `${within.start}/${within.end}` : ''}|${prefer}|${reason}`, () => buildRow(index, entity, data, options, reason));
+  return index.shared(data, `${day}|${within ? `${within.start}/${within.end}` : ''}|${prefer}|${reason}`, () =>
+    buildRow(index, entity, data, options, reason),
+  );
 }
 
-function buildRow(index: RenderIndex, entity: Entity<KpiDefinition>, data: ScopeData, options: KpiOptions, reason: KpiView['reason']): KpiView | undefined {
+function buildRow(
+  index: RenderIndex,
+  entity: Entity<KpiDefinition>,
+  data: ScopeData,
+  options: KpiOptions,
+  reason: KpiView['reason'],
+): KpiView | undefined {
   const kpi = entity.value;
   const within = options.within;
   const chosen = pick(
@@ -155,7 +169,14 @@ function buildRow(index: RenderIndex, entity: Entity<KpiDefinition>, data: Scope
 export function kpiViews(index: RenderIndex, options: KpiOptions): KpiView[] {
   // People of a team have the same scopes and, most often, the same KPIs through their key results.
   const { scopes, owned, linked, day, within, prefer } = options;
-  const variant = [scopes.join(','), [...(owned ?? [])].join(','), [...(linked ?? [])].join(','), day, within ? `${within.start}/${within.end}` : '', prefer].join('|');
+  const variant = [
+    scopes.join(','),
+    [...(owned ?? [])].join(','),
+    [...(linked ?? [])].join(','),
+    day,
+    within ? `${within.start}/${within.end}` : '',
+    prefer,
+  ].join('|');
   return index.shared(KPI_ROWS, variant, () => buildKpiViews(index, options));
 }
 

@@ -133,7 +133,17 @@ function freezeDeep<T>(value: T): T {
 
 /** What the compute functions read of a key result, with `current`, `done` and check-ins as of some day. */
 function snapshotOf(kr: KeyResult, current: unknown, done: unknown, checkIns: KeyResultInput['check_ins']): KeyResultInput {
-  return { type: kr.type, start: kr.start, target: kr.target, current, due: kr.due, done, weight: kr.weight, confidence: kr.confidence, check_ins: checkIns };
+  return {
+    type: kr.type,
+    start: kr.start,
+    target: kr.target,
+    current,
+    due: kr.due,
+    done,
+    weight: kr.weight,
+    confidence: kr.confidence,
+    check_ins: checkIns,
+  };
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -213,7 +223,12 @@ export class RenderIndex {
     const key = `period:${String(period)}`;
     if (!this.periodCache.has(key)) {
       const interval = cycleInterval(period, 'UTC');
-      this.periodCache.set(key, interval?.start && interval.end ? { start: interval.start.toISODate() as string, end: interval.end.toISODate() as string } : undefined);
+      this.periodCache.set(
+        key,
+        interval?.start && interval.end
+          ? { start: interval.start.toISODate() as string, end: interval.end.toISODate() as string }
+          : undefined,
+      );
     }
     return this.periodCache.get(key);
   }
@@ -280,7 +295,15 @@ export class RenderIndex {
     const { kr } = prepared;
     const input = snapshotOf(kr, undefined, false, []);
     const progress = keyResultProgress(input);
-    return { input, progress, score: toScore(progress), confidence: lastConfidence(input), value: isNumber(kr.start) ? kr.start : undefined, done: false, checkIns: [] };
+    return {
+      input,
+      progress,
+      score: toScore(progress),
+      confidence: lastConfidence(input),
+      value: isNumber(kr.start) ? kr.start : undefined,
+      done: false,
+      checkIns: [],
+    };
   }
 
   /** The state at the end of `day`, or the baseline when `day` is before the key result's cycle. */

@@ -94,7 +94,10 @@ export function scopeName(model: WorkspaceModel, scope: string): string {
 }
 
 function tokens(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /**
@@ -110,7 +113,10 @@ export function tiersOfTeam(model: WorkspaceModel, teamId: string): string[] {
   for (const tier of model.tiers.all) {
     const tierName = str(tier.value.name)?.toLowerCase();
     const tierTokens = tokens(tier.id);
-    const suffix = idTokens.length > 0 && idTokens.length < tierTokens.length && idTokens.every((t, i) => tierTokens[tierTokens.length - idTokens.length + i] === t);
+    const suffix =
+      idTokens.length > 0 &&
+      idTokens.length < tierTokens.length &&
+      idTokens.every((t, i) => tierTokens[tierTokens.length - idTokens.length + i] === t);
     if (tier.id === teamId || (name !== undefined && name === tierName) || suffix) found.push(tier.id);
   }
   return found;

@@ -58,7 +58,11 @@ function meetingOf(index: RenderIndex, personId: string, options: OneOnOneOption
   const { model } = index;
   const all = oneOnOneSeriesOf(model, personId);
   const series = (options.manager === undefined ? all[0] : all.find((s) => s.manager === options.manager)) ?? undefined;
-  const managerId = series?.manager ?? (typeof model.people.get(personId)?.value.manager === 'string' ? String(model.people.get(personId)?.value.manager).replace(/^person\//, '') : undefined);
+  const managerId =
+    series?.manager ??
+    (typeof model.people.get(personId)?.value.manager === 'string'
+      ? String(model.people.get(personId)?.value.manager).replace(/^person\//, '')
+      : undefined);
   // Dates, time and zone as `okra schedule` has them: the manager's zone, reports back to back.
   const around = series ? meetingsAround(model, series.entry.value, personId, options.date) : undefined;
   const zone = around?.zone ?? model.timezone;
@@ -103,7 +107,8 @@ export function buildOneOnOneView(model: WorkspaceModel, personId: string, optio
   for (const p of prepared) {
     const state = index.state(p, day);
     const ref = { id: p.id, name: typeof p.kr.title === 'string' ? p.kr.title : p.id };
-    for (const c of state.checkIns) if (since !== null && c.date > since && c.note) updates.push({ ...checkInView(index, c, p.kr.unit), keyResult: ref });
+    for (const c of state.checkIns)
+      if (since !== null && c.date > since && c.note) updates.push({ ...checkInView(index, c, p.kr.unit), keyResult: ref });
     if (state.done) continue;
     const older = state.checkIns.filter((c) => c.note && (since === null || c.date <= since));
     const last = older[older.length - 1];
@@ -117,7 +122,15 @@ export function buildOneOnOneView(model: WorkspaceModel, personId: string, optio
   for (const objective of objectives) {
     for (const kr of objective.keyResults) {
       if (!kr.isMilestone || kr.done || kr.due === null || kr.daysToDue === null) continue;
-      milestones.push({ id: kr.id, title: kr.title, objective: { id: objective.id, name: objective.title }, ownerName: kr.ownerName, due: kr.due, daysLeft: kr.daysToDue, overdue: kr.overdue });
+      milestones.push({
+        id: kr.id,
+        title: kr.title,
+        objective: { id: objective.id, name: objective.title },
+        ownerName: kr.ownerName,
+        due: kr.due,
+        daysLeft: kr.daysToDue,
+        overdue: kr.overdue,
+      });
     }
   }
   milestones.sort((a, b) => a.due.localeCompare(b.due));

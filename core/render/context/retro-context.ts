@@ -87,7 +87,11 @@ export function buildRetroView(model: WorkspaceModel, source: RetroSource, optio
   for (const objective of objectivesOfCycle(index, source.cycle, options.team)) {
     const krs = index.keyResultsOf(objective).map((p) => keyResultView(index, p, { day: asOf, since }));
     const view = objectiveView(index, objective, krs, asOf);
-    const retroView: RetroObjectiveView = { ...view, moved: krs.filter((k) => k.movement.moved), notMoved: krs.filter((k) => !k.movement.moved) };
+    const retroView: RetroObjectiveView = {
+      ...view,
+      moved: krs.filter((k) => k.movement.moved),
+      notMoved: krs.filter((k) => !k.movement.moved),
+    };
     objectiveEntities.set(retroView, objective);
     objectives.push(retroView);
     for (const kr of krs) if (kr.movement.direction === 'worse') wrongWay.push({ ...kr, objective: { id: view.id, name: view.title } });
@@ -101,11 +105,12 @@ export function buildRetroView(model: WorkspaceModel, source: RetroSource, optio
     if (group) group.objectives.push(objective);
     else owners.push({ ownerName: objective.ownerName, objectives: [objective] });
   }
-  const participants = source.participants !== undefined
-    ? expandMembers(index, source.participants)
-    : options.team !== undefined
-      ? (index.teamMembers.get(options.team) ?? [])
-      : [];
+  const participants =
+    source.participants !== undefined
+      ? expandMembers(index, source.participants)
+      : options.team !== undefined
+        ? (index.teamMembers.get(options.team) ?? [])
+        : [];
   const krs = objectives.flatMap((o) => o.keyResults);
   const summary = scoreSummary(objectives);
   const title = `OKR retrospective ${source.cycle}${team ? `: ${team.name}` : ''}${retroDate ? `, ${formatDay(retroDate)}` : ''}`;
@@ -115,7 +120,13 @@ export function buildRetroView(model: WorkspaceModel, source: RetroSource, optio
     zone: model.timezone,
     date: options.date,
     asOf,
-    retro: { id: source.id ?? null, cycle: source.cycle, date: retroDate, start: span?.start ?? null, end: span ? dayBefore(span.end) : null },
+    retro: {
+      id: source.id ?? null,
+      cycle: source.cycle,
+      date: retroDate,
+      start: span?.start ?? null,
+      end: span ? dayBefore(span.end) : null,
+    },
     team,
     participants: participants.map((id) => personRef(model, id)),
     summary: {
@@ -134,5 +145,10 @@ export function buildRetroView(model: WorkspaceModel, source: RetroSource, optio
 export function retroSource(model: WorkspaceModel, retroId: string): RetroSource | undefined {
   const retro = model.retrospectives.get(retroId);
   if (!retro) return undefined;
-  return { id: retro.id, cycle: String(retro.value.cycle ?? ''), date: isoDate(retro.value.date), participants: retro.value.participants ?? [] };
+  return {
+    id: retro.id,
+    cycle: String(retro.value.cycle ?? ''),
+    date: isoDate(retro.value.date),
+    participants: retro.value.participants ?? [],
+  };
 }

@@ -71,7 +71,11 @@ export function buildReviewView(model: WorkspaceModel, reviewId: string, personI
   const since = start !== null ? dayBefore(start) : null;
   const objectives = groupByObjective(index, prepared, { day: asOf, since, person: { id: personId, team: teamId } });
   const stages = stageViews(index, review, options.date);
-  const deadlines = index.shared(stages, 'kinds', () => ({ self: stageOfKind(stages, 'self'), manager: stageOfKind(stages, 'manager'), calibration: stageOfKind(stages, 'calibration') }));
+  const deadlines = index.shared(stages, 'kinds', () => ({
+    self: stageOfKind(stages, 'self'),
+    manager: stageOfKind(stages, 'manager'),
+    calibration: stageOfKind(stages, 'calibration'),
+  }));
   const info = index.shared(review, 'info', () => reviewInfo(review, start, end));
   const owned = index.kpisOwnedBy(personId);
   const linked = new Set(prepared.map((p) => p.kr.kpi).filter((k): k is string => typeof k === 'string'));

@@ -20,7 +20,8 @@ export function formatDate(...args: unknown[]): string {
     const locale = typeof hash.locale === 'string' ? hash.locale : DEFAULT_LOCALE;
     const pattern = typeof format === 'string' && format !== '' ? format : DEFAULT_DATE_FORMAT;
     const calendarDay = ISO_DATE.test(value);
-    const rootZone = !calendarDay && typeof root === 'object' && root !== null && 'zone' in root ? (root as { zone?: unknown }).zone : undefined;
+    const rootZone =
+      !calendarDay && typeof root === 'object' && root !== null && 'zone' in root ? (root as { zone?: unknown }).zone : undefined;
     const zone = calendarDay ? 'UTC' : typeof hash.zone === 'string' ? hash.zone : typeof rootZone === 'string' ? rootZone : undefined;
     const key = `${value}\u0000${pattern}\u0000${locale}\u0000${zone ?? ''}`;
     const known = memo.get(key);

@@ -7,7 +7,19 @@ import type { StoredBlock, StoredPage } from '../types';
 import { expectId, expectObject, expectOneOf, optionalBoolean, readPageSize } from '../validate-body';
 
 // Blocks whose children the API can append to; Notion refuses the rest.
-const PARENT_TYPES = new Set(['paragraph', 'bulleted_list_item', 'numbered_list_item', 'quote', 'to_do', 'toggle', 'callout', 'heading_1', 'heading_2', 'heading_3', 'child_page']);
+const PARENT_TYPES = new Set([
+  'paragraph',
+  'bulleted_list_item',
+  'numbered_list_item',
+  'quote',
+  'to_do',
+  'toggle',
+  'callout',
+  'heading_1',
+  'heading_2',
+  'heading_3',
+  'child_page',
+]);
 
 function isPage(b: StoredBlock | StoredPage): b is StoredPage {
   return !('type' in b);
@@ -27,7 +39,8 @@ function updateBlock(ctx: RequestContext): BlockObjectResponse {
     // A page seen as a block: only its trash state can change through the blocks API.
     const page = store.state.pages[target.id];
     const db = store.state.databases[target.id];
-    if (inTrash === undefined) throw validationError('Child page and child database blocks can only be trashed or restored through the blocks API.');
+    if (inTrash === undefined)
+      throw validationError('Child page and child database blocks can only be trashed or restored through the blocks API.');
     if (page) {
       page.in_trash = inTrash;
       store.touch(page);
@@ -43,7 +56,13 @@ function updateBlock(ctx: RequestContext): BlockObjectResponse {
     if (key !== target.type) throw validationError(`Block type ${key} does not match the existing block type ${target.type}.`);
   }
   if (body[target.type] !== undefined) {
-    target.content = normalizeContent(target.type, expectObject(body[target.type], `body.${target.type}`), `body.${target.type}`, store.resolver(), target.content);
+    target.content = normalizeContent(
+      target.type,
+      expectObject(body[target.type], `body.${target.type}`),
+      `body.${target.type}`,
+      store.resolver(),
+      target.content,
+    );
   }
   if (inTrash !== undefined) target.in_trash = inTrash;
   store.touch(target);
@@ -79,7 +98,14 @@ function listChildren(ctx: RequestContext): ListBlockChildrenResponse {
     .map((id) => store.state.blocks[id])
     .filter((b): b is StoredBlock => !!b && !ser.block(b).in_trash);
   const slice = paginate(children, ctx.query.get('start_cursor') ?? undefined, pageSize);
-  return { object: 'list', type: 'block', block: {}, results: slice.results.map((b) => ser.block(b)), next_cursor: slice.next_cursor, has_more: slice.has_more };
+  return {
+    object: 'list',
+    type: 'block',
+    block: {},
+    results: slice.results.map((b) => ser.block(b)),
+    next_cursor: slice.next_cursor,
+    has_more: slice.has_more,
+  };
 }
 
 /**
@@ -98,13 +124,14 @@ function appendChildren(ctx: RequestContext): AppendBlockChildrenResponse {
     const position = expectObject(body.position, 'body.position');
     const type = expectOneOf(position.type, 'body.position.type', ['start', 'end', 'after_block'] as const);
     if (type === 'start') after = 'start';
-    if (type === 'after_block') after = expectId(expectObject(position.after_block, 'body.position.after_block').id, 'body.position.after_block.id');
+    if (type === 'after_block')
+      after = expectId(expectObject(position.after_block, 'body.position.after_block').id, 'body.position.after_block.id');
   } else if (body.after !== undefined) {
     after = expectId(body.after, 'body.after');
   }
   if (after && after !== 'start' && !siblings.includes(after)) throw validationError(`Block ${after} is not a child of ${parent.id}.`);
   const created = store.appendBlocks(parent.id, drafts, after);
-  const top = created.filter((b) => b.parent.type === 'page_id' ? b.parent.page_id === parent.id : b.parent.block_id === parent.id);
+  const top = created.filter((b) => (b.parent.type === 'page_id' ? b.parent.page_id === parent.id : b.parent.block_id === parent.id));
   store.touch(parent);
   return { object: 'list', type: 'block', block: {}, results: top.map((b) => ser.block(b)), next_cursor: null, has_more: false };
 }

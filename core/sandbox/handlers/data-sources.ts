@@ -21,7 +21,17 @@ function createDataSource(ctx: RequestContext): DataSourceObjectResponse {
   const title = body.title === undefined ? [] : normalizeRichText(body.title, 'body.title', store.resolver());
   const icon = body.icon === undefined ? null : parseIcon(body.icon, 'body.icon');
   const properties = createSchema(body.properties, 'body.properties', store.propertyContext(), id);
-  const ds: StoredDataSource = { id, database_id: db.id, title, description: [], in_trash: false, icon, properties, next_unique_id: 1, ...store.stamps() };
+  const ds: StoredDataSource = {
+    id,
+    database_id: db.id,
+    title,
+    description: [],
+    in_trash: false,
+    icon,
+    properties,
+    next_unique_id: 1,
+    ...store.stamps(),
+  };
   store.state.data_sources[id] = ds;
   db.data_source_ids.push(id);
   store.touch(db);
@@ -41,7 +51,8 @@ function updateDataSource(ctx: RequestContext): DataSourceObjectResponse {
   const inTrash = optionalBoolean(body.in_trash, 'body.in_trash') ?? optionalBoolean(body.archived, 'body.archived');
   const title = body.title === undefined ? undefined : normalizeRichText(body.title, 'body.title', store.resolver());
   const icon = body.icon === undefined ? undefined : parseIcon(body.icon, 'body.icon');
-  const properties = body.properties === undefined ? undefined : updateSchema(ds, body.properties, 'body.properties', store.propertyContext());
+  const properties =
+    body.properties === undefined ? undefined : updateSchema(ds, body.properties, 'body.properties', store.propertyContext());
   if (title) ds.title = title;
   if (icon !== undefined) ds.icon = icon;
   if (properties) {
@@ -62,12 +73,19 @@ function queryDataSource(ctx: RequestContext): QueryDataSourceResponse {
   const ds = store.requireDataSource(pathId(ctx, 'data_source_id'));
   const pageSize = readPageSize(body.page_size, 'body.page_size');
   const includeTrash = optionalBoolean(body.in_trash, 'body.in_trash') ?? optionalBoolean(body.archived, 'body.archived') ?? false;
-  const resultType = body.result_type === undefined ? 'page' : expectOneOf(body.result_type, 'body.result_type', ['page', 'data_source'] as const);
+  const resultType =
+    body.result_type === undefined ? 'page' : expectOneOf(body.result_type, 'body.result_type', ['page', 'data_source'] as const);
   const queryCtx = { now: ctx.store.now(), botId: store.botId };
   const predicate = body.filter === undefined ? () => true : compileFilter(body.filter, ds, queryCtx);
   const comparator = compileSorts(body.sorts, ds);
   // The sandbox has no wiki-style nested data sources, so a data_source result type is always empty.
-  const rows = resultType === 'data_source' ? [] : store.rowsOf(ds.id).filter((p) => (includeTrash || !p.in_trash) && predicate(p)).sort(comparator);
+  const rows =
+    resultType === 'data_source'
+      ? []
+      : store
+          .rowsOf(ds.id)
+          .filter((p) => (includeTrash || !p.in_trash) && predicate(p))
+          .sort(comparator);
   const slice = paginate(rows, body.start_cursor, pageSize, ctx.queryResultLimit);
   const filter = filterProperties(ctx);
   return {

@@ -38,7 +38,17 @@ function createDatabase(ctx: RequestContext): DatabaseObjectResponse {
     data_source_ids: [dsId],
     ...stamps,
   };
-  const ds: StoredDataSource = { id: dsId, database_id: dbId, title, description: [], in_trash: false, icon: null, properties, next_unique_id: 1, ...stamps };
+  const ds: StoredDataSource = {
+    id: dsId,
+    database_id: dbId,
+    title,
+    description: [],
+    in_trash: false,
+    icon: null,
+    properties,
+    next_unique_id: 1,
+    ...stamps,
+  };
   store.insertDatabase(db);
   store.state.data_sources[dsId] = ds;
   linkRelations(store, ds);

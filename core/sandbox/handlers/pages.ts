@@ -16,7 +16,8 @@ import { filterProperties, writablePageParent } from './shared';
 function createPage(ctx: RequestContext): PageObjectResponse {
   const { body, store } = ctx;
   for (const unsupported of ['markdown', 'template'] as const) {
-    if (body[unsupported] !== undefined) throw failed(`body.${unsupported}`, 'should be not present (not emulated by the sandbox)', body[unsupported]);
+    if (body[unsupported] !== undefined)
+      throw failed(`body.${unsupported}`, 'should be not present (not emulated by the sandbox)', body[unsupported]);
   }
   const { parent, ds } = resolveParent(ctx, body.parent);
   const parsed = parseValues(ds, body.properties ?? {}, 'body.properties', store.propertyContext());
@@ -62,11 +63,17 @@ function resolveParent(ctx: RequestContext, raw: unknown): { parent: StoredPageP
   if (parent.database_id !== undefined || parent.type === 'database_id') {
     const db = store.requireDatabase(expectId(parent.database_id, 'body.parent.database_id'));
     if (db.data_source_ids.length !== 1) {
-      throw new NotionError(400, 'validation_error', 'Databases with multiple data sources are not supported in this API version.', {}, {
-        error_type: 'multiple_data_sources_for_database',
-        child_data_source_ids: db.data_source_ids,
-        minimum_api_version: '2025-09-03',
-      });
+      throw new NotionError(
+        400,
+        'validation_error',
+        'Databases with multiple data sources are not supported in this API version.',
+        {},
+        {
+          error_type: 'multiple_data_sources_for_database',
+          child_data_source_ids: db.data_source_ids,
+          minimum_api_version: '2025-09-03',
+        },
+      );
     }
     const ds = store.requireDataSource(db.data_source_ids[0]);
     return { parent: { type: 'data_source_id', data_source_id: ds.id }, ds };
@@ -93,7 +100,10 @@ function commitValues(store: Store, page: StoredPage, ds: StoredDataSource | nul
  * person editing in Notion. Validates everything before changing anything.
  */
 export function applyPageUpdate(store: Store, page: StoredPage, body: JsonObject, actor: string = store.botId, at?: number): void {
-  const inTrash = optionalBoolean(body.in_trash, 'body.in_trash') ?? optionalBoolean(body.archived, 'body.archived') ?? optionalBoolean(body.is_archived, 'body.is_archived');
+  const inTrash =
+    optionalBoolean(body.in_trash, 'body.in_trash') ??
+    optionalBoolean(body.archived, 'body.archived') ??
+    optionalBoolean(body.is_archived, 'body.is_archived');
   const edits = Object.keys(body).some((k) => !['in_trash', 'archived', 'is_archived'].includes(k));
   if (page.in_trash && inTrash !== false && edits) throw archivedError('page');
   const ds = page.parent.type === 'data_source_id' ? (store.state.data_sources[page.parent.data_source_id] ?? null) : null;
@@ -146,7 +156,12 @@ function retrievePageProperty(ctx: RequestContext): PropertyItemObjectResponse |
   const slice = paginate(keyed, ctx.query.get('start_cursor') ?? undefined, pageSize);
   const type = prop.config.type as 'title' | 'rich_text' | 'people' | 'relation';
   const nextUrl = slice.next_cursor ? `${store.origin}/v1/pages/${page.id}/properties/${prop.id}?start_cursor=${slice.next_cursor}` : null;
-  const info = { title: { type: 'title', title: {} }, rich_text: { type: 'rich_text', rich_text: {} }, people: { type: 'people', people: {} }, relation: { type: 'relation', relation: {} } } as const;
+  const info = {
+    title: { type: 'title', title: {} },
+    rich_text: { type: 'rich_text', rich_text: {} },
+    people: { type: 'people', people: {} },
+    relation: { type: 'relation', relation: {} },
+  } as const;
   return {
     object: 'list',
     type: 'property_item',

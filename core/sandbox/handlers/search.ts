@@ -5,7 +5,9 @@ import type { RequestContext, Route } from '../router';
 import type { StoredDataSource, StoredPage } from '../types';
 import { expectObject, expectOneOf, optionalString, readPageSize } from '../validate-body';
 
-type Hit = { id: string; kind: 'page'; page: StoredPage; edited: number } | { id: string; kind: 'data_source'; ds: StoredDataSource; edited: number };
+type Hit =
+  | { id: string; kind: 'page'; page: StoredPage; edited: number }
+  | { id: string; kind: 'data_source'; ds: StoredDataSource; edited: number };
 
 /**
  * POST /v1/search — pages and data sources shared with the integration whose
@@ -31,12 +33,14 @@ function search(ctx: RequestContext): SearchResponse {
   const hits: Hit[] = [];
   if (only !== 'data_source') {
     for (const page of Object.values(store.state.pages)) {
-      if (!page.in_trash && store.canSeePage(page) && store.pageTitle(page).toLowerCase().includes(query)) hits.push({ id: page.id, kind: 'page', page, edited: page.last_edited_time });
+      if (!page.in_trash && store.canSeePage(page) && store.pageTitle(page).toLowerCase().includes(query))
+        hits.push({ id: page.id, kind: 'page', page, edited: page.last_edited_time });
     }
   }
   if (only !== 'page') {
     for (const ds of Object.values(store.state.data_sources)) {
-      if (!ds.in_trash && store.canSeeDataSource(ds) && plainText(ds.title).toLowerCase().includes(query)) hits.push({ id: ds.id, kind: 'data_source', ds, edited: ds.last_edited_time });
+      if (!ds.in_trash && store.canSeeDataSource(ds) && plainText(ds.title).toLowerCase().includes(query))
+        hits.push({ id: ds.id, kind: 'data_source', ds, edited: ds.last_edited_time });
     }
   }
   hits.sort((a, b) => direction * (a.edited - b.edited) || a.id.localeCompare(b.id));

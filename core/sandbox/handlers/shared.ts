@@ -10,7 +10,9 @@ import { expectId, expectObject } from '../validate-body';
 export function writablePageParent(ctx: RequestContext, raw: unknown, path: string): StoredPage {
   const parent = expectObject(raw, path);
   if (parent.workspace !== undefined || parent.type === 'workspace') {
-    throw validationError("Internal integrations aren't owned by a single user, so creating workspace-level private pages is not supported.");
+    throw validationError(
+      "Internal integrations aren't owned by a single user, so creating workspace-level private pages is not supported.",
+    );
   }
   const page = ctx.store.requirePage(expectId(parent.page_id, `${path}.page_id`));
   if (page.in_trash) throw archivedError('page');

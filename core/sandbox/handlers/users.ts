@@ -9,7 +9,14 @@ function listUsers(ctx: RequestContext): ListUsersResponse {
   const pageSize = readPageSize(ctx.query.get('page_size') ?? undefined, 'query.page_size');
   const users = [...ctx.store.state.users].sort((a, b) => (a.type === b.type ? 0 : a.type === 'person' ? -1 : 1));
   const slice = paginate(users, ctx.query.get('start_cursor') ?? undefined, pageSize);
-  return { object: 'list', type: 'user', user: {}, results: slice.results.map((u) => ctx.ser.user(u)), next_cursor: slice.next_cursor, has_more: slice.has_more };
+  return {
+    object: 'list',
+    type: 'user',
+    user: {},
+    results: slice.results.map((u) => ctx.ser.user(u)),
+    next_cursor: slice.next_cursor,
+    has_more: slice.has_more,
+  };
 }
 
 /** GET /v1/users/me — the integration's bot user. */

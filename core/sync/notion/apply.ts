@@ -61,7 +61,12 @@ type UpdateOp = Extract<RowOp, { op: 'update' }>;
 /** Errors that no other row will escape either: stop the run. */
 function isFatal(error: unknown): boolean {
   const status = (error as { status?: unknown })?.status;
-  return status === 401 || status === 403 || (error as { fatal?: unknown })?.fatal === true || (error as { name?: unknown })?.name === 'AbortError';
+  return (
+    status === 401 ||
+    status === 403 ||
+    (error as { fatal?: unknown })?.fatal === true ||
+    (error as { name?: unknown })?.name === 'AbortError'
+  );
 }
 
 /**
@@ -76,7 +81,16 @@ function isFatal(error: unknown): boolean {
  */
 export async function applySync(t: NotionTransport, plan: SyncPlan, options: ApplyOptions): Promise<ApplyResult> {
   const { state, remote } = options;
-  const result: ApplyResult = { created: 0, updated: 0, archived: 0, relinked: 0, databasesCreated: 0, databasesRepaired: 0, failed: [], counters: t.counters };
+  const result: ApplyResult = {
+    created: 0,
+    updated: 0,
+    archived: 0,
+    relinked: 0,
+    databasesCreated: 0,
+    databasesRepaired: 0,
+    failed: [],
+    counters: t.counters,
+  };
   // One save at a time. A save asked for while one is running joins the next one, which
   // starts after it and so records every change made before it was asked for: with several
   // rows in flight the file is written once per batch, not once per row, and no write is
@@ -107,7 +121,8 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
   }
   const planned = new Set(plan.rows.map((r) => r.key));
   for (const op of plan.rows) {
-    if (op.op === 'unchanged') state.rows[op.key] = { pageId: op.pageId, hash: op.hash, lastEditedTime: op.lastEditedTime, ...(op.base ? { values: op.base } : {}) };
+    if (op.op === 'unchanged')
+      state.rows[op.key] = { pageId: op.pageId, hash: op.hash, lastEditedTime: op.lastEditedTime, ...(op.base ? { values: op.base } : {}) };
     if (op.op === 'update' && !state.rows[op.key]) state.rows[op.key] = { pageId: op.pageId, hash: '', lastEditedTime: '' };
   }
   for (const c of plan.conflicts) state.rows[c.key] ??= { pageId: c.pageId, hash: '', lastEditedTime: '' };
@@ -119,7 +134,8 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
 
   const work = plan.rows.filter((r) => r.op !== 'unchanged');
   const progress = { done: 0, total: work.length };
-  const report = (phase: SyncProgress['phase']) => options.onProgress?.({ phase, done: progress.done, total: progress.total, counters: t.counters });
+  const report = (phase: SyncProgress['phase']) =>
+    options.onProgress?.({ phase, done: progress.done, total: progress.total, counters: t.counters });
   report('databases');
 
   await applyDatabases(t, plan, options, result, save);
@@ -198,8 +214,19 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
         state.pending[op.key] = { since: new Date().toISOString() };
         await save();
         const recover = () => findRow(t, op.kind, op.okraId, db.dataSourceId, db.propertyIds, remote.botId);
-        const created = await t.createRow(op.kind, db.dataSourceId, toProperties(op.row, { hash, relationPageIds: pageIds }), db.propertyIds, recover);
-        state.rows[op.key] = { pageId: created.pageId, hash: created.storedHash || hash, lastEditedTime: created.lastEditedTime, ...pulledValues(op.row) };
+        const created = await t.createRow(
+          op.kind,
+          db.dataSourceId,
+          toProperties(op.row, { hash, relationPageIds: pageIds }),
+          db.propertyIds,
+          recover,
+        );
+        state.rows[op.key] = {
+          pageId: created.pageId,
+          hash: created.storedHash || hash,
+          lastEditedTime: created.lastEditedTime,
+          ...pulledValues(op.row),
+        };
         delete state.pending[op.key];
         await save();
         result.created++;
@@ -220,7 +247,10 @@ export async function applySync(t: NotionTransport, plan: SyncPlan, options: App
 
   // 3. Updates, and relations whose targets were created above.
   type Phase3 = { kind: 'update'; op: UpdateOp } | { kind: 'relink'; op: CreateOp };
-  const phase3: Phase3[] = [...work.filter((r): r is UpdateOp => r.op === 'update').map((op) => ({ kind: 'update' as const, op })), ...deferred.map((op) => ({ kind: 'relink' as const, op }))];
+  const phase3: Phase3[] = [
+    ...work.filter((r): r is UpdateOp => r.op === 'update').map((op) => ({ kind: 'update' as const, op })),
+    ...deferred.map((op) => ({ kind: 'relink' as const, op })),
+  ];
   await pool(
     phase3,
     concurrency,
@@ -287,7 +317,14 @@ function pulledValues(row: LocalRow): { values?: Record<string, LocalRow['values
 }
 
 /** Looks a row up by okra id: the one okra's bot created, if any (used before re-sending a create). */
-async function findRow(t: NotionTransport, kind: SyncKind, okraId: string, dataSourceId: string, propertyIds: Record<string, string>, botId: string): Promise<RemoteRow | undefined> {
+async function findRow(
+  t: NotionTransport,
+  kind: SyncKind,
+  okraId: string,
+  dataSourceId: string,
+  propertyIds: Record<string, string>,
+  botId: string,
+): Promise<RemoteRow | undefined> {
   const filter = { property: propertyIds[OKRA_ID] ?? OKRA_ID, rich_text: { equals: okraId } };
   const page = await t.queryRows(kind, dataSourceId, propertyIds, undefined, filter);
   return page.rows.find((r) => r.okraId === okraId && r.createdBy === botId);
@@ -309,7 +346,9 @@ async function applyDatabases(
   const remember = (kind: SyncKind, databaseId: string, ds: DataSourceInfo) => {
     const propertyIds: Record<string, string> = {};
     for (const spec of DATABASES[kind].properties) {
-      const p = ds.properties.find((x) => x.name === spec.name) ?? (spec.type === 'title' ? ds.properties.find((x) => x.type === 'title') : undefined);
+      const p =
+        ds.properties.find((x) => x.name === spec.name) ??
+        (spec.type === 'title' ? ds.properties.find((x) => x.type === 'title') : undefined);
       if (p) propertyIds[spec.name] = p.id;
     }
     state.databases[kind] = { databaseId, dataSourceId: ds.id, propertyIds };
@@ -331,7 +370,14 @@ async function applyDatabases(
       {
         parent: { type: 'page_id', page_id: parentPageId },
         title: [{ type: 'text', text: { content: spec.title } }],
-        description: [{ type: 'text', text: { content: `Kept in step with the YAML by okra (${spec.marker}). Edits to okra's columns are overwritten or reported as conflicts on the next sync.` } }],
+        description: [
+          {
+            type: 'text',
+            text: {
+              content: `Kept in step with the YAML by okra (${spec.marker}). Edits to okra's columns are overwritten or reported as conflicts on the next sync.`,
+            },
+          },
+        ],
         icon: { type: 'emoji', emoji: spec.icon as never },
         initial_data_source: { properties: properties as never },
       },

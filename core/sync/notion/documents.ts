@@ -14,7 +14,11 @@ export interface DocumentSettings {
   retrospectives: boolean;
 }
 
-export const DEFAULT_DOCUMENT_SETTINGS: Readonly<DocumentSettings> = Object.freeze({ one_on_ones: true, reviews: false, retrospectives: true });
+export const DEFAULT_DOCUMENT_SETTINGS: Readonly<DocumentSettings> = Object.freeze({
+  one_on_ones: true,
+  reviews: false,
+  retrospectives: true,
+});
 
 /** The settings of a config's `notion.documents` (missing keys take the defaults). */
 export function documentSettings(documents: unknown): DocumentSettings {
@@ -45,13 +49,19 @@ export interface DocumentPage {
 /** The page title of a document: its first heading's text. */
 export function documentTitle(doc: DocumentPage): string {
   const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(doc.markdown)?.[1];
-  const plain = heading?.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1').replace(/[*_`]/g, '').trim();
+  const plain = heading
+    ?.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+    .replace(/[*_`]/g, '')
+    .trim();
   return plain || doc.fallbackTitle || doc.key;
 }
 
 /** Content hash of a document as a page (title and Markdown). */
 export function documentHash(doc: DocumentPage): string {
-  return createHash('sha256').update(`${documentTitle(doc)}\n${doc.markdown}`).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update(`${documentTitle(doc)}\n${doc.markdown}`)
+    .digest('hex')
+    .slice(0, 20);
 }
 
 export type DocumentOp =
@@ -85,7 +95,12 @@ const compact = (id: string) => id.replace(/-/g, '').toLowerCase();
  * 100 documents). Without a recorded page, looks for a "Documents" page under the parent so a
  * lost state file does not make a second one.
  */
-export async function readRemoteDocuments(t: NotionTransport, parentPageId: string, state: SyncState, botId?: string): Promise<RemoteDocuments> {
+export async function readRemoteDocuments(
+  t: NotionTransport,
+  parentPageId: string,
+  state: SyncState,
+  botId?: string,
+): Promise<RemoteDocuments> {
   let rebuild = false;
   if (!state.documents) {
     const found = (await t.childPages(parentPageId)).find((p) => p.title === DOCUMENTS_TITLE && (!botId || p.createdBy === botId));
@@ -101,7 +116,12 @@ export async function readRemoteDocuments(t: NotionTransport, parentPageId: stri
     for (const child of children) {
       if (child.createdBy !== botId) continue;
       const blocks = await t.childBlocks(child.id);
-      state.documents.pages[`${ADOPTED}${child.title}`] = { pageId: child.id, title: child.title, hash: '', blockIds: blocks.filter((b) => b.createdBy === botId).map((b) => b.id) };
+      state.documents.pages[`${ADOPTED}${child.title}`] = {
+        pageId: child.id,
+        title: child.title,
+        hash: '',
+        blockIds: blocks.filter((b) => b.createdBy === botId).map((b) => b.id),
+      };
     }
   }
   return { rootAlive, livePages: new Set(children.map((p) => compact(p.id))) };
@@ -140,7 +160,12 @@ export function planDocuments(docs: readonly DocumentPage[], state: SyncState, r
   }
   const count = (op: DocumentOp['op']) => ops.filter((o) => o.op === op).length;
   const createRoot = !remote.rootAlive && ops.some((o) => o.op === 'create');
-  return { createRoot, ops, notes, counts: { create: count('create'), replace: count('replace'), archive: count('archive'), unchanged: count('unchanged') } };
+  return {
+    createRoot,
+    ops,
+    notes,
+    counts: { create: count('create'), replace: count('replace'), archive: count('archive'), unchanged: count('unchanged') },
+  };
 }
 
 export interface DocumentsResult {
@@ -157,12 +182,21 @@ export interface DocumentsResult {
  * document's old content is removed block by block — only okra's blocks: anything people
  * added to the page stays — and a crash never loses track of a block.
  */
-export async function applyDocuments(t: NotionTransport, plan: DocumentsPlan, options: { parentPageId: string; state: SyncState; save: () => Promise<void> }): Promise<DocumentsResult> {
+export async function applyDocuments(
+  t: NotionTransport,
+  plan: DocumentsPlan,
+  options: { parentPageId: string; state: SyncState; save: () => Promise<void> },
+): Promise<DocumentsResult> {
   const { state } = options;
   const result: DocumentsResult = { created: 0, replaced: 0, archived: 0, appends: 0 };
   if (plan.ops.every((o) => o.op === 'unchanged')) return result;
   if (plan.createRoot || !state.documents) {
-    const pageId = await t.createChildPage(options.parentPageId, DOCUMENTS_TITLE, '📄', async () => (await t.childPages(options.parentPageId)).find((p) => p.title === DOCUMENTS_TITLE)?.id);
+    const pageId = await t.createChildPage(
+      options.parentPageId,
+      DOCUMENTS_TITLE,
+      '📄',
+      async () => (await t.childPages(options.parentPageId)).find((p) => p.title === DOCUMENTS_TITLE)?.id,
+    );
     state.documents = { pageId, pages: {} };
     await options.save();
   }
@@ -193,7 +227,12 @@ export async function applyDocuments(t: NotionTransport, plan: DocumentsPlan, op
   for (const op of plan.ops) {
     if (op.op === 'create') {
       const taken = new Set(Object.values(docs.pages).map((p) => compact(p.pageId)));
-      const pageId = await t.createChildPage(docs.pageId, op.title, undefined, async () => (await t.childPages(docs.pageId)).find((p) => p.title === op.title && !taken.has(compact(p.id)))?.id);
+      const pageId = await t.createChildPage(
+        docs.pageId,
+        op.title,
+        undefined,
+        async () => (await t.childPages(docs.pageId)).find((p) => p.title === op.title && !taken.has(compact(p.id)))?.id,
+      );
       const page: DocumentState = { pageId, title: op.title, hash: '', blockIds: [] };
       docs.pages[op.key] = page;
       await options.save();

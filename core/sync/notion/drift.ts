@@ -50,7 +50,8 @@ export function checkSchema(
     const candidate = spec.type === 'title' ? schema.find((p) => p.type === 'title') : (byId ?? byName);
     if (candidate && fits(spec, candidate)) {
       propertyIds[spec.name] = candidate.id;
-      if (candidate.name !== spec.name) drift.push({ property: spec.name, problem: 'renamed', actualName: candidate.name, propertyId: candidate.id });
+      if (candidate.name !== spec.name)
+        drift.push({ property: spec.name, problem: 'renamed', actualName: candidate.name, propertyId: candidate.id });
       continue;
     }
     if (candidate) {

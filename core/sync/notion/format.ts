@@ -20,23 +20,39 @@ export function formatPlan(plan: SyncPlan, paint: PlanPaint = plain): string {
     const title = DATABASES[op.kind].title;
     if (op.op === 'create') lines.push(paint('green', `+ create database ${title}`));
     else {
-      const what = op.drift.map((d) => (d.problem === 'renamed' ? `"${d.actualName}" → "${d.property}"` : `${d.property} (${d.problem})`)).join(', ');
+      const what = op.drift
+        .map((d) => (d.problem === 'renamed' ? `"${d.actualName}" → "${d.property}"` : `${d.property} (${d.problem})`))
+        .join(', ');
       lines.push(paint('yellow', `~ repair database ${title}: ${what}`));
     }
   }
   for (const op of plan.rows) {
     const name = `${KIND_NOUN[op.kind]} ${op.okraId}`;
     if (op.op === 'create') lines.push(paint('green', `+ create ${name}`));
-    else if (op.op === 'update') lines.push(paint('yellow', `~ update ${name}${op.changed.length > 0 ? ` (${op.changed.join(', ')})` : ' (okra hash)'}`));
+    else if (op.op === 'update')
+      lines.push(paint('yellow', `~ update ${name}${op.changed.length > 0 ? ` (${op.changed.join(', ')})` : ' (okra hash)'}`));
     else if (op.op === 'archive') lines.push(paint('red', `- archive ${name}${op.reason === 'duplicate' ? ' (duplicate)' : ''}`));
   }
   for (const c of plan.conflicts) {
-    lines.push(paint('red', `! conflict ${KIND_NOUN[c.kind]} ${c.okraId}: edited in Notion and in the YAML (${c.properties.join(', ')}); left as it is`));
+    lines.push(
+      paint(
+        'red',
+        `! conflict ${KIND_NOUN[c.kind]} ${c.okraId}: edited in Notion and in the YAML (${c.properties.join(', ')}); left as it is`,
+      ),
+    );
   }
   const n = plan.counts;
   if (lines.length > 0) lines.push('');
-  const extra = [n.conflicts > 0 ? `${n.conflicts} in conflict` : '', n.remoteEdits > 0 ? `${n.remoteEdits} edited in Notion only` : ''].filter(Boolean);
-  lines.push(paint('bold', `Plan: ${n.create} to create, ${n.update} to update, ${n.archive} to archive, ${n.unchanged} unchanged${extra.length ? `, ${extra.join(', ')}` : ''}.`));
+  const extra = [
+    n.conflicts > 0 ? `${n.conflicts} in conflict` : '',
+    n.remoteEdits > 0 ? `${n.remoteEdits} edited in Notion only` : '',
+  ].filter(Boolean);
+  lines.push(
+    paint(
+      'bold',
+      `Plan: ${n.create} to create, ${n.update} to update, ${n.archive} to archive, ${n.unchanged} unchanged${extra.length ? `, ${extra.join(', ')}` : ''}.`,
+    ),
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -12,7 +12,17 @@
  */
 export { applySync, type ApplyOptions, type ApplyResult, type RowFailure, type SyncProgress } from './apply';
 export { createNotionClient, parentPageIdOf, type NotionClientOptions } from './client';
-export { DATABASES, OKRA_HASH, OKRA_ID, PULLED, TITLE, propertySpec, schemaConfig, type DatabaseSpec, type PropertySpec } from './databases';
+export {
+  DATABASES,
+  OKRA_HASH,
+  OKRA_ID,
+  PULLED,
+  TITLE,
+  propertySpec,
+  schemaConfig,
+  type DatabaseSpec,
+  type PropertySpec,
+} from './databases';
 export { checkSchema, type PropertyDrift, type SchemaProperty } from './drift';
 export {
   applyDocuments,
@@ -32,18 +42,57 @@ export {
   type DocumentsResult,
   type RemoteDocuments,
 } from './documents';
-export { acceptPull, formatPull, planPull, type NotPulled, type PullAgreed, type PullConflict, type PullEdit, type PulledCheckIn, type PullOptions, type PullPlan } from './pull';
+export {
+  acceptPull,
+  formatPull,
+  planPull,
+  type NotPulled,
+  type PullAgreed,
+  type PullConflict,
+  type PullEdit,
+  type PulledCheckIn,
+  type PullOptions,
+  type PullPlan,
+} from './pull';
 export { writePullEdits, type WriteBack } from './write-back';
 export { formatPlan, formatSummary, type PlanPaint } from './format';
 export { canonicalJson, rowHash } from './hash';
 export * from './mapper';
-export { planSync, type Conflict, type DatabaseOp, type PlanOptions, type RemoteDatabase, type RemoteSnapshot, type RowOp, type SyncPlan } from './plan';
+export {
+  planSync,
+  type Conflict,
+  type DatabaseOp,
+  type PlanOptions,
+  type RemoteDatabase,
+  type RemoteSnapshot,
+  type RowOp,
+  type SyncPlan,
+} from './plan';
 export { NOTION_RATE, RateLimiter, sleep, type RateLimit, type Sleep } from './rate-limiter';
 export { redact, redactError, SyncError } from './redact';
 export { findDatabases, readAllRows, readRemote } from './remote';
 export { classifyError, DEFAULT_RETRY, parseRetryAfter, retryDelay, type RetryDecision, type RetryPolicy } from './retry';
 export { fitText, fromRichText, MAX_RICH_TEXT_CHARS, RICH_TEXT_LIMITS, splitText, toRichText } from './rich-text';
-export { compactId, emptyState, parseState, serializeState, STATE_VERSION, type DatabaseState, type DocumentState, type DocumentsState, type RowState, type SyncState } from './state';
+export {
+  compactId,
+  emptyState,
+  parseState,
+  serializeState,
+  STATE_VERSION,
+  type DatabaseState,
+  type DocumentState,
+  type DocumentsState,
+  type RowState,
+  type SyncState,
+} from './state';
 export { syncToNotion, type NotionSyncOptions, type NotionSyncRun } from './sync';
-export { isArchived, isNotFound, NotionTransport, type RetryEvent, type RowPage, type SyncCounters, type TransportOptions } from './transport';
+export {
+  isArchived,
+  isNotFound,
+  NotionTransport,
+  type RetryEvent,
+  type RowPage,
+  type SyncCounters,
+  type TransportOptions,
+} from './transport';
 export { KIND_NOUN, rowKey, SYNC_KINDS, type DateValue, type LocalRow, type NormalValue, type RemoteRow, type SyncKind } from './types';

@@ -156,7 +156,16 @@ export function planSync(local: readonly LocalRow[], remote: RemoteSnapshot, sta
       // Unedited, Notion holds what okra wrote: the pulled columns' baseline is what is there.
       const pulled = PULLED[row.kind];
       const known = remoteEdited ? state.rows[row.key]?.values : pulled ? pick(canonical.values, pulled) : undefined;
-      unchanged.push({ ...base, op: 'unchanged', pageId: canonical.pageId, hash: canonical.storedHash, lastEditedTime: canonical.lastEditedTime, remoteEdited, remoteHash: contentHash, ...(known ? { base: known } : {}) });
+      unchanged.push({
+        ...base,
+        op: 'unchanged',
+        pageId: canonical.pageId,
+        hash: canonical.storedHash,
+        lastEditedTime: canonical.lastEditedTime,
+        remoteEdited,
+        remoteHash: contentHash,
+        ...(known ? { base: known } : {}),
+      });
       continue;
     }
     const changed = changedProperties(row, remoteValues, relations, canonical.relations);
@@ -174,7 +183,15 @@ export function planSync(local: readonly LocalRow[], remote: RemoteSnapshot, sta
       if (!ours(row)) continue;
       const base = { kind: row.kind, okraId: row.okraId, key };
       if (options.retain?.(row)) {
-        unchanged.push({ ...base, op: 'unchanged', pageId: row.pageId, hash: row.storedHash, lastEditedTime: row.lastEditedTime, remoteEdited: false, retained: true });
+        unchanged.push({
+          ...base,
+          op: 'unchanged',
+          pageId: row.pageId,
+          hash: row.storedHash,
+          lastEditedTime: row.lastEditedTime,
+          remoteEdited: false,
+          retained: true,
+        });
       } else archives.push({ ...base, op: 'archive', pageId: row.pageId, reason: 'removed' });
     }
   }
@@ -206,7 +223,8 @@ function pickCanonical(candidates: readonly RemoteRow[], statePageId: string | u
   if (candidates.length === 0) return undefined;
   const known = statePageId ? candidates.find((r) => compact(r.pageId) === compact(statePageId)) : undefined;
   if (known) return known;
-  const oldest = (rows: readonly RemoteRow[]) => [...rows].sort((a, b) => a.createdTime.localeCompare(b.createdTime) || a.pageId.localeCompare(b.pageId))[0];
+  const oldest = (rows: readonly RemoteRow[]) =>
+    [...rows].sort((a, b) => a.createdTime.localeCompare(b.createdTime) || a.pageId.localeCompare(b.pageId))[0];
   const byBot = candidates.filter((r) => r.createdBy === botId);
   return byBot.length > 0 ? oldest(byBot) : oldest(candidates);
 }
@@ -224,7 +242,12 @@ function pick<T>(record: Record<string, T>, keys: readonly string[]): Record<str
   return out;
 }
 
-function changedProperties(row: LocalRow, remoteValues: Record<string, NormalValue>, remoteRelations: Record<string, string[]>, rawRelations: Record<string, string[]>): string[] {
+function changedProperties(
+  row: LocalRow,
+  remoteValues: Record<string, NormalValue>,
+  remoteRelations: Record<string, string[]>,
+  rawRelations: Record<string, string[]>,
+): string[] {
   const changed: string[] = [];
   for (const spec of DATABASES[row.kind].properties) {
     if (spec.type === 'relation') {

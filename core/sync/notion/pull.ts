@@ -101,14 +101,22 @@ function applicable(type: unknown): Set<string> {
  * Without a recorded baseline (an old or rebuilt state), a row whose YAML changed counts as
  * changed in every column that differs: a conflict rather than a guess.
  */
-export function planPull(model: WorkspaceModel, local: readonly LocalRow[], remote: RemoteSnapshot, plan: SyncPlan, state: SyncState, options: PullOptions): PullPlan {
+export function planPull(
+  model: WorkspaceModel,
+  local: readonly LocalRow[],
+  remote: RemoteSnapshot,
+  plan: SyncPlan,
+  state: SyncState,
+  options: PullOptions,
+): PullPlan {
   const out: PullPlan = { edits: [], conflicts: [], notPulled: [], agreed: [] };
   const localByKey = new Map(local.map((r) => [r.key, r]));
   const remoteByPage = new Map(remote.rows.map((r) => [compact(r.pageId), r]));
   const personByUser = personOfUser(model, options.userIdByEmail);
   const candidates: Array<{ key: string; pageId: string; localChanged: boolean; remoteHash?: string }> = [];
   for (const op of plan.rows) {
-    if (op.op === 'unchanged' && op.remoteEdited && !op.retained) candidates.push({ key: op.key, pageId: op.pageId, localChanged: false, remoteHash: op.remoteHash });
+    if (op.op === 'unchanged' && op.remoteEdited && !op.retained)
+      candidates.push({ key: op.key, pageId: op.pageId, localChanged: false, remoteHash: op.remoteHash });
   }
   for (const c of plan.conflicts) candidates.push({ key: c.key, pageId: c.pageId, localChanged: true, remoteHash: c.remoteHash });
 
@@ -143,7 +151,8 @@ export function planPull(model: WorkspaceModel, local: readonly LocalRow[], remo
         continue;
       }
       if (localChanged) {
-        if (!equal(r, l)) conflicts.push({ kind: row.kind, okraId: row.okraId, key: row.key, property: name, notion: r ?? null, yaml: l ?? null });
+        if (!equal(r, l))
+          conflicts.push({ kind: row.kind, okraId: row.okraId, key: row.key, property: name, notion: r ?? null, yaml: l ?? null });
         else same++;
         continue;
       }
@@ -159,7 +168,8 @@ export function planPull(model: WorkspaceModel, local: readonly LocalRow[], remo
     for (const name of pulledNames) baseline[name] = page.values[name] ?? null;
     if (take.length === 0) {
       // Both sides made the same change: the YAML already says what Notion says.
-      if (same > 0 && candidate.remoteHash) out.agreed.push({ key: row.key, pageId: page.pageId, remoteHash: candidate.remoteHash, baseline });
+      if (same > 0 && candidate.remoteHash)
+        out.agreed.push({ key: row.key, pageId: page.pageId, remoteHash: candidate.remoteHash, baseline });
       continue;
     }
     if (!candidate.remoteHash) continue;
@@ -179,7 +189,19 @@ export function planPull(model: WorkspaceModel, local: readonly LocalRow[], remo
     const by = page.lastEditedBy ? personByUser.get(compact(page.lastEditedBy)) : undefined;
     if (by) checkIn.by = by;
     checkIn.note = options.note ?? 'from Notion';
-    out.edits.push({ kind: row.kind, okraId: row.okraId, key: row.key, pageId: page.pageId, file: entity.file, path: entity.path, set, checkIn, pulled, remoteHash: candidate.remoteHash, baseline });
+    out.edits.push({
+      kind: row.kind,
+      okraId: row.okraId,
+      key: row.key,
+      pageId: page.pageId,
+      file: entity.file,
+      path: entity.path,
+      set,
+      checkIn,
+      pulled,
+      remoteHash: candidate.remoteHash,
+      baseline,
+    });
   }
   return out;
 }
@@ -243,12 +265,19 @@ export function formatPull(pull: PullPlan): string {
     const what = Object.entries(e.pulled)
       .map(([k, v]) => `${k} ${show(v)}`)
       .join(', ');
-    lines.push(`< pull ${KIND_NOUN[e.kind]} ${e.okraId}: ${what} (check-in ${e.checkIn.date}${e.checkIn.by ? ` by ${e.checkIn.by}` : ''}, ${e.file})`);
+    lines.push(
+      `< pull ${KIND_NOUN[e.kind]} ${e.okraId}: ${what} (check-in ${e.checkIn.date}${e.checkIn.by ? ` by ${e.checkIn.by}` : ''}, ${e.file})`,
+    );
   }
   for (const c of pull.conflicts) {
-    lines.push(`! conflict ${KIND_NOUN[c.kind]} ${c.okraId}: ${c.property} edited in Notion (${show(c.notion)}) and in the YAML (${show(c.yaml)}); left as it is`);
+    lines.push(
+      `! conflict ${KIND_NOUN[c.kind]} ${c.okraId}: ${c.property} edited in Notion (${show(c.notion)}) and in the YAML (${show(c.yaml)}); left as it is`,
+    );
   }
-  for (const n of pull.notPulled) lines.push(`  ${KIND_NOUN[n.kind]} ${n.okraId}: edited in Notion, not pulled: ${n.properties.join(', ')}`);
-  lines.push(`Pull: ${pull.edits.length} key result${pull.edits.length === 1 ? '' : 's'} to update from Notion, ${pull.conflicts.length} in conflict${pull.notPulled.length ? `, ${pull.notPulled.length} with edits not pulled` : ''}.`);
+  for (const n of pull.notPulled)
+    lines.push(`  ${KIND_NOUN[n.kind]} ${n.okraId}: edited in Notion, not pulled: ${n.properties.join(', ')}`);
+  lines.push(
+    `Pull: ${pull.edits.length} key result${pull.edits.length === 1 ? '' : 's'} to update from Notion, ${pull.conflicts.length} in conflict${pull.notPulled.length ? `, ${pull.notPulled.length} with edits not pulled` : ''}.`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -12,7 +12,11 @@ import { SYNC_KINDS, type RemoteRow, type SyncKind } from './types';
  * the child databases of the parent page, by title, preferring the one whose description
  * carries okra's marker. Trashed databases count as gone.
  */
-export async function findDatabases(t: NotionTransport, parentPageId: string, state: SyncState): Promise<Partial<Record<SyncKind, { databaseId: string; dataSource: DataSourceInfo }>>> {
+export async function findDatabases(
+  t: NotionTransport,
+  parentPageId: string,
+  state: SyncState,
+): Promise<Partial<Record<SyncKind, { databaseId: string; dataSource: DataSourceInfo }>>> {
   const found: Partial<Record<SyncKind, { databaseId: string; dataSource: DataSourceInfo }>> = {};
   const missing: SyncKind[] = [];
   for (const kind of SYNC_KINDS) {
@@ -26,7 +30,11 @@ export async function findDatabases(t: NotionTransport, parentPageId: string, st
   try {
     children = await t.childDatabases(parentPageId);
   } catch (error) {
-    if (isNotFound(error)) throw new SyncError(`Notion has no page ${parentPageId} shared with this integration. Open the page in Notion, choose ••• → Connections, and add the integration; or fix notion.parent_page in okra.config.yaml.`, '404');
+    if (isNotFound(error))
+      throw new SyncError(
+        `Notion has no page ${parentPageId} shared with this integration. Open the page in Notion, choose ••• → Connections, and add the integration; or fix notion.parent_page in okra.config.yaml.`,
+        '404',
+      );
     throw error;
   }
   const taken = new Set(Object.values(found).map((f) => f.databaseId.replace(/-/g, '')));
@@ -54,7 +62,12 @@ export async function findDatabases(t: NotionTransport, parentPageId: string, st
 }
 
 /** Every row of a data source, 100 per request (Notion's page size limit). */
-export async function readAllRows(t: NotionTransport, kind: SyncKind, dataSourceId: string, propertyIds: Record<string, string>): Promise<RemoteRow[]> {
+export async function readAllRows(
+  t: NotionTransport,
+  kind: SyncKind,
+  dataSourceId: string,
+  propertyIds: Record<string, string>,
+): Promise<RemoteRow[]> {
   const rows: RemoteRow[] = [];
   let cursor: string | undefined;
   do {

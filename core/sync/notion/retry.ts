@@ -36,7 +36,21 @@ const RETRY_CODES = new Set<string>([
 
 const RETRY_STATUS = new Set([409, 429, 500, 502, 503, 504, 529]);
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
 
 /** `Retry-After` as delta-seconds or an HTTP date, in ms. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
@@ -61,7 +75,8 @@ function networkCode(error: unknown): string | undefined {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
     const message = (e as { message?: unknown }).message;
-    if (typeof message === 'string' && /socket hang up|other side closed|fetch failed|network|terminated/i.test(message)) return 'connection lost';
+    if (typeof message === 'string' && /socket hang up|other side closed|fetch failed|network|terminated/i.test(message))
+      return 'connection lost';
   }
   return undefined;
 }
@@ -78,7 +93,13 @@ export function classifyError(error: unknown): RetryDecision {
     const code = String(error.code);
     const retryAfterMs = parseRetryAfter(header(error.headers, 'retry-after'));
     const retry = RETRY_STATUS.has(status) || RETRY_CODES.has(code);
-    return { retry, reason: String(status), retryAfterMs, ambiguous: status !== 429 && status !== 409, rateLimited: status === 429 || status === 529 };
+    return {
+      retry,
+      reason: String(status),
+      retryAfterMs,
+      ambiguous: status !== 429 && status !== 409,
+      rateLimited: status === 429 || status === 529,
+    };
   }
   if (isNotionClientError(error) && error.code === ClientErrorCode.RequestTimeout) {
     return { retry: true, reason: 'timeout', ambiguous: true, rateLimited: false };

@@ -88,7 +88,8 @@ export function parseState(text: string | undefined, parentPageId: string): { st
   } catch {
     return { state: emptyState(parentPageId), note: 'state file is not valid JSON: rebuilding it from Notion' };
   }
-  if (!isObject(raw) || raw.version !== STATE_VERSION) return { state: emptyState(parentPageId), note: 'state file has an unknown version: rebuilding it from Notion' };
+  if (!isObject(raw) || raw.version !== STATE_VERSION)
+    return { state: emptyState(parentPageId), note: 'state file has an unknown version: rebuilding it from Notion' };
   if (!isString(raw.parentPageId) || compactId(raw.parentPageId) !== compactId(parentPageId)) {
     return { state: emptyState(parentPageId), note: 'state file is for another parent page: rebuilding it from Notion' };
   }
@@ -107,7 +108,11 @@ export function parseState(text: string | undefined, parentPageId: string): { st
   if (isObject(raw.rows)) {
     for (const [key, row] of Object.entries(raw.rows)) {
       if (isObject(row) && isString(row.pageId)) {
-        state.rows[key] = { pageId: row.pageId, hash: typeof row.hash === 'string' ? row.hash : '', lastEditedTime: typeof row.lastEditedTime === 'string' ? row.lastEditedTime : '' };
+        state.rows[key] = {
+          pageId: row.pageId,
+          hash: typeof row.hash === 'string' ? row.hash : '',
+          lastEditedTime: typeof row.lastEditedTime === 'string' ? row.lastEditedTime : '',
+        };
         if (isObject(row.values)) state.rows[key].values = row.values as Record<string, NormalValue>;
       }
     }
@@ -121,7 +126,12 @@ export function parseState(text: string | undefined, parentPageId: string): { st
       for (const [key, d] of Object.entries(raw.documents.pages)) {
         if (!isObject(d) || !isString(d.pageId)) continue;
         const blockIds = Array.isArray(d.blockIds) ? d.blockIds.filter(isString) : [];
-        pages[key] = { pageId: d.pageId, title: typeof d.title === 'string' ? d.title : '', hash: typeof d.hash === 'string' ? d.hash : '', blockIds };
+        pages[key] = {
+          pageId: d.pageId,
+          title: typeof d.title === 'string' ? d.title : '',
+          hash: typeof d.hash === 'string' ? d.hash : '',
+          blockIds,
+        };
       }
     }
     state.documents = { pageId: raw.documents.pageId, pages };
@@ -143,5 +153,11 @@ export function serializeState(state: SyncState): string {
     for (const key of Object.keys(state.documents.pages).sort()) pages[key] = state.documents.pages[key];
     documents = { pageId: state.documents.pageId, pages };
   }
-  return JSON.stringify({ version: state.version, parentPageId: state.parentPageId, botId: state.botId, databases, rows, pending, documents }, null, 1) + '\n';
+  return (
+    JSON.stringify(
+      { version: state.version, parentPageId: state.parentPageId, botId: state.botId, databases, rows, pending, documents },
+      null,
+      1,
+    ) + '\n'
+  );
 }

@@ -2,7 +2,14 @@ import type { DateTime } from 'luxon';
 import type { WorkspaceModel } from '../../model/workspace-model';
 import { applySync, type ApplyResult, type SyncProgress } from './apply';
 import { createNotionClient, parentPageIdOf } from './client';
-import { applyDocuments, planDocuments, readRemoteDocuments, type DocumentPage, type DocumentsPlan, type DocumentsResult } from './documents';
+import {
+  applyDocuments,
+  planDocuments,
+  readRemoteDocuments,
+  type DocumentPage,
+  type DocumentsPlan,
+  type DocumentsResult,
+} from './documents';
 import { acceptPull, planPull, type PullPlan } from './pull';
 import { defaultCalendarWindow, mapWorkspace, type CalendarWindow } from './mapper';
 import { planSync, type SyncPlan } from './plan';
@@ -82,7 +89,8 @@ export async function syncToNotion(model: WorkspaceModel, options: NotionSyncOpt
   const log = (line: string) => options.onLog?.(redact(line, secrets));
   try {
     const parentPageId = parentPageIdOf(options.parentPage);
-    if (!parentPageId) throw new SyncError(`notion.parent_page "${options.parentPage}" is neither a Notion page URL nor a page id.`, 'config');
+    if (!parentPageId)
+      throw new SyncError(`notion.parent_page "${options.parentPage}" is neither a Notion page URL nor a page id.`, 'config');
     const parsed = parseState(options.stateText, parentPageId);
     const notes: string[] = [];
     if (parsed.note && options.stateText !== undefined) notes.push(parsed.note);
@@ -138,7 +146,11 @@ export async function syncToNotion(model: WorkspaceModel, options: NotionSyncOpt
       signal: options.signal,
     });
     if (documents) {
-      documents.result = await applyDocuments(transport, documents.plan, { parentPageId, state, save: () => options.saveState(serialize(state), state) });
+      documents.result = await applyDocuments(transport, documents.plan, {
+        parentPageId,
+        state,
+        save: () => options.saveState(serialize(state), state),
+      });
     }
     return { plan, result, pull, documents, counters: transport.counters, notes, state };
   } catch (error) {

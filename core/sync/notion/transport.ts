@@ -6,7 +6,18 @@ import type {
   UpdatePageParameters,
 } from '@notionhq/client';
 import { fromPage, type PropertyValues } from './mapper/properties';
-import { readBlockIds, readBlockOwner, readChildDatabase, readChildPage, readDatabase, readDataSource, readPerson, readUserId, type DatabaseInfo, type DataSourceInfo } from './mapper/objects';
+import {
+  readBlockIds,
+  readBlockOwner,
+  readChildDatabase,
+  readChildPage,
+  readDatabase,
+  readDataSource,
+  readPerson,
+  readUserId,
+  type DatabaseInfo,
+  type DataSourceInfo,
+} from './mapper/objects';
 import { RateLimiter, sleep as realSleep, type Sleep } from './rate-limiter';
 import { classifyError, DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry';
 import type { RemoteRow, SyncKind } from './types';
@@ -128,7 +139,9 @@ export class NotionTransport {
     const out: Array<{ id: string; title: string }> = [];
     let cursor: string | undefined;
     do {
-      const page = await this.call('blocks.children.list', false, () => this.client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor }));
+      const page = await this.call('blocks.children.list', false, () =>
+        this.client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor }),
+      );
       for (const block of page.results) {
         const db = readChildDatabase(block);
         if (db) out.push(db);
@@ -143,7 +156,9 @@ export class NotionTransport {
     const out: Array<{ id: string; title: string; createdBy: string }> = [];
     let cursor: string | undefined;
     do {
-      const page = await this.call('blocks.children.list', false, () => this.client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor }));
+      const page = await this.call('blocks.children.list', false, () =>
+        this.client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor }),
+      );
       for (const block of page.results) {
         const child = readChildPage(block);
         if (child) out.push(child);
@@ -158,7 +173,9 @@ export class NotionTransport {
     const out: Array<{ id: string; createdBy: string }> = [];
     let cursor: string | undefined;
     do {
-      const page = await this.call('blocks.children.list', false, () => this.client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor }));
+      const page = await this.call('blocks.children.list', false, () =>
+        this.client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor }),
+      );
       for (const block of page.results) {
         const b = readBlockOwner(block);
         if (b) out.push(b);
@@ -169,7 +186,12 @@ export class NotionTransport {
   }
 
   /** Creates a page under a page, with a title and no content; `recover` finds it if a lost response left it created. */
-  async createChildPage(parentPageId: string, title: string, icon: string | undefined, recover: () => Promise<string | undefined>): Promise<string> {
+  async createChildPage(
+    parentPageId: string,
+    title: string,
+    icon: string | undefined,
+    recover: () => Promise<string | undefined>,
+  ): Promise<string> {
     const params = {
       parent: { type: 'page_id', page_id: parentPageId },
       properties: { title: { title: [{ type: 'text', text: { content: title.slice(0, 2000) } }] } },
@@ -180,7 +202,10 @@ export class NotionTransport {
 
   /** Renames a page (its `title` property). */
   async renamePage(pageId: string, title: string): Promise<void> {
-    const params = { page_id: pageId, properties: { title: { title: [{ type: 'text', text: { content: title.slice(0, 2000) } }] } } } as UpdatePageParameters;
+    const params = {
+      page_id: pageId,
+      properties: { title: { title: [{ type: 'text', text: { content: title.slice(0, 2000) } }] } },
+    } as UpdatePageParameters;
     await this.call('pages.update', true, () => this.client.pages.update(params));
   }
 
@@ -231,7 +256,13 @@ export class NotionTransport {
   }
 
   /** One page (≤ 100 rows) of a data source query, rows read with `fromPage`. */
-  async queryRows(kind: SyncKind, dataSourceId: string, propertyIds: Record<string, string>, cursor?: string, filter?: Record<string, unknown>): Promise<RowPage> {
+  async queryRows(
+    kind: SyncKind,
+    dataSourceId: string,
+    propertyIds: Record<string, string>,
+    cursor?: string,
+    filter?: Record<string, unknown>,
+  ): Promise<RowPage> {
     const page = await this.call('dataSources.query', false, () =>
       this.client.dataSources.query({
         data_source_id: dataSourceId,
@@ -251,7 +282,12 @@ export class NotionTransport {
 
   /** Creates a database with its first data source; `recover` finds it if a lost response left it created. */
   async createDatabase(params: CreateDatabaseParameters, recover: () => Promise<DatabaseInfo | undefined>): Promise<DatabaseInfo> {
-    const result = await this.call<DatabaseInfo | undefined>('databases.create', true, async () => readDatabase(await this.client.databases.create(params)), recover);
+    const result = await this.call<DatabaseInfo | undefined>(
+      'databases.create',
+      true,
+      async () => readDatabase(await this.client.databases.create(params)),
+      recover,
+    );
     if (!result) throw new Error('Notion returned a partial database object for a create.');
     return result;
   }
@@ -266,21 +302,42 @@ export class NotionTransport {
       const current = await this.dataSource(id);
       return current && schemaSatisfies(current, properties) ? current : undefined;
     };
-    const result = await this.call<DataSourceInfo | undefined>('dataSources.update', true, async () => readDataSource(await this.client.dataSources.update(params)), recover);
+    const result = await this.call<DataSourceInfo | undefined>(
+      'dataSources.update',
+      true,
+      async () => readDataSource(await this.client.dataSources.update(params)),
+      recover,
+    );
     if (!result) throw new Error('Notion returned a partial data source object for a schema update.');
     return result;
   }
 
   /** Creates a row; `recover` looks the row up by okra id before a retry. */
-  async createRow(kind: SyncKind, dataSourceId: string, properties: PropertyValues, propertyIds: Record<string, string>, recover: () => Promise<RemoteRow | undefined>): Promise<RemoteRow> {
+  async createRow(
+    kind: SyncKind,
+    dataSourceId: string,
+    properties: PropertyValues,
+    propertyIds: Record<string, string>,
+    recover: () => Promise<RemoteRow | undefined>,
+  ): Promise<RemoteRow> {
     const params = { parent: { type: 'data_source_id', data_source_id: dataSourceId }, properties } as CreatePageParameters;
-    const row = await this.call<RemoteRow | undefined>('pages.create', true, async () => fromPage(await this.client.pages.create(params), kind, propertyIds), recover);
+    const row = await this.call<RemoteRow | undefined>(
+      'pages.create',
+      true,
+      async () => fromPage(await this.client.pages.create(params), kind, propertyIds),
+      recover,
+    );
     if (!row) throw new Error('Notion returned a partial page object for a create.');
     return row;
   }
 
   /** Updates a row's properties (idempotent: safe to retry). */
-  async updateRow(kind: SyncKind, pageId: string, properties: PropertyValues, propertyIds: Record<string, string>): Promise<RemoteRow | undefined> {
+  async updateRow(
+    kind: SyncKind,
+    pageId: string,
+    properties: PropertyValues,
+    propertyIds: Record<string, string>,
+  ): Promise<RemoteRow | undefined> {
     const params = { page_id: pageId, properties } as UpdatePageParameters;
     return fromPage(await this.call('pages.update', true, () => this.client.pages.update(params)), kind, propertyIds);
   }
@@ -314,7 +371,10 @@ export function schemaSatisfies(ds: DataSourceInfo, patch: Record<string, unknow
 
 /** A 400 for a block or page already in the trash. */
 export function isArchived(error: unknown): boolean {
-  return (error as { status?: unknown })?.status === 400 && /archived|in_trash|trash/i.test(String((error as { message?: unknown })?.message ?? ''));
+  return (
+    (error as { status?: unknown })?.status === 400 &&
+    /archived|in_trash|trash/i.test(String((error as { message?: unknown })?.message ?? ''))
+  );
 }
 
 /** A 404: the object does not exist or is not shared with the integration. */

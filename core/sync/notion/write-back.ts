@@ -59,7 +59,8 @@ export function writePullEdits(text: string, edits: readonly PullEdit[]): WriteB
   if (spliceable) {
     const out = applySplices(text, splices);
     const check = parseDocument(out);
-    if (check.errors.length === 0 && canonicalJson(check.toJS()) === want) return { text: out, changed: out !== text, method: 'splice', missing };
+    if (check.errors.length === 0 && canonicalJson(check.toJS()) === want)
+      return { text: out, changed: out !== text, method: 'splice', missing };
   }
   const printed = expected.toString();
   return { text: printed, changed: printed !== text, method: 'document', missing };
@@ -84,7 +85,13 @@ function checkInData(c: PulledCheckIn): Record<string, unknown> {
 function scalarText(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const s = String(value);
-  if (/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/.test(s) && !/\s$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) && !/^[-+]?(\d|\.\d)/.test(s.replace(/^\d{4}-\d{2}-\d{2}$/, 'x'))) return s;
+  if (
+    /^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/.test(s) &&
+    !/\s$/.test(s) &&
+    !/^(true|false|null|yes|no|on|off|~)$/i.test(s) &&
+    !/^[-+]?(\d|\.\d)/.test(s.replace(/^\d{4}-\d{2}-\d{2}$/, 'x'))
+  )
+    return s;
   return JSON.stringify(s);
 }
 

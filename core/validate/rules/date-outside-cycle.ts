@@ -49,7 +49,8 @@ export default defineRule({
           const name = str(kr.id) ?? `#${j + 1}`;
           const krPath = () => [...set.path, 'objectives', i, 'key_results', j];
           const due = outside(kr.due);
-          if (due) ctx.report({ message: 'due', data: { kr: name, date: due, ...range }, at: { file: set.file, path: [...krPath(), 'due'] } });
+          if (due)
+            ctx.report({ message: 'due', data: { kr: name, date: due, ...range }, at: { file: set.file, path: [...krPath(), 'due'] } });
           for (const [checkIn, k] of records(kr.check_ins)) {
             const date = outside(checkIn.date);
             if (!date) continue;

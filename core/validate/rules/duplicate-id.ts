@@ -30,8 +30,10 @@ export default defineRule({
   description: 'An id is used once per kind across the whole workspace (a team and a person may share one, two teams may not).',
   docs: 'Every definition is reported: the later ones point back at the first, and the first points at all the others, so the problem shows up in both places whichever file is open.',
   messages: {
-    duplicate: '{{kind}} id "{{id}}" is already used in {{first}}; ids must be unique per kind across the workspace, or references to it are ambiguous',
-    first: '{{kind}} id "{{id}}" is used again in {{others}}; ids must be unique per kind across the workspace, or references to it are ambiguous',
+    duplicate:
+      '{{kind}} id "{{id}}" is already used in {{first}}; ids must be unique per kind across the workspace, or references to it are ambiguous',
+    first:
+      '{{kind}} id "{{id}}" is used again in {{others}}; ids must be unique per kind across the workspace, or references to it are ambiguous',
   },
   check(ctx) {
     for (const { label, index } of KINDS) {

@@ -21,8 +21,22 @@ function edgesOf(entities: Map<string, Entity<unknown>[]>, field: string, kind: 
 
 /** The two hierarchies the rule walks: people by `manager`, teams by `parent`. */
 const HIERARCHIES = [
-  { index: (m: WorkspaceModel): EntityIndex<unknown> => m.people, field: 'manager', kind: 'person', self: 'selfManager', loop: 'managerLoop', verb: 'reports to' },
-  { index: (m: WorkspaceModel): EntityIndex<unknown> => m.teams, field: 'parent', kind: 'team', self: 'selfParent', loop: 'teamLoop', verb: 'sits under' },
+  {
+    index: (m: WorkspaceModel): EntityIndex<unknown> => m.people,
+    field: 'manager',
+    kind: 'person',
+    self: 'selfManager',
+    loop: 'managerLoop',
+    verb: 'reports to',
+  },
+  {
+    index: (m: WorkspaceModel): EntityIndex<unknown> => m.teams,
+    field: 'parent',
+    kind: 'team',
+    self: 'selfParent',
+    loop: 'teamLoop',
+    verb: 'sits under',
+  },
 ] as const;
 
 /**
@@ -39,7 +53,7 @@ export default defineRule({
   messages: {
     managerLoop: 'These people manage each other in a loop: {{loop}}; someone in it must report to a manager outside the loop',
     selfManager: '"{{id}}" is their own manager; set the person they report to, or remove `manager`',
-    teamLoop: 'These teams are each other\'s parents in a loop: {{loop}}; one of them must sit under a team outside the loop, or at the top',
+    teamLoop: "These teams are each other's parents in a loop: {{loop}}; one of them must sit under a team outside the loop, or at the top",
     selfParent: 'Team "{{id}}" is its own parent; set the team it belongs to, or remove `parent`',
   },
   check(ctx) {

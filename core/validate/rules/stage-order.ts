@@ -15,7 +15,8 @@ export default defineRule({
   docs: 'Two stages may be due on the same day. Each stage is compared with the latest due date above it, so one early date is reported once, where it is. Stages may be due after the period ends (calibration usually is).',
   messages: {
     beforeStart: 'Stage "{{stage}}" of review "{{review}}" is due on {{due}}, before the review period starts on {{start}}',
-    beforePrevious: 'Stage "{{stage}}" of review "{{review}}" is due on {{due}}, before stage "{{previous}}" listed above it ({{previousDue}}); stages are due in the order they are listed',
+    beforePrevious:
+      'Stage "{{stage}}" of review "{{review}}" is due on {{due}}, before stage "{{previous}}" listed above it ({{previousDue}}); stages are due in the order they are listed',
   },
   check(ctx) {
     const zone = ctx.model.timezone;
@@ -30,7 +31,11 @@ export default defineRule({
         const at = { file: review.file, path: [...review.path, 'stages', i, 'due'] };
         const dueText = due.toISODate() ?? '';
         if (start && due < start) {
-          ctx.report({ message: 'beforeStart', data: { stage: name, review: review.id, due: dueText, start: start.toISODate() ?? '' }, at });
+          ctx.report({
+            message: 'beforeStart',
+            data: { stage: name, review: review.id, due: dueText, start: start.toISODate() ?? '' },
+            at,
+          });
         } else if (latest && due < latest.due) {
           ctx.report({
             message: 'beforePrevious',

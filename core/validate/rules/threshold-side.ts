@@ -9,10 +9,12 @@ export default defineRule({
   id: 'kpi/threshold-side',
   severity: 'warning',
   scope: 'file',
-  description: "A KPI target's amber threshold (`warn`) lies on the bad side of the target: above it when lower is better, below it when higher is better.",
+  description:
+    "A KPI target's amber threshold (`warn`) lies on the bad side of the target: above it when lower is better, below it when higher is better.",
   docs: 'A `warn` equal to the target is reported too: it leaves no amber band. A warning by default, since attainment still computes (just without amber); many teams raise it to `error`.',
   messages: {
-    wrongSide: 'The amber threshold of KPI "{{kpi}}" ({{scope}}, {{period}}) is {{warn}}, {{relation}} the target {{target}}; {{better}} is better for this KPI, so the threshold must be {{expected}} the target',
+    wrongSide:
+      'The amber threshold of KPI "{{kpi}}" ({{scope}}, {{period}}) is {{warn}}, {{relation}} the target {{target}}; {{better}} is better for this KPI, so the threshold must be {{expected}} the target',
   },
   check(ctx) {
     for (const kpi of ctx.model.kpis.all) {

@@ -39,7 +39,8 @@ export default defineRule({
   description: 'When any key result of an objective has a weight, all of them have one and the weights add up to 1.',
   docs: 'Tolerance is 1e-9, so `0.1 + 0.2 + 0.7` passes. When exactly one key result lacks a weight and the others add up to less than 1, the quick fix gives it the remainder.',
   messages: {
-    missing: 'Key result "{{kr}}" has no weight, but other key results of objective "{{objective}}" have one (together {{given}}); give every key result a weight, or remove them all for equal weights',
+    missing:
+      'Key result "{{kr}}" has no weight, but other key results of objective "{{objective}}" have one (together {{given}}); give every key result a weight, or remove them all for equal weights',
     sum: 'The weights of the key results of objective "{{objective}}" add up to {{sum}}; they must add up to 1',
   },
   check(ctx) {

@@ -12,7 +12,12 @@ const ITERATIONS = Number(process.env.OKRA_BENCH_ITERATIONS || 30);
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (x) => Math.round(x * 10) / 10;
-  return { n: sorted.length, p50: round(h.percentile(sorted, 50)), p95: round(h.percentile(sorted, 95)), max: round(sorted[sorted.length - 1]) };
+  return {
+    n: sorted.length,
+    p50: round(h.percentile(sorted, 50)),
+    p95: round(h.percentile(sorted, 95)),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 async function setDebounce(ms) {
@@ -43,7 +48,12 @@ async function keystrokes(editor, line, controller) {
     for (let i = 0; i < ITERATIONS; i++) {
       const breaking = i % 2 === 0;
       const started = performance.now();
-      const waiting = h.waitForDiagnostics(uri, (ds) => ds.some((d) => h.ruleOf(d) === 'ref/unknown-kpi') === breaking, breaking ? 'ref/unknown-kpi' : 'no ref/unknown-kpi', 60000);
+      const waiting = h.waitForDiagnostics(
+        uri,
+        (ds) => ds.some((d) => h.ruleOf(d) === 'ref/unknown-kpi') === breaking,
+        breaking ? 'ref/unknown-kpi' : 'no ref/unknown-kpi',
+        60000,
+      );
       await editor.edit((b) => (breaking ? b.insert(end(), 'x') : b.delete(new vscode.Range(end().translate(0, -1), end()))));
       await waiting;
       latencies.push(performance.now() - started);
@@ -67,7 +77,12 @@ suite('benchmark: keystroke to diagnostics in a large workspace', function () {
     const editor = await h.openEditor(file);
     const line = h.lineOf(editor.document, /^\s+kpi: \S+$/);
 
-    const results = { files: ws.fileCount, activateMs: Number(api.activateMs.toFixed(2)), loadMs: Math.round(ws.loadMs), iterations: ITERATIONS };
+    const results = {
+      files: ws.fileCount,
+      activateMs: Number(api.activateMs.toFixed(2)),
+      loadMs: Math.round(ws.loadMs),
+      iterations: ITERATIONS,
+    };
     await setDebounce(200);
     results.debounce200 = await keystrokes(editor, line, controller);
     await setDebounce(0);

@@ -36,7 +36,10 @@ suite('okra commands', function () {
   test('renders one review document per participant', async function () {
     this.timeout(60000);
     const uris = await vscode.commands.executeCommand('okra.renderReviewDocuments', 'probation-chiara-rossi');
-    assert.deepStrictEqual(uris.map((u) => u.path.split('/').slice(-2).join('/')).sort(), ['probation-chiara-rossi/amara-okafor.md', 'probation-chiara-rossi/chiara-rossi.md']);
+    assert.deepStrictEqual(uris.map((u) => u.path.split('/').slice(-2).join('/')).sort(), [
+      'probation-chiara-rossi/amara-okafor.md',
+      'probation-chiara-rossi/chiara-rossi.md',
+    ]);
   });
 
   test('an unknown person renders nothing', async () => {
@@ -69,7 +72,10 @@ suite('okra commands', function () {
       const pulled = await vscode.commands.executeCommand('okra.pullFromNotion', { confirm: false });
       assert.strictEqual(pulled.pulled, 0);
       assert.strictEqual(pulled.applied, false);
-      assert.deepStrictEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path), []);
+      assert.deepStrictEqual(
+        vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path),
+        [],
+      );
     } finally {
       await config.update('sync.useSandbox', undefined, vscode.ConfigurationTarget.Workspace);
     }

@@ -15,11 +15,15 @@ const FRONTLINE = 'okrs/frontline-2026-h1.yaml';
 
 /** `okra validate --format json` on the workspace folder, by the CLI bundle. */
 function cliDiagnostics() {
-  const out = execFileSync(process.env.OKRA_NODE || 'node', [path.join(REPO, 'dist/cli.js'), 'validate', h.root().fsPath, '--format', 'json'], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    // exit code 1 when there are errors: that is expected here
-  }).toString();
+  const out = execFileSync(
+    process.env.OKRA_NODE || 'node',
+    [path.join(REPO, 'dist/cli.js'), 'validate', h.root().fsPath, '--format', 'json'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      // exit code 1 when there are errors: that is expected here
+    },
+  ).toString();
   return JSON.parse(out);
 }
 
@@ -93,7 +97,11 @@ suite('okra extension (real VS Code extension host)', function () {
     assert.deepStrictEqual(api.policy(), { loadPlugins: true, syncEnabled: true, message: undefined });
     const controller = await api.controller();
     assert.deepStrictEqual(controller.loaded[0].pluginNames, ['okra-plugin-fixture']);
-    const config = await h.waitForDiagnostics(h.uriOf('okra.config.yaml'), (ds) => ds.some((d) => h.ruleOf(d) === 'fixture/loaded'), 'the fixture plugin');
+    const config = await h.waitForDiagnostics(
+      h.uriOf('okra.config.yaml'),
+      (ds) => ds.some((d) => h.ruleOf(d) === 'fixture/loaded'),
+      'the fixture plugin',
+    );
     assert.ok(!config.some((d) => h.ruleOf(d) === 'config/plugins-untrusted'));
   });
 
@@ -129,7 +137,11 @@ suite('okra extension (real VS Code extension host)', function () {
     await h.replaceLine(kpis, line, original.replace('first-contact-resolution', 'fcr-renamed'));
     await kpis.document.save();
     const frontline = h.uriOf(FRONTLINE);
-    const red = await h.waitForDiagnostics(frontline, (ds) => ds.some((d) => h.ruleOf(d) === 'ref/unknown-kpi'), 'ref/unknown-kpi in another file');
+    const red = await h.waitForDiagnostics(
+      frontline,
+      (ds) => ds.some((d) => h.ruleOf(d) === 'ref/unknown-kpi'),
+      'ref/unknown-kpi in another file',
+    );
     assert.ok(red.some((d) => /KPI "first-contact-resolution" is not defined/.test(d.message)));
 
     await h.replaceLine(kpis, line, original);
@@ -142,9 +154,18 @@ suite('okra extension (real VS Code extension host)', function () {
     const uri = editor.document.uri;
     const line = h.lineOf(editor.document, /^\s+title: First-contact resolution/);
     await h.replaceLine(editor, line, editor.document.lineAt(line).text.replace('title:', 'titel:'));
-    const ds = await h.waitForDiagnostics(uri, (list) => list.some((d) => h.ruleOf(d) === 'schema/additional-property'), 'schema/additional-property');
+    const ds = await h.waitForDiagnostics(
+      uri,
+      (list) => list.some((d) => h.ruleOf(d) === 'schema/additional-property'),
+      'schema/additional-property',
+    );
     const diagnostic = ds.find((d) => h.ruleOf(d) === 'schema/additional-property');
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Change to "title"');
     assert.ok(fix, `quick fix offered; got ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.strictEqual(fix.isPreferred, true);
@@ -161,7 +182,12 @@ suite('okra extension (real VS Code extension host)', function () {
     await editor.edit((b) => b.delete(new vscode.Range(line, 0, line + 1, 0)));
     const ds = await h.waitForDiagnostics(uri, (list) => list.some((d) => h.ruleOf(d) === 'okr/weights-sum'), 'okr/weights-sum');
     const diagnostic = ds.find((d) => h.ruleOf(d) === 'okr/weights-sum');
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => /^Set the weight of ".*" to 0\.2$/.test(a.title));
     assert.ok(fix, `weight fix offered; got ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -182,7 +208,14 @@ suite('okra extension (real VS Code extension host)', function () {
     try {
       fs.writeFileSync(file, broken);
       const uri = h.uriOf(FRONTLINE);
-      await h.waitForDiagnostics(uri, (ds) => ['ref/unknown-kpi', 'ref/unknown-person', 'schema/additional-property', 'okr/weights-sum'].every((r) => ds.some((d) => h.ruleOf(d) === r)), 'four rules from a change on disk');
+      await h.waitForDiagnostics(
+        uri,
+        (ds) =>
+          ['ref/unknown-kpi', 'ref/unknown-person', 'schema/additional-property', 'okr/weights-sum'].every((r) =>
+            ds.some((d) => h.ruleOf(d) === r),
+          ),
+        'four rules from a change on disk',
+      );
       const cli = cliDiagnosticsAllowingErrors();
       const editor = editorDiagnostics();
       assert.deepStrictEqual(editor.map(key).sort(), cli.diagnostics.map(key).sort());
@@ -205,7 +238,7 @@ suite('okra extension (real VS Code extension host)', function () {
     await h.waitForDiagnostics(h.uriOf('okrs/amara-okafor-2026-h1.yaml'), (ds) => ds.length === 0, 'the original file to be clean again');
   });
 
-  test('okra.isOkraFile (the editor context menu\'s condition) holds for files okra.config.yaml takes in, not for other YAML', async () => {
+  test("okra.isOkraFile (the editor context menu's condition) holds for files okra.config.yaml takes in, not for other YAML", async () => {
     const controller = await api.controller();
     // The example's include globs list its files; a YAML file beside them is not an okra file.
     const scratch = path.join(h.root().fsPath, 'notes.yaml');

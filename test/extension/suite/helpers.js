@@ -80,4 +80,17 @@ async function revert(editor) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-module.exports = { EXTENSION_ID, okra, root, uriOf, okraDiagnostics, ruleOf, waitForDiagnostics, openEditor, lineOf, replaceLine, revert, percentile };
+module.exports = {
+  EXTENSION_ID,
+  okra,
+  root,
+  uriOf,
+  okraDiagnostics,
+  ruleOf,
+  waitForDiagnostics,
+  openEditor,
+  lineOf,
+  replaceLine,
+  revert,
+  percentile,
+};

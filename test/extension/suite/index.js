@@ -15,7 +15,10 @@ const Mocha = mochaModule.Mocha || mochaModule;
 const SPECIAL = { untrusted: 'untrusted.test.js', bench: 'bench.test.js' };
 
 function filesFor(mode) {
-  const all = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const all = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   if (SPECIAL[mode]) return [SPECIAL[mode]];
   const special = new Set(Object.values(SPECIAL));
   return all.filter((f) => !special.has(f));

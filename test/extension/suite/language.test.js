@@ -90,7 +90,10 @@ suite('okra language features', function () {
     const position = positionIn(kpis.document, /^ {2}- id: first-contact-resolution$/, 'id: first');
     const locations = await vscode.commands.executeCommand('vscode.executeReferenceProvider', kpis.document.uri, position);
     const files = new Set(locations.map((l) => vscode.workspace.asRelativePath(l.uri)));
-    assert.ok([...files].some((f) => f.endsWith(FRONTLINE)), `referenced from ${FRONTLINE}; got ${[...files].join(', ')}`);
+    assert.ok(
+      [...files].some((f) => f.endsWith(FRONTLINE)),
+      `referenced from ${FRONTLINE}; got ${[...files].join(', ')}`,
+    );
   });
 
   test('hover on a reference shows the item it names', async () => {
@@ -113,14 +116,16 @@ suite('okra language features', function () {
     await checked;
     const broken = [];
     for (const [uri, list] of vscode.languages.getDiagnostics()) {
-      for (const d of list) if (d.source === 'okra' && /^ref\//.test(h.ruleOf(d))) broken.push(`${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${d.message}`);
+      for (const d of list)
+        if (d.source === 'okra' && /^ref\//.test(h.ruleOf(d)))
+          broken.push(`${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${d.message}`);
     }
     assert.deepStrictEqual(broken, []);
     const frontline = await vscode.workspace.openTextDocument(h.uriOf(FRONTLINE));
     assert.match(frontline.getText(), /kpi: fcr-rate$/m);
   });
 
-  test('refuses to rename to an id that is taken, with the core\'s message', async () => {
+  test("refuses to rename to an id that is taken, with the core's message", async () => {
     const kpis = await h.openEditor('kpis.yaml');
     const position = positionIn(kpis.document, /^ {2}- id: first-contact-resolution$/, 'id: first');
     await assert.rejects(

@@ -26,7 +26,11 @@ suite('okra extension in an untrusted workspace (restricted mode)', function () 
     assert.match(policy.message, /not trusted: workspace plugins are not loaded and Notion sync is off/);
     const controller = await api.controller();
     assert.deepStrictEqual(controller.loaded[0].pluginNames, []);
-    const config = await h.waitForDiagnostics(h.uriOf('okra.config.yaml'), (ds) => ds.some((d) => h.ruleOf(d) === 'config/plugins-untrusted'), 'config/plugins-untrusted');
+    const config = await h.waitForDiagnostics(
+      h.uriOf('okra.config.yaml'),
+      (ds) => ds.some((d) => h.ruleOf(d) === 'config/plugins-untrusted'),
+      'config/plugins-untrusted',
+    );
     const info = config.find((d) => h.ruleOf(d) === 'config/plugins-untrusted');
     assert.strictEqual(info.severity, vscode.DiagnosticSeverity.Information);
     assert.ok(!config.some((d) => h.ruleOf(d) === 'fixture/loaded'), 'the fixture plugin did not run');

@@ -40,13 +40,16 @@ suite('okra views', function () {
     this.timeout(120000);
     api = await h.okra();
     views = api.views;
-    assert.ok(views && views.okrTree, 'activate() exposes registerViews()\'s result as api.views');
+    assert.ok(views && views.okrTree, "activate() exposes registerViews()'s result as api.views");
   });
 
   test('the OKRs tree: cycle → owner → objective → key result, with figures and status icons', () => {
     const tree = views.okrTree;
     const roots = tree.getChildren();
-    assert.deepStrictEqual(roots.map((r) => r.label), ['2026-H1']);
+    assert.deepStrictEqual(
+      roots.map((r) => r.label),
+      ['2026-H1'],
+    );
     const owners = tree.getChildren(roots[0]);
     assert.ok(owners.length >= 3, 'one node per owner');
     const all = nodes(tree);
@@ -80,10 +83,11 @@ suite('okra views', function () {
     const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
     const titles = lenses.map((l) => l.command && l.command.title).filter(Boolean);
     assert.ok(titles.length >= 3, `lenses: ${titles.join(' | ')}`);
-    for (const title of titles.filter((t) => t !== 'Open in Notion')) assert.match(title, /^(\d+%|no progress yet)( · (on track|at risk|off track))?( · score \d\.\d)?$/);
+    for (const title of titles.filter((t) => t !== 'Open in Notion'))
+      assert.match(title, /^(\d+%|no progress yet)( · (on track|at risk|off track))?( · score \d\.\d)?$/);
   });
 
-  test('the status bar shows okra\'s error and warning counts', () => {
+  test("the status bar shows okra's error and warning counts", () => {
     assert.match(views.statusBar.item.text, /^\$\(error\) \d+ \$\(warning\) \d+/);
     assert.strictEqual(views.statusBar.item.command, 'workbench.actions.view.problems');
   });

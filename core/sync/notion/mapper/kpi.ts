@@ -22,7 +22,9 @@ interface TargetLike {
  * one listed. Teams see the whole list in `Targets`.
  */
 function currentGlobalTarget(kpi: Kpi, ctx: MapContext): TargetLike | undefined {
-  const globals = (Array.isArray(kpi.targets) ? (kpi.targets as TargetLike[]) : []).filter((t) => (t.scope ?? 'global') === 'global' && typeof t.period === 'string');
+  const globals = (Array.isArray(kpi.targets) ? (kpi.targets as TargetLike[]) : []).filter(
+    (t) => (t.scope ?? 'global') === 'global' && typeof t.period === 'string',
+  );
   const containing = globals.filter((t) => {
     const interval = cycleInterval(t.period, ctx.model.timezone);
     return interval instanceof Interval && interval.contains(ctx.now);

@@ -26,7 +26,13 @@ const plain = (items: ReadonlyArray<{ plain_text: string }>) => items.map((i) =>
 export function readDatabase(response: unknown): DatabaseInfo | undefined {
   if (!isFullDatabase(response as DatabaseObjectResponse)) return undefined;
   const db = response as DatabaseObjectResponse;
-  return { id: db.id, title: plain(db.title), description: plain(db.description), dataSourceIds: db.data_sources.map((d) => d.id), inTrash: db.in_trash };
+  return {
+    id: db.id,
+    title: plain(db.title),
+    description: plain(db.description),
+    dataSourceIds: db.data_sources.map((d) => d.id),
+    inTrash: db.in_trash,
+  };
 }
 
 export function readDataSource(response: unknown): DataSourceInfo | undefined {

@@ -63,7 +63,12 @@ export function toProperties(
 }
 
 /** Builds a LocalRow: the values each kind's mapper computed, made safe for Notion, and its hash. */
-export function makeRow(kind: SyncKind, okraId: string, values: Record<string, NormalValue>, relations: Record<string, string[]>): LocalRow {
+export function makeRow(
+  kind: SyncKind,
+  okraId: string,
+  values: Record<string, NormalValue>,
+  relations: Record<string, string[]>,
+): LocalRow {
   const normal: Record<string, NormalValue> = {};
   for (const spec of DATABASES[kind].properties) {
     if (spec.type === 'relation' || spec.name === OKRA_ID || spec.name === OKRA_HASH) continue;
@@ -99,7 +104,9 @@ function normalize(spec: PropertySpec, value: NormalValue | undefined): NormalVa
       return [...new Set((Array.isArray(value) ? value : []).map(optionName).filter((n) => n !== ''))];
     case 'date': {
       const date = value as DateValue | null | undefined;
-      return date && typeof date === 'object' && 'start' in date && typeof date.start === 'string' ? { start: date.start, end: date.end ?? null } : null;
+      return date && typeof date === 'object' && 'start' in date && typeof date.start === 'string'
+        ? { start: date.start, end: date.end ?? null }
+        : null;
     }
     case 'people':
       return [...new Set(Array.isArray(value) ? value : [])].slice(0, MAX_REFERENCES);

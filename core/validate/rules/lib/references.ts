@@ -1,5 +1,12 @@
 import type { WorkspaceModel } from '../../../model/workspace-model';
-import { indexOfKind as indexOf, scanReferences, type Accepts, type Reference, type ReferenceCursor, type RefKind } from '../../../model/reference-fields';
+import {
+  indexOfKind as indexOf,
+  scanReferences,
+  type Accepts,
+  type Reference,
+  type ReferenceCursor,
+  type RefKind,
+} from '../../../model/reference-fields';
 import type { Location, Report } from '../../../plugins/define-rule';
 import { didYouMean } from '../../../util/did-you-mean';
 
@@ -40,7 +47,12 @@ const EXPECTED = {
  * judge (`global` as a scope, a prefix the field does not take). One definition for the rules
  * and for the workspace outline, which records the same candidates as hashes.
  */
-export function someCandidate(value: string, accepts: Accepts, kinds: readonly RefKind[], test: (kind: RefKind, id: string) => boolean): boolean {
+export function someCandidate(
+  value: string,
+  accepts: Accepts,
+  kinds: readonly RefKind[],
+  test: (kind: RefKind, id: string) => boolean,
+): boolean {
   const prefixed = PREFIXED.exec(value);
   if (prefixed) {
     const kind = prefixed[1] as RefKind;
@@ -130,7 +142,11 @@ export function referenceMessages(what: string, where: string, ambiguous = false
  * Reports every unknown reference of `kind`, with "did you mean" and a fix when there is a
  * close id. `M` is the rule's message names: `unknownAny` is only used for kinds that declare it.
  */
-export function reportUnknown<M extends 'unknown' | 'unknownAny'>(model: WorkspaceModel, kind: RefKind, report: (r: Report<M>) => void): void {
+export function reportUnknown<M extends 'unknown' | 'unknownAny'>(
+  model: WorkspaceModel,
+  kind: RefKind,
+  report: (r: Report<M>) => void,
+): void {
   for (const ref of unknownReferences(model)) {
     if (ref.kind !== kind) continue;
     const r: Report<M> = {
