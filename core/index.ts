@@ -20,7 +20,6 @@ export {
   replaceFile,
   fileView,
   EntityIndex,
-  isRecord,
   type Entity,
   type Located,
   type KeyResultEntity,

@@ -1,3 +1,4 @@
+import { isRecord } from '../util/is-record';
 import { periodWithin } from './cycle';
 import type { Rag } from './score';
 
@@ -32,7 +33,6 @@ export interface Attainment {
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `higher_is_better` / `lower_is_better`, or `undefined` for anything else. */
 export function directionOf(kpi: KpiInput): Direction | undefined {
@@ -67,7 +67,7 @@ function scopeOf(item: Record<string, unknown>): string {
  */
 export function findTarget(kpi: KpiInput, scope: string, period: string): TargetInput | undefined {
   if (!Array.isArray(kpi.targets)) return undefined;
-  const candidates = kpi.targets.filter((t): t is Record<string, unknown> => isObject(t) && scopeOf(t) === scope && isNumber(t.target));
+  const candidates = kpi.targets.filter((t): t is Record<string, unknown> => isRecord(t) && scopeOf(t) === scope && isNumber(t.target));
   return candidates.find((t) => t.period === period) ?? candidates.find((t) => periodWithin(period, t.period));
 }
 
@@ -75,7 +75,7 @@ export function findTarget(kpi: KpiInput, scope: string, period: string): Target
 export function findActual(kpi: KpiInput, scope: string, period: string): number | undefined {
   if (!Array.isArray(kpi.actuals)) return undefined;
   const matches = kpi.actuals.filter(
-    (a): a is Record<string, unknown> => isObject(a) && scopeOf(a) === scope && a.period === period && isNumber(a.value),
+    (a): a is Record<string, unknown> => isRecord(a) && scopeOf(a) === scope && a.period === period && isNumber(a.value),
   );
   return matches.length > 0 ? (matches[matches.length - 1].value as number) : undefined;
 }

@@ -1,3 +1,4 @@
+import { isRecord } from '../util/is-record';
 import { parseDate } from './date';
 
 /**
@@ -28,7 +29,6 @@ interface CheckInLike {
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Check-ins sorted oldest first. Check-ins without a readable date keep their place at the
@@ -46,7 +46,7 @@ export function sortedCheckIns(kr: KeyResultInput): CheckInLike[] {
 function sortedOnce(checkIns: unknown[]): readonly CheckInLike[] {
   const known = sortedLists.get(checkIns);
   if (known && known.length === checkIns.length) return known.sorted;
-  const items = checkIns.filter(isObject).map((c, i) => ({ c: c as CheckInLike, i, t: parseDate(c.date)?.toMillis() ?? -Infinity }));
+  const items = checkIns.filter(isRecord).map((c, i) => ({ c: c as CheckInLike, i, t: parseDate(c.date)?.toMillis() ?? -Infinity }));
   items.sort((a, b) => a.t - b.t || a.i - b.i);
   const sorted = items.map((x) => x.c);
   sortedLists.set(checkIns, { length: checkIns.length, sorted });
@@ -118,7 +118,7 @@ export function keyResultProgress(kr: KeyResultInput): number | undefined {
 
 /** The key results of an objective that are mappings; anything else is the schema's problem. */
 export function keyResultsOf(objective: ObjectiveInput): KeyResultInput[] {
-  return Array.isArray(objective.key_results) ? (objective.key_results.filter(isObject) as KeyResultInput[]) : [];
+  return Array.isArray(objective.key_results) ? (objective.key_results.filter(isRecord) as KeyResultInput[]) : [];
 }
 
 /**

@@ -4,15 +4,15 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { DataPath, Range } from '../diagnostics';
-import { indexOfKind, type RefKind } from '../model/reference-fields';
-import type { Entity, EntityIndex, WorkspaceModel } from '../model/workspace-model';
+import { entityIndex, ENTITY_KINDS, type EntityKind } from '../model/entity-kinds';
+import type { Entity, WorkspaceModel } from '../model/workspace-model';
 import type { ParsedFile } from '../parse/parse-file';
 import { findNode } from '../parse/locate';
 import { scalarSpan } from './path-at';
 import { rangeAt } from './position';
 
 /** Kinds of item with an id: those references can name, and key results, reviews and retrospectives. */
-export type DefinitionKind = RefKind | 'key_result' | 'review' | 'retrospective';
+export type DefinitionKind = EntityKind;
 
 /** A place in a file: what "go to definition" and "find references" return. */
 export interface TextLocation {
@@ -21,34 +21,11 @@ export interface TextLocation {
 }
 
 /** The kind in words, for messages and hovers. */
-export const KIND_LABEL: Record<DefinitionKind, string> = {
-  person: 'person',
-  team: 'team',
-  kpi: 'KPI',
-  objective: 'objective',
-  tier: 'tier',
-  vendor: 'vendor',
-  key_result: 'key result',
-  review: 'review',
-  retrospective: 'retrospective',
-};
-
-/** Lists of items with ids, per kind of file: `teams/*` of an Org file holds teams. */
-const DEFINITIONS: ReadonlyArray<{ fileKind: string; pattern: ReadonlyArray<string>; kind: DefinitionKind }> = [
-  { fileKind: 'Org', pattern: ['teams', '*'], kind: 'team' },
-  { fileKind: 'Org', pattern: ['people', '*'], kind: 'person' },
-  { fileKind: 'Org', pattern: ['vendors', '*'], kind: 'vendor' },
-  { fileKind: 'Objectives', pattern: ['objectives', '*'], kind: 'objective' },
-  { fileKind: 'Objectives', pattern: ['objectives', '*', 'key_results', '*'], kind: 'key_result' },
-  { fileKind: 'KpiTargets', pattern: ['kpis', '*'], kind: 'kpi' },
-  { fileKind: 'TierStructure', pattern: ['tiers', '*'], kind: 'tier' },
-  { fileKind: 'ReviewCycles', pattern: ['reviews', '*'], kind: 'review' },
-  { fileKind: 'ReviewCycles', pattern: ['retrospectives', '*'], kind: 'retrospective' },
-];
+export const KIND_LABEL = Object.fromEntries(ENTITY_KINDS.map((k) => [k.kind, k.label])) as Record<DefinitionKind, string>;
 
 /** The kind of item at `itemPath` (e.g. `['kpis', 3]` of a KpiTargets file), if items with ids live there. */
 export function definitionKindAt(fileKind: string | undefined, itemPath: DataPath): DefinitionKind | undefined {
-  return DEFINITIONS.find(
+  return ENTITY_KINDS.find(
     (d) =>
       d.fileKind === fileKind &&
       d.pattern.length === itemPath.length &&
@@ -56,19 +33,7 @@ export function definitionKindAt(fileKind: string | undefined, itemPath: DataPat
   )?.kind;
 }
 
-/** The model's index of a kind of item. */
-export function entityIndex(model: WorkspaceModel, kind: DefinitionKind): EntityIndex<unknown> {
-  switch (kind) {
-    case 'key_result':
-      return model.keyResults;
-    case 'review':
-      return model.reviews;
-    case 'retrospective':
-      return model.retrospectives;
-    default:
-      return indexOfKind(model, kind);
-  }
-}
+export { entityIndex };
 
 /** Every definition of `id` (more than one when the id is duplicated). */
 export function definitionsOf(model: WorkspaceModel, kind: DefinitionKind, id: string): Entity<unknown>[] {

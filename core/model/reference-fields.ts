@@ -6,12 +6,14 @@
  * reference is.
  */
 import type { DataPath } from '../diagnostics';
+import { isRecord } from '../util/is-record';
+import { entityIndex, ENTITY_KINDS, type EntityIndexKey, type EntityKind } from './entity-kinds';
 import type { EntityIndex, WorkspaceModel } from './workspace-model';
 
 /** The kinds of thing a reference can name; each has its own `ref/unknown-<kind>` rule. */
-export type RefKind = 'person' | 'team' | 'kpi' | 'objective' | 'tier' | 'vendor';
+export type RefKind = Extract<EntityKind, 'person' | 'team' | 'kpi' | 'objective' | 'tier' | 'vendor'>;
 
-export const REF_KINDS: readonly RefKind[] = ['person', 'team', 'kpi', 'objective', 'tier', 'vendor'];
+export const REF_KINDS = ENTITY_KINDS.filter((k) => k.referable).map((k) => k.kind as RefKind);
 
 /**
  * What a field accepts.
@@ -29,8 +31,7 @@ export type ReferencingFileKind = 'Org' | 'Objectives' | 'KpiTargets' | 'TierStr
 export type PathPattern = ReadonlyArray<string>;
 
 /** Where a field's items come from in the model (its rows are walked per item of that list). */
-export type ReferenceSource =
-  'teams' | 'people' | 'objectiveSets' | 'objectives' | 'keyResults' | 'kpis' | 'tiers' | 'oneOnOnes' | 'reviews' | 'retrospectives';
+export type ReferenceSource = EntityIndexKey | 'objectiveSets' | 'oneOnOnes';
 
 /** What a subject is built from: the item that holds the reference and the record around it. */
 export interface SubjectContext {
@@ -66,16 +67,12 @@ export interface ReferenceField {
 
 /** Where each model list lives in its file: the base of the full pattern. */
 const SOURCES: Record<ReferenceSource, { fileKind: ReferencingFileKind; base: PathPattern }> = {
-  teams: { fileKind: 'Org', base: ['teams', '*'] },
-  people: { fileKind: 'Org', base: ['people', '*'] },
   objectiveSets: { fileKind: 'Objectives', base: [] },
-  objectives: { fileKind: 'Objectives', base: ['objectives', '*'] },
-  keyResults: { fileKind: 'Objectives', base: ['objectives', '*', 'key_results', '*'] },
-  kpis: { fileKind: 'KpiTargets', base: ['kpis', '*'] },
-  tiers: { fileKind: 'TierStructure', base: ['tiers', '*'] },
   oneOnOnes: { fileKind: 'ReviewCycles', base: ['one_on_ones', '*'] },
-  reviews: { fileKind: 'ReviewCycles', base: ['reviews', '*'] },
-  retrospectives: { fileKind: 'ReviewCycles', base: ['retrospectives', '*'] },
+  ...(Object.fromEntries(ENTITY_KINDS.map((k) => [k.index, { fileKind: k.fileKind, base: k.pattern }])) as Record<
+    EntityIndexKey,
+    { fileKind: ReferencingFileKind; base: PathPattern }
+  >),
 };
 
 const one = (kind: RefKind): Accepts => ({ form: 'one', kind });
@@ -155,20 +152,7 @@ export function acceptedKinds(accepts: Accepts): RefKind[] {
 
 /** The model's index of one kind. */
 export function indexOfKind(model: WorkspaceModel, kind: RefKind): EntityIndex<unknown> {
-  switch (kind) {
-    case 'person':
-      return model.people;
-    case 'team':
-      return model.teams;
-    case 'kpi':
-      return model.kpis;
-    case 'objective':
-      return model.objectives;
-    case 'tier':
-      return model.tiers;
-    case 'vendor':
-      return model.vendors;
-  }
+  return entityIndex(model, kind);
 }
 
 function matches(pattern: PathPattern, path: DataPath): boolean {
@@ -247,7 +231,7 @@ export function referenceTarget(model: WorkspaceModel, value: string, accepts: A
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObj = isRecord;
 
 /**
  * Where a value was found: the record that holds it, its path below the item, the `*` indexes.

@@ -1,4 +1,6 @@
 import type { DataPath } from '../diagnostics';
+import { isRecord } from '../util/is-record';
+import { ENTITY_KINDS } from './entity-kinds';
 import type { ParsedFile } from '../parse/parse-file';
 import type {
   Kpi,
@@ -140,10 +142,6 @@ function removeWhere<T>(list: T[], drop: (item: T) => boolean): void {
   list.length = kept;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Items of a list that are mappings, with their index; anything else was reported by the schema. */
 function* records(value: unknown): Generator<[Record<string, unknown>, number]> {
   if (!Array.isArray(value)) return;
@@ -190,7 +188,9 @@ export function buildModel(files: readonly ParsedFile[]): WorkspaceModel {
   return model;
 }
 
-const ENTITY_INDEXES = ['teams', 'people', 'vendors', 'objectives', 'keyResults', 'kpis', 'tiers', 'reviews', 'retrospectives'] as const;
+const ENTITY_INDEXES = ENTITY_KINDS.map((k) => k.index);
+/** Kinds that are plain lists of their file (`teams:`, `kpis:` …); objectives carry their file's header and key results. */
+const LISTED_KINDS = ENTITY_KINDS.filter((k) => k.fileKind !== 'Objectives');
 
 /** Swaps one file's items in the model (or removes them when `file` is undefined). */
 export function replaceFile(model: WorkspaceModel, path: string, file: ParsedFile | undefined): void {
@@ -246,11 +246,6 @@ function addItems(model: WorkspaceModel, file: ParsedFile): void {
       model.config = { value: data as unknown as OkraConfig, file: at, path: [] };
       if (typeof data.timezone === 'string' && isValidZone(data.timezone)) model.timezone = data.timezone;
       break;
-    case 'Org':
-      addAll(model.teams, data.teams, at, 'teams');
-      addAll(model.people, data.people, at, 'people');
-      addAll(model.vendors, data.vendors, at, 'vendors');
-      break;
     case 'Objectives': {
       const set = data as unknown as Objectives;
       model.objectiveSets.push({ value: set, file: at, path: [] });
@@ -278,20 +273,15 @@ function addItems(model: WorkspaceModel, file: ParsedFile): void {
       }
       break;
     }
-    case 'KpiTargets':
-      addAll(model.kpis, data.kpis, at, 'kpis');
-      break;
-    case 'TierStructure':
-      addAll(model.tiers, data.tiers, at, 'tiers');
-      break;
     case 'ReviewCycles':
       model.reviewCycleSets.push({ value: data as unknown as ReviewCycles, file: at, path: [] });
       for (const [oneOnOne, i] of records(data.one_on_ones)) {
         model.oneOnOnes.push({ value: oneOnOne as unknown as OneOnOne, file: at, path: ['one_on_ones', i] });
       }
-      addAll(model.reviews, data.reviews, at, 'reviews');
-      addAll(model.retrospectives, data.retrospectives, at, 'retrospectives');
       break;
+  }
+  for (const { fileKind, pattern, index } of LISTED_KINDS) {
+    if (fileKind === file.kind) addAll(model[index] as EntityIndex<unknown>, data[pattern[0]], at, pattern[0]);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import { isRecord } from '../model/workspace-model';
+import { isRecord } from '../util/is-record';
 import type { ParsedFile } from '../parse/parse-file';
 import type { Plugin } from './define-plugin';
 

@@ -1,4 +1,5 @@
-import { isRecord, type WorkspaceModel } from '../model/workspace-model';
+import { isRecord } from '../util/is-record';
+import { type WorkspaceModel } from '../model/workspace-model';
 import { attendeeOf, expandPeople } from './attendees';
 import { plainDate } from './recurrence';
 import type { ScheduleEvent, ScheduleWindow } from './types';

@@ -1,5 +1,6 @@
 import { compareDiagnostics, type Diagnostic, type RuleLevel } from '../diagnostics';
-import { buildModel, isRecord, type WorkspaceModel } from '../model/workspace-model';
+import { isRecord } from '../util/is-record';
+import { buildModel, type WorkspaceModel } from '../model/workspace-model';
 import type { ParsedFile } from '../parse/parse-file';
 import { isSuppressed } from '../parse/suppressions';
 import type { Plugin } from '../plugins/define-plugin';

@@ -39,6 +39,6 @@ export function locationPattern(path: DataPath): string {
 }
 
 /** A YAML mapping as plain data: an object that is not a list. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../util/is-record';
+
+export { isRecord };

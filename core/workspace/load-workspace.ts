@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { cachedFile, hashBytes, parseFile, stripBom, type ParsedFile } from '../parse/parse-file';
 import { validateSchema, type ExtraValidators } from '../validate/schema';
-import { isRecord } from '../model/workspace-model';
+import { isRecord } from '../util/is-record';
 import { PARALLEL_MIN_FILES, type FileAnalysis, type FileAnalyzer } from './file-analysis';
 import type { WorkspaceHost } from './host';
 import type { ParseCache } from './parse-cache';

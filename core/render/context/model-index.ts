@@ -14,7 +14,8 @@ import {
   type Status,
 } from '../../compute';
 import type { KeyResult, Objective } from '../../model/types.generated';
-import { isRecord, type ObjectiveEntity, type WorkspaceModel } from '../../model/workspace-model';
+import { isRecord } from '../../util/is-record';
+import { type ObjectiveEntity, type WorkspaceModel } from '../../model/workspace-model';
 
 /**
  * What the view models need from a model, computed once per model (documents of a review

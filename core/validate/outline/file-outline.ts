@@ -1,5 +1,6 @@
 import { scanReferences } from '../../model/reference-fields';
-import type { EntityIndex, WorkspaceModel } from '../../model/workspace-model';
+import { entityIndex, ENTITY_KINDS } from '../../model/entity-kinds';
+import type { WorkspaceModel } from '../../model/workspace-model';
 import { someCandidate } from '../rules/lib/references';
 import { idHash } from './id-hash';
 
@@ -19,19 +20,6 @@ export interface FileOutline {
   references: number[][];
 }
 
-/** The kind names the outline hashes ids under: a reference's kind where it has one. */
-const HASHED_INDEXES: ReadonlyArray<[keyof WorkspaceModel, string]> = [
-  ['teams', 'team'],
-  ['people', 'person'],
-  ['vendors', 'vendor'],
-  ['objectives', 'objective'],
-  ['keyResults', 'keyResult'],
-  ['kpis', 'kpi'],
-  ['tiers', 'tier'],
-  ['reviews', 'review'],
-  ['retrospectives', 'retrospective'],
-];
-
 /**
  * The string with characters of its own. A parser's strings are often slices of the file's text,
  * and keeping a slice keeps the whole text: the ids of 10,000 files held 560 MB of YAML alive
@@ -44,9 +32,8 @@ function ownCopy(text: string): string {
 /** The outline of the files of `model`: in a worker, a model of one file. */
 export function outlineOf(model: WorkspaceModel): FileOutline {
   const defs: number[] = [];
-  for (const [key, kind] of HASHED_INDEXES) {
-    for (const { id } of (model[key] as EntityIndex<unknown>).all) defs.push(idHash(kind, id));
-  }
+  // Hashed under the kind's name, as references name it (see someCandidate).
+  for (const { kind } of ENTITY_KINDS) for (const { id } of entityIndex(model, kind).all) defs.push(idHash(kind, id));
   const aligns: number[] = [];
   const objectiveIds: string[] = [];
   const seen = new Set<string>();

@@ -1,18 +1,6 @@
-import type { EntityIndex, WorkspaceModel } from '../../model/workspace-model';
+import { capitalLabel, entityIndex, ENTITY_KINDS } from '../../model/entity-kinds';
 import { defineRule, type Location } from '../../plugins/define-rule';
 import { OUTLINE_RULE } from '../outline/outline-rule';
-
-const KINDS: Array<{ label: string; index: (m: WorkspaceModel) => EntityIndex<unknown> }> = [
-  { label: 'Team', index: (m) => m.teams },
-  { label: 'Person', index: (m) => m.people },
-  { label: 'Vendor', index: (m) => m.vendors },
-  { label: 'Objective', index: (m) => m.objectives },
-  { label: 'Key result', index: (m) => m.keyResults },
-  { label: 'KPI', index: (m) => m.kpis },
-  { label: 'Tier', index: (m) => m.tiers },
-  { label: 'Review', index: (m) => m.reviews },
-  { label: 'Retrospective', index: (m) => m.retrospectives },
-];
 
 /** "this file" when both places are in one file: a path there would only make the reader look twice. */
 function where(file: string, from: string): string {
@@ -36,8 +24,9 @@ export default defineRule({
       '{{kind}} id "{{id}}" is used again in {{others}}; ids must be unique per kind across the workspace, or references to it are ambiguous',
   },
   check(ctx) {
-    for (const { label, index } of KINDS) {
-      const entities = index(ctx.model);
+    for (const { kind } of ENTITY_KINDS) {
+      const label = capitalLabel(kind);
+      const entities = entityIndex(ctx.model, kind);
       // Walked from `all`, not `byId`: when one file is re-checked, `all` holds only its items,
       // and the whole workspace's ids need not be visited on every keystroke.
       const seen = new Set<string>();

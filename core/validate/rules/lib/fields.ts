@@ -4,12 +4,12 @@
  * the expected type instead of throwing.
  */
 
+import { isRecord } from '../../../util/is-record';
+
 export type Obj = Record<string, unknown>;
 
 /** A mapping (not a list, not null). */
-export function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isObj = isRecord;
 
 /** The value as a record, or an empty one. */
 export function obj(value: unknown): Obj {
