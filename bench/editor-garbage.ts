@@ -24,9 +24,7 @@ async function main(): Promise<void> {
   // The bundle, so that allocation sites have line numbers.
   const core = (await import(pathToFileURL(resolve(process.argv[2] ?? 'dist/core.js')).href)) as Core;
   const ws = generateWorkspace({ files: 2000, dir: workDir(2000) });
-  const plugins = [core.builtinPlugin];
-  const { files } = await core.loadWorkspace(nodeHost(ws.dir), { extraValidators: core.pluginValidators(plugins) });
-  const session = new core.WorkspaceSession(files, plugins);
+  const session = await core.WorkspaceSession.open(nodeHost(ws.dir));
   const path = ws.sampleObjectivesFile;
   const lines = session.file(path)!.text.split('\n');
   const metric = lines.flatMap((line, i) => (/^ +current: \S+$/.test(line) ? [i] : []));
@@ -37,7 +35,7 @@ async function main(): Promise<void> {
   });
   // The first edit reads the file's positions once; it is not what a keystroke costs.
   session.update(path, texts[0]);
-  session.checkFile(path);
+  session.check(path);
 
   const inspector = new Session();
   inspector.connect();
@@ -48,7 +46,7 @@ async function main(): Promise<void> {
   } as never);
   for (const text of texts.slice(1)) {
     session.update(path, text);
-    session.checkFile(path);
+    session.check(path);
   }
   const { profile } = (await inspector.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: ProfileNode } };
 

@@ -182,9 +182,7 @@ async function benchEditor(ws: GeneratedWorkspace, edits: number) {
   const { nodeHost } = await import('../cli/node-host');
   const host = nodeHost(ws.dir);
   const loadStarted = performance.now();
-  const plugins = [core.builtinPlugin];
-  const { files } = await core.loadWorkspace(host, { extraValidators: core.pluginValidators(plugins) });
-  const session = new core.WorkspaceSession(files, plugins);
+  const session = await core.WorkspaceSession.open(host);
   const loadMs = performance.now() - loadStarted;
 
   const path = ws.sampleObjectivesFile;
@@ -208,7 +206,7 @@ async function benchEditor(ws: GeneratedWorkspace, edits: number) {
     const cpuStarted = process.cpuUsage();
     const started = performance.now();
     session.update(path, text);
-    const diagnostics = session.checkFile(path);
+    const diagnostics = session.check(path);
     times.push(performance.now() - started);
     const used = process.cpuUsage(cpuStarted);
     cpu.push((used.user + used.system) / 1000);

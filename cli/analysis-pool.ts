@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeFileData, type AnalyzerFactory, type FileAnalysis, type FileCheck, type FileChecker } from '../core';
+import { PARALLEL_MIN_FILES, type FileCheck, type FileChecker, type Keep, type WorkerFactory } from '../core';
 
 /** The worker's bundle, next to dist/cli.js. Absent when okra runs from source (tests with tsx). */
 export const WORKER_FILE = join(__dirname, 'analysis-worker.js');
@@ -24,13 +24,13 @@ export function workerCount(workerFile = WORKER_FILE): number {
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
-/**
- * What each worker is set up to do, fixed when the pool starts: parse and schema-check files
- * for `validateWorkspace` (plugin kinds left to the main thread), or check files whole for
- * `validateStreaming` (the worker loads the config's plugins itself).
- */
-export type WorkerSetup =
-  { mode: 'analyze'; pluginKinds: readonly string[] } | { mode: 'check'; root: string; configBytes: Uint8Array; trusted: boolean };
+/** What every worker of a run is set up with: the workspace, its config and what to keep of each file. */
+export interface WorkerSetup {
+  root: string;
+  configBytes: Uint8Array;
+  trusted: boolean;
+  keep: Keep;
+}
 
 export interface WorkerRequest {
   id: number;
@@ -40,12 +40,12 @@ export interface WorkerRequest {
 
 export interface WorkerMessage {
   id: number;
-  result?: FileAnalysis | FileCheck;
+  result?: FileCheck;
   error?: string;
 }
 
 interface Pending {
-  resolve(result: FileAnalysis | FileCheck): void;
+  resolve(result: FileCheck): void;
   reject(error: Error): void;
 }
 
@@ -57,14 +57,15 @@ interface Slot {
 }
 
 /**
- * Worker threads that read files for `validateWorkspace` or `validateStreaming`, so that a cold
- * run parses on every core. They start on the first file (the core uses them only for large
- * workspaces), set up for the first kind of job; a file whose worker fails, or that asks for
- * the other kind, is left to the main thread: the pool can make a run faster, never different.
+ * Worker threads that check files for `validate`, so that a cold run parses on every core. They
+ * start on the first file (the core uses them only for large workspaces), set up for that run;
+ * a file whose worker fails, or of another run, is left to the main thread: the pool can make a
+ * run faster, never different.
  */
 export class AnalysisPool {
   private slots: Slot[] | undefined;
-  private mode: WorkerSetup['mode'] | undefined;
+  /** The setup the workers were started with: one run's. */
+  private setup: WorkerSetup | undefined;
   private nextId = 0;
   /** Failed workers that may still be replaced. */
   private replacements = 0;
@@ -82,29 +83,18 @@ export class AnalysisPool {
     return this.slots?.length ?? 0;
   }
 
-  /** The analyzer for `validateWorkspace`, or undefined when there are no workers to use. */
-  get factory(): AnalyzerFactory | undefined {
-    if (this.size === 0) return undefined;
-    return (pluginKinds) => {
-      const kinds = new Set(pluginKinds);
-      return async (path, bytes) => {
-        try {
-          return (await this.post({ mode: 'analyze', pluginKinds }, path, bytes)) as FileAnalysis;
-        } catch {
-          return analyzeFileData(path, bytes, kinds);
-        }
-      };
-    };
-  }
-
   /**
-   * The checker for `validateStreaming` in the workspace at `root`, or undefined without workers.
-   * It rejects when a worker fails; `validateStreaming` then checks the file itself.
+   * The workers of `validate` in the workspace at `root`, or undefined without workers. A file
+   * whose worker fails is rejected; `validate` then checks it itself.
    */
-  checkerFor(root: string): ((configBytes: Uint8Array, trusted: boolean) => FileChecker) | undefined {
+  workersFor(root: string): WorkerFactory | undefined {
     if (this.size === 0) return undefined;
-    return (configBytes, trusted) => async (path, bytes) =>
-      (await this.post({ mode: 'check', root, configBytes, trusted }, path, bytes)) as FileCheck;
+    return ({ files, ...job }) => {
+      if (files < PARALLEL_MIN_FILES) return undefined;
+      const setup: WorkerSetup = { root, ...job };
+      const checker: FileChecker = (path, bytes) => this.post(setup, path, bytes);
+      return checker;
+    };
   }
 
   private start(setup: WorkerSetup): Slot[] {
@@ -147,12 +137,12 @@ export class AnalysisPool {
     return slot;
   }
 
-  private post(setup: WorkerSetup, path: string, bytes: Uint8Array): Promise<FileAnalysis | FileCheck> {
+  private post(setup: WorkerSetup, path: string, bytes: Uint8Array): Promise<FileCheck> {
     if (!this.slots) {
       this.slots = this.start(setup);
-      this.mode = setup.mode;
+      this.setup = setup;
     }
-    if (this.mode !== setup.mode) return Promise.reject(new Error(`the workers are set up to ${this.mode}`));
+    if (this.setup !== setup) return Promise.reject(new Error('the workers are set up for another run'));
     const live = this.slots.filter((s) => !s.dead);
     if (live.length === 0) return Promise.reject(new Error('no worker is running'));
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));

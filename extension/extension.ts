@@ -50,10 +50,7 @@ function featureDeps(
     relativePath: (uri) => ws()?.relativePath(uri),
     uriOf: (path) => ws()?.uriOf(path) ?? vscode.Uri.file(path),
     onDidChangeModel: modelChanged.event,
-    now: () =>
-      core()
-        .DateTime.now()
-        .setZone(ws()?.session.workspace.timezone ?? 'UTC'),
+    now: () => core().nowIn(ws()?.session.workspace.timezone ?? 'UTC'),
     log,
     syncStatus,
   };

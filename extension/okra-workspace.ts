@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import type { Diagnostic, Plugin, PluginImporter, WorkspaceSession } from '../core';
+import type { Diagnostic, PluginImporter, WorkspaceSession } from '../core';
 import { core } from './core';
 import type { TrustPolicy } from './trust-policy';
 import { vscodeHost } from './vscode-host';
@@ -37,9 +37,6 @@ export class OkraWorkspace {
   private constructor(
     readonly root: vscode.Uri,
     readonly session: WorkspaceSession,
-    /** Diagnostics of plugin loading, on okra.config.yaml (the session does not know them). */
-    private readonly pluginDiagnostics: Diagnostic[],
-    private readonly plugins: readonly Plugin[],
     readonly loadMs: number,
   ) {
     this.isIncluded = picomatch(includeOf(session), { dot: false });
@@ -47,21 +44,17 @@ export class OkraWorkspace {
 
   static async load(root: vscode.Uri, policy: TrustPolicy): Promise<OkraWorkspace> {
     const started = performance.now();
-    const { builtinPlugin, loadPlugins, loadWorkspace, pluginValidators, readConfig, WorkspaceSession } = core();
-    const host = vscodeHost(root);
-    const config = await readConfig(host);
-    // Untrusted: loadPlugins returns no plugin and an info diagnostic on `plugins:` instead.
-    const loaded = await loadPlugins(config.file, pluginImporter(root), { trusted: policy.loadPlugins });
-    const plugins = [builtinPlugin, ...loaded.plugins];
-    const extraValidators = pluginValidators(plugins);
-    const { files } = await loadWorkspace(host, { config, extraValidators });
-    const session = new WorkspaceSession(files, plugins, extraValidators);
-    return new OkraWorkspace(root, session, loaded.diagnostics, plugins, performance.now() - started);
+    // Untrusted: no plugin loads, and the session reports an info diagnostic on `plugins:` instead.
+    const session = await core().WorkspaceSession.open(vscodeHost(root), {
+      importPlugin: pluginImporter(root),
+      trusted: policy.loadPlugins,
+    });
+    return new OkraWorkspace(root, session, performance.now() - started);
   }
 
   /** Names of the workspace plugins that loaded (the built-in plugin not counted). */
   get pluginNames(): string[] {
-    return this.plugins.slice(1).map((p) => p.name);
+    return this.session.plugins.slice(1).map((p) => p.name);
   }
 
   get fileCount(): number {
@@ -84,12 +77,11 @@ export class OkraWorkspace {
   }
 
   checkFile(path: string): Diagnostic[] {
-    const own = this.session.checkFile(path);
-    return path === core().CONFIG_FILE ? [...this.pluginDiagnostics, ...own] : own;
+    return this.session.check(path);
   }
 
   checkAll(): Diagnostic[] {
-    return [...this.pluginDiagnostics, ...this.session.checkAll()];
+    return this.session.check();
   }
 
   /** Paths of every file in the session. */

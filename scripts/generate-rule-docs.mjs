@@ -84,7 +84,7 @@ function readsOf(rule) {
 
 export async function renderRuleDocs() {
   const { tsImport } = await import('tsx/esm/api');
-  const { builtinRules } = await tsImport(pathToFileURL(join(ROOT, 'core/plugins/builtin.ts')).href, import.meta.url);
+  const { builtinRules } = await tsImport(pathToFileURL(join(ROOT, 'core/builtin/plugin.ts')).href, import.meta.url);
   const workspace = builtinRules.map((r) => ({
     id: r.id,
     severity: r.severity,

@@ -71,8 +71,8 @@ export function registerDemoCommand(program: Command): void {
       const say = (text: string) => void process.stdout.write(text);
       say(paint('bold', `okra: checking ${root}\n`));
       const result = await runValidation(root);
-      const texts = new Map(result.files.map((f) => [f.path, f.text]));
-      say(formatText(result.files.length, result.diagnostics, { paint, sourceOf: (f) => texts.get(f) }));
+      const texts = new Map(result.model.files.map((f) => [f.path, f.text]));
+      say(formatText(result.paths.length, result.diagnostics, { paint, sourceOf: (f) => texts.get(f) }));
       const zone = result.model.timezone;
       const at = options.at ? DateTime.fromISO(options.at, { zone }) : DateTime.now().setZone(zone);
       say('\n' + okrSummary(result.model, at, paint));

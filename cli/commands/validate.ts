@@ -3,21 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import {
-  builtinPlugin,
-  collectRules,
-  CONFIG_FILE,
-  loadPlugins,
-  ParseCache,
-  readConfig,
-  stripBom,
-  validateStreaming,
-  validateWorkspace,
-  type Diagnostic,
-  type FileCheck,
-  type LoadedRule,
-  type ValidationResult,
-} from '../../core';
+import { CONFIG_FILE, ParseCache, validate, type Diagnostic, type FileCheck, type LoadedRule } from '../../core';
+import { readSetup } from '../../core/engine/rule-setup';
+import { stripBom } from '../../core/parse/parse-file';
+import { readConfig } from '../../core/workspace/load-workspace';
 import { AnalysisPool } from '../analysis-pool';
 import { writeFileAtomic } from '../atomic-write';
 import { findWorkspace } from '../find-workspace';
@@ -51,10 +40,12 @@ async function withWorkers<T>(
 }
 
 /** Validates the workspace at `root`, the whole model kept: for commands that use it. */
-export function runValidation(root: string): Promise<ValidationResult> {
-  return withWorkers(false, (pool) =>
-    validateWorkspace(nodeHost(root), { importPlugin: pluginImporter(root), trusted: true, analyzer: pool.factory }),
-  );
+export function runValidation(root: string): ReturnType<typeof validateKeepingModel> {
+  return withWorkers(false, (pool) => validateKeepingModel(root, pool));
+}
+
+function validateKeepingModel(root: string, pool: AnalysisPool) {
+  return validate(nodeHost(root), { importPlugin: pluginImporter(root), trusted: true, workers: pool.workersFor(root), keepModel: true });
 }
 
 /** What `okra validate` prints, from a run or from the result cache. */
@@ -88,19 +79,18 @@ function reportFromDisk(
 
 /**
  * Every file is checked and dropped as it is read, so that memory does not grow with the
- * workspace (see validateStreaming); with `cache`, unchanged files' checks come from it.
+ * workspace (see `validate`); with `cache`, unchanged files' checks come from it.
  */
 async function streamedReport(
   root: string,
   options: { progress?: boolean; cache?: ParseCache<FileCheck>; knownHashes?: ReadonlyMap<string, string> },
 ): Promise<ValidationReport> {
   const result = await withWorkers(options.progress ?? false, (pool, onProgress) =>
-    validateStreaming(nodeHost(root), {
+    validate(nodeHost(root), {
       importPlugin: pluginImporter(root),
       trusted: true,
       onProgress,
-      checker: pool.checkerFor(root),
-      analyzer: pool.factory,
+      workers: pool.workersFor(root),
       cache: options.cache,
       knownHashes: options.knownHashes,
     }),
@@ -128,8 +118,8 @@ async function validationReport(root: string, options: { cache?: boolean; progre
     return report;
   }
   return reportFromDisk(root, stored.files, stored.diagnostics, async () => {
-    const { plugins } = await loadPlugins(config.file, pluginImporter(root), { trusted: true });
-    return collectRules([builtinPlugin, ...plugins]);
+    const { setup } = await readSetup(host, { importPlugin: pluginImporter(root), trusted: true });
+    return setup.rules;
   });
 }
 

@@ -25,3 +25,8 @@ export function parseDate(value: unknown, zone = 'UTC'): DateTime | undefined {
 
 const MEMO_LIMIT = 20_000;
 const memo = new Map<string, DateTime | undefined>();
+
+/** The current time in `zone`: what adapters judge progress against when no as-of date is given. */
+export function nowIn(zone: string): DateTime {
+  return DateTime.now().setZone(zone);
+}

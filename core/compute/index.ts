@@ -6,7 +6,7 @@ export { attainment, directionOf, findActual, findTarget, kpiAttainment } from '
 export type { Attainment, Direction, KpiInput, TargetInput } from './attainment';
 export { cycleElapsed, cycleInterval, elapsedShare, parseCycle, periodWithin } from './cycle';
 export type { CycleUnit, ParsedCycle } from './cycle';
-export { parseDate } from './date';
+export { nowIn, parseDate } from './date';
 export { durationSeconds } from './duration';
 export { agentsNeeded, MAX_AGENTS, serviceLevel, trafficErlangs, waitProbability } from './erlang-c';
 export {

@@ -295,7 +295,8 @@ function walkValues(node: unknown, holder: Obj, field: PathPattern, i: number, f
   found.rel.pop();
 }
 
-interface SourceItem {
+/** An item that holds reference fields. */
+export interface SourceItem {
   id: string | undefined;
   value: unknown;
   file: string;
@@ -371,7 +372,12 @@ export class ReferenceCursor {
  * out here too). Order: by list, then item, then field. The cursor is reused: keep what it
  * points at with `toReference()`.
  */
-export function scanReferences(model: WorkspaceModel, visit: (cursor: ReferenceCursor) => void): void {
+export function scanReferences(
+  model: WorkspaceModel,
+  visit: (cursor: ReferenceCursor) => void,
+  /** Picks the items to scan from each list (a rule's `itemsToCheck`); every item by default. */
+  pick: (items: readonly SourceItem[]) => readonly SourceItem[] = (items) => items,
+): void {
   const cursor = new ReferenceCursor();
   const found: FoundValue = { value: '', holder: {}, rel: [], indexes: [] };
   const stack: Array<string | number> = [];
@@ -381,7 +387,7 @@ export function scanReferences(model: WorkspaceModel, visit: (cursor: ReferenceC
   };
   for (const [source, fields] of BY_SOURCE) {
     const kindsOf = fields.map((field) => acceptedKinds(field.accepts));
-    const items = itemsOf(model, source);
+    const items = pick(itemsOf(model, source));
     for (let n = 0; n < items.length; n++) {
       const item = items[n];
       if (!isObj(item.value)) continue;

@@ -19,6 +19,9 @@ export interface PluginDefinition {
 
 export type Plugin = Readonly<PluginDefinition>;
 
+/** The built-in plugin's name: its rule ids are not namespaced. */
+export const BUILTIN_PLUGIN_NAME = 'okra-builtin';
+
 export function definePlugin(plugin: PluginDefinition): Plugin {
   if (typeof plugin?.name !== 'string' || plugin.name.length === 0) {
     throw new TypeError('definePlugin() needs a name');

@@ -25,8 +25,19 @@ export interface Report<M extends string = string> {
   fix?: FixSpec;
 }
 
+/**
+ * What a rule's `check` is given. A workspace rule sees the whole workspace and is told which
+ * files to report on: all of them for `okra validate`, the edited one while the user types.
+ * Reports on other files are dropped, so a rule may walk everything and stay correct; walking
+ * `itemsToCheck` instead keeps a keystroke from visiting the whole workspace. A file rule
+ * (`scope: 'file'`) is given its file alone, the same way wherever it runs.
+ */
 export interface RuleContext<M extends string = string> {
   readonly model: WorkspaceModel;
+  /** Whether reports on `file` are wanted in this run. */
+  reportsOn(file: string): boolean;
+  /** The items of `list` (an index or a list of the model) that are in the files this run reports on. */
+  itemsToCheck<T extends { file: string }>(list: { readonly all: readonly T[] } | readonly T[]): readonly T[];
   report(report: Report<M>): void;
 }
 

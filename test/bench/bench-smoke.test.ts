@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace, type GeneratedWorkspace } from '../../bench/generate-workspace';
-import { memoryHost, validateWorkspace } from '../../core';
+import { memoryHost, validate } from '../../core';
 import { readTree } from '../helpers/read-tree';
 
 // Not a timing test: it checks that the benchmark's input is what the benchmark claims, a
@@ -46,8 +46,8 @@ describe('bench workspace generator', () => {
   });
 
   it('validates with no diagnostics at all', async () => {
-    const result = await validateWorkspace(memoryHost(files));
-    assert.equal(result.files.length, 20);
+    const result = await validate(memoryHost(files));
+    assert.equal(result.paths.length, 20);
     const shown = result.diagnostics.slice(0, 5).map((d) => `${d.file}:${d.range.start.line + 1} ${d.rule} ${d.message}`);
     assert.deepEqual(shown, []);
   });

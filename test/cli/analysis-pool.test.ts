@@ -1,22 +1,16 @@
 /**
  * The CLI's worker threads (AnalysisPool) make a cold run faster, never different: the same
- * diagnostics, positions and fixes as analysing in one thread, plugin kinds checked by the main
- * thread, and a failing worker replaced by in-thread analysis.
+ * diagnostics, positions and fixes as checking in one thread, and a failing worker's files checked
+ * in the main thread.
  */
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  analyzeFile,
-  analyzeFileData,
-  builtinPlugin,
-  checkFileAlone,
-  CONFIG_FILE,
-  fileChecking,
-  PARALLEL_MIN_FILES,
-  type Plugin,
-} from '../../core';
+import { CONFIG_FILE, memoryHost, PARALLEL_MIN_FILES, validate, type Plugin } from '../../core';
+import { readAndCheckFile } from '../../core/engine/check-file';
+import { readSetup } from '../../core/engine/rule-setup';
+import { nodeHost } from '../../cli/node-host';
 import { AnalysisPool } from '../../cli/analysis-pool';
 import { ensureCliBuilt, REPO, runCli } from '../helpers/cli';
 
@@ -67,23 +61,7 @@ describe('AnalysisPool (parsing in worker threads)', function () {
     assert.equal(pooled.stdout, single.stdout);
   });
 
-  it('returns what analyzeFileData returns in this thread, and leaves plugin kinds to the caller', async function () {
-    const pool = new AnalysisPool({ size: 2, workerFile: WORKER });
-    try {
-      const analyze = pool.factory!(['VendorScorecard']);
-      const files = [objectives(1, 1), objectives(2, 2), 'kind: VendorScorecard\nversion: 1\n', 'kind: Objectivs\nversion: 1\n'];
-      for (const [i, text] of files.entries()) {
-        const bytes = new TextEncoder().encode(text);
-        assert.deepEqual(await analyze(`f${i}.yaml`, bytes), analyzeFileData(`f${i}.yaml`, bytes, new Set(['VendorScorecard'])));
-      }
-      assert.equal(pool.started, 2);
-      assert.equal((await analyze('p.yaml', new TextEncoder().encode(files[2]))).schemaChecked, false);
-    } finally {
-      await pool.close();
-    }
-  });
-
-  it('checks files whole as checkFileAlone does in this thread, with the plugins the config names', async function () {
+  it('checks files as readAndCheckFile does in this thread, with the plugins the config names', async function () {
     const plugin =
       "export default { name: 'okra-plugin-pool', rules: [{ id: 'no-kr', severity: 'warning', scope: 'file', description: 'd', messages: { m: 'no KR' }, " +
       "check({ model, report }) { for (const o of model.objectives.all) if (!o.value.key_results?.length) report({ message: 'm', at: { file: o.file, path: o.path } }); } }] };\n";
@@ -94,20 +72,28 @@ describe('AnalysisPool (parsing in worker threads)', function () {
         'kind: Config\nversion: 1\ntimezone: Europe/Lisbon\nplugins: [./plugin.mjs]\nrules:\n  okr/weights-sum: info\n',
       );
       const loaded = (await import(join(dir, 'plugin.mjs'))) as { default: Plugin };
-      const checking = fileChecking(analyzeFile(CONFIG_FILE, configBytes), [builtinPlugin, loaded.default])!;
+      const setupWith = async (extraPlugins: Plugin[]) =>
+        (await readSetup(memoryHost({ [CONFIG_FILE]: configBytes }), { extraPlugins })).setup;
+      const trustedSetup = await setupWith([loaded.default]);
       const pool = new AnalysisPool({ size: 2, workerFile: WORKER });
       try {
-        const check = pool.checkerFor(dir)!(configBytes, true);
+        assert.equal(
+          pool.workersFor(dir)!({ configBytes, trusted: true, keep: 'outline', files: 3 }),
+          undefined,
+          'too few files for threads',
+        );
+        const check = pool.workersFor(dir)!({ configBytes, trusted: true, keep: 'outline', files: PARALLEL_MIN_FILES })!;
         const texts = [
           objectives(1, 1),
           objectives(2, 2),
           objectives(3, 3),
           readFileSync(join(EXAMPLE, 'okrs', 'frontline-2026-h1.yaml'), 'utf8'),
           'kind: Objectives\nversion: 1\nobjectives:\n  - id: bare\n    title: No KRs\n',
+          'kind: VendorScorecard\nversion: 1\n',
         ];
         for (const [i, text] of texts.entries()) {
           const bytes = new TextEncoder().encode(text);
-          assert.deepEqual(await check(`f${i}.yaml`, bytes), checkFileAlone(`f${i}.yaml`, bytes, checking));
+          assert.deepEqual(await check(`f${i}.yaml`, bytes), readAndCheckFile(`f${i}.yaml`, bytes, trustedSetup, 'outline'));
         }
         const last = await check('bare.yaml', new TextEncoder().encode(texts[4]));
         assert.deepEqual(
@@ -123,8 +109,9 @@ describe('AnalysisPool (parsing in worker threads)', function () {
       const untrusted = new AnalysisPool({ size: 1, workerFile: WORKER });
       try {
         const bytes = new TextEncoder().encode('kind: Objectives\nversion: 1\nobjectives:\n  - id: bare\n    title: No KRs\n');
-        const result = await untrusted.checkerFor(dir)!(configBytes, false)('bare.yaml', bytes);
-        assert.deepEqual(result, checkFileAlone('bare.yaml', bytes, fileChecking(analyzeFile(CONFIG_FILE, configBytes), [builtinPlugin])!));
+        const check = untrusted.workersFor(dir)!({ configBytes, trusted: false, keep: 'model', files: PARALLEL_MIN_FILES })!;
+        const result = await check('bare.yaml', bytes);
+        assert.deepEqual(result, readAndCheckFile('bare.yaml', bytes, await setupWith([]), 'model'));
         assert.ok(!result.diagnostics.some((d) => d.rule === 'pool/no-kr'));
       } finally {
         await untrusted.close();
@@ -141,37 +128,36 @@ describe('AnalysisPool (parsing in worker threads)', function () {
       fake,
       "const { parentPort, threadId } = require('node:worker_threads');\n" +
         "parentPort.on('message', ({ id, path }) => { if (path === 'crash.yaml') process.exit(3); " +
-        "parentPort.postMessage({ id, result: { hash: 'worker-' + threadId, data: null, diagnostics: [], schemaChecked: true } }); });\n",
+        "parentPort.postMessage({ id, result: { hash: 'worker-' + threadId, kind: undefined, diagnostics: [] } }); });\n",
     );
     const pool = new AnalysisPool({ size: 1, workerFile: fake });
     try {
-      const analyze = pool.factory!([]);
+      const check = pool.workersFor(root)!({ configBytes: new Uint8Array(), trusted: true, keep: 'outline', files: PARALLEL_MIN_FILES })!;
       const bytes = new TextEncoder().encode('kind: Objectives\n');
-      const first = await analyze('a.yaml', bytes);
+      const first = await check('a.yaml', bytes);
       assert.match(first.hash, /^worker-/);
-      // The crash leaves its file to this thread (a real hash, not the mark)...
-      assert.doesNotMatch((await analyze('crash.yaml', bytes)).hash, /^worker-/);
+      // The crash rejects its file, which validate then checks in its own thread...
+      await assert.rejects(check('crash.yaml', bytes));
       // ... and a new worker, another thread, answers the next file.
-      const after = await analyze('b.yaml', bytes);
+      const after = await check('b.yaml', bytes);
       assert.match(after.hash, /^worker-/);
       assert.notEqual(after.hash, first.hash);
-      // Only once per worker: a second crash leaves no worker, and files are read here.
-      assert.doesNotMatch((await analyze('crash.yaml', bytes)).hash, /^worker-/);
-      assert.doesNotMatch((await analyze('c.yaml', bytes)).hash, /^worker-/);
+      // Only once per worker: a second crash leaves no worker, and every file is rejected at once.
+      await assert.rejects(check('crash.yaml', bytes));
+      await assert.rejects(check('c.yaml', bytes));
     } finally {
       await pool.close();
     }
   });
 
-  it('analyses in this thread when a worker cannot run', async function () {
+  it("leaves every file to validate's own thread when a worker cannot run, with the same result", async function () {
     const pool = new AnalysisPool({ size: 1, workerFile: join(root, 'okrs', 'pool-0.yaml') });
     try {
-      const analyze = pool.factory!([]);
-      // Several files, some sent after the worker has died: none may wait forever.
-      for (let i = 0; i < 5; i++) {
-        const bytes = new TextEncoder().encode(objectives(i, i % 5));
-        assert.deepEqual(await analyze(`f${i}.yaml`, bytes), analyzeFileData(`f${i}.yaml`, bytes, new Set()));
-      }
+      const host = nodeHost(root);
+      const alone = await validate(host);
+      const pooled = await validate(host, { workers: pool.workersFor(root) });
+      assert.ok(alone.diagnostics.length > 0);
+      assert.deepEqual(pooled.diagnostics, alone.diagnostics);
     } finally {
       await pool.close();
     }

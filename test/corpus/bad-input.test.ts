@@ -1,7 +1,7 @@
 /**
  * The loader never crashes on bad input. Every file of test/fixtures/corpus/ is a broken or odd
  * definition file (some are binary); each goes through `analyzeFile` and through
- * `validateWorkspace` in a workspace of its own, and must come out as positioned diagnostics that
+ * `validate` in a workspace of its own, and must come out as positioned diagnostics that
  * match its `<name>.expected.json` golden (`[{ rule, line, column }]`, 1-based, in output order).
  *
  * To rewrite the goldens: `UPDATE_GOLDENS=1 npx mocha test/corpus/bad-input.test.ts`, then read
@@ -10,7 +10,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeFile, MAX_FILE_BYTES, memoryHost, ParseCache, validateWorkspace, type Diagnostic, type ValidationResult } from '../../core';
+import { memoryHost, ParseCache, validate, type FileCheck, type Diagnostic } from '../../core';
+import { analyzeFile } from '../../core/validate/analyze-file';
+import { MAX_FILE_BYTES } from '../../core/parse/parse-file';
 import { expectGolden } from '../helpers/goldens';
 import { assertWellFormed, toExpected, type ExpectedDiagnostic } from '../helpers/ranges';
 
@@ -30,8 +32,8 @@ function formatExpected(expected: readonly ExpectedDiagnostic[]): string {
 const sameSpot = (a: Diagnostic, b: Diagnostic) =>
   a.rule === b.rule && a.file === b.file && JSON.stringify(a.range) === JSON.stringify(b.range) && a.message === b.message;
 
-async function validateAlone(name: string, bytes: Uint8Array, cache?: ParseCache): Promise<ValidationResult> {
-  return validateWorkspace(memoryHost({ 'okra.config.yaml': CONFIG, [name]: bytes }), { cache });
+async function validateAlone(name: string, bytes: Uint8Array, cache?: ParseCache<FileCheck>) {
+  return validate(memoryHost({ 'okra.config.yaml': CONFIG, [name]: bytes }), { cache, keepModel: true });
 }
 
 /** Checks one bad file as a file and as part of a workspace; returns its workspace diagnostics. */
@@ -40,7 +42,7 @@ async function checkBadFile(name: string, bytes: Uint8Array): Promise<Diagnostic
   assertWellFormed(file.diagnostics, (path) => (path === name ? file.text : undefined));
 
   const result = await validateAlone(name, bytes);
-  const texts = new Map(result.files.map((f) => [f.path, f.text]));
+  const texts = new Map(result.model.files.map((f) => [f.path, f.text]));
   assertWellFormed(result.diagnostics, (path) => texts.get(path));
   // The config is fine: nothing may be reported on it (a crashing rule would be, as okra/rule-error).
   assert.deepEqual(
@@ -55,9 +57,9 @@ async function checkBadFile(name: string, bytes: Uint8Array): Promise<Diagnostic
   assert.ok(own.length > 0, 'a bad file must give at least one diagnostic');
 
   // Through the parse cache as the CLI's --cache keeps it (serialized as JSON), the result is the same.
-  const first = new ParseCache('corpus');
+  const first = new ParseCache<FileCheck>('corpus');
   await validateAlone(name, bytes, first);
-  const second = ParseCache.parse(first.serialize(), 'corpus');
+  const second = ParseCache.parse<FileCheck>(first.serialize(), 'corpus');
   const cached = await validateAlone(name, bytes, second);
   assert.deepEqual(cached.diagnostics, result.diagnostics, 'a cached run reports differently');
   return own;

@@ -22,7 +22,7 @@ describe('docs/rules.md', () => {
   });
 
   it('has a section for every built-in rule and every layer', async () => {
-    const { builtinRules } = await import('../../core/plugins/builtin');
+    const { builtinRules } = await import('../../core/builtin/plugin');
     const headings = new Set(
       readFileSync(join(ROOT, 'docs/rules.md'), 'utf8')
         .split('\n')

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { analyzeFile, okrTree, type OkrNode } from '../../core';
+import { okrTree, type OkrNode } from '../../core';
+import { analyzeFile } from '../../core/validate/analyze-file';
 import { okrFileSnippet, teamOwner, workspaceCycle, escapeSnippet } from '../../extension/commands/okr-file-snippet';
 import { peopleItems, retrospectiveItems, reviewItems } from '../../extension/commands/pick-items';
 import { firstLines, planHasWork, planQuestion, planSummary, progressText, pullSummary } from '../../extension/commands/plan-text';

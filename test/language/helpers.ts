@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { analyzeFile, builtinPlugin, WorkspaceSession } from '../../core';
+import { WorkspaceSession } from '../../core';
+import { analyzeFile } from '../../core/validate/analyze-file';
 
 export const EXAMPLE = join(__dirname, '..', '..', 'examples', 'support-org');
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'language');
@@ -10,10 +11,7 @@ export { readTree };
 
 /** A session over `texts`, as the editor keeps one. */
 export function sessionOf(texts: Record<string, string>): WorkspaceSession {
-  return new WorkspaceSession(
-    Object.entries(texts).map(([path, text]) => analyzeFile(path, text)),
-    [builtinPlugin],
-  );
+  return WorkspaceSession.fromFiles(Object.entries(texts).map(([path, text]) => analyzeFile(path, text)));
 }
 
 /** The example workspace, with files replaced or added. */

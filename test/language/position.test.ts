@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { LineCounter, parseDocument } from 'yaml';
-import { offsetAt, parseFile, pathAt, positionAt, rangeAt } from '../../core';
+import { offsetAt, pathAt, positionAt, rangeAt } from '../../core';
+import { parseFile } from '../../core/parse/parse-file';
 import { cursor } from './helpers';
 
 /** Every offset of `text` → position → offset gives the offset back (inside a `\r\n`, the line's end). */

@@ -53,10 +53,14 @@ describe('language/references', () => {
       assert.ok(count > 150, `only ${count} references`);
     });
 
-    it('yields only one file’s references on a file view, as the rules see it', async () => {
-      const { fileView } = await import('../../core');
+    it('scans only the items it is given, as a rule checking one file does', async () => {
+      const { scanReferences } = await import('../../core/model/reference-fields');
       const files = new Set<string>();
-      forEachReference(fileView(model, 'reviews.yaml'), (ref) => files.add(ref.file));
+      scanReferences(
+        model,
+        (cursor) => files.add(cursor.toReference().file),
+        (items) => items.filter((item) => item.file === 'reviews.yaml'),
+      );
       assert.deepEqual([...files], ['reviews.yaml']);
     });
   });
@@ -169,7 +173,7 @@ describe('language/references', () => {
       assert.ok(files.has(KPIS) && files.has(FRONTLINE));
       const renamed = applyEdits(texts, result.edits);
       const after_ = sessionOf(renamed);
-      const refs = after_.checkAll().filter((d) => d.rule.startsWith('ref/'));
+      const refs = after_.check().filter((d) => d.rule.startsWith('ref/'));
       assert.deepEqual(refs, []);
       assert.equal(findReferences(after_.workspace, 'kpi', 'first-contact-resolution').length, 0);
       assert.equal(findReferences(after_.workspace, 'kpi', 'fcr').length, findReferences(model, 'kpi', 'first-contact-resolution').length);
@@ -186,7 +190,7 @@ describe('language/references', () => {
       assert.match(renamed['org.yaml'], /team: tier-2-team\n/);
       assert.deepEqual(
         sessionOf(renamed)
-          .checkAll()
+          .check()
           .filter((d) => d.rule.startsWith('ref/')),
         [],
       );
@@ -202,7 +206,7 @@ describe('language/references', () => {
       assert.doesNotMatch(Object.values(renamed).join(''), /(?<![\w-])tomas-novak(?![\w-])/);
       assert.deepEqual(
         sessionOf(renamed)
-          .checkAll()
+          .check()
           .filter((d) => d.rule.startsWith('ref/')),
         [],
       );
@@ -246,7 +250,7 @@ describe('language/references', () => {
       assert.match(renamed['kpis.yaml'], /scope: care,/);
       assert.deepEqual(
         sessionOf(renamed)
-          .checkAll()
+          .check()
           .filter((d) => d.rule.startsWith('ref/')),
         [],
       );

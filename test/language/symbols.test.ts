@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { documentSymbols, offsetAt, parseFile, type DocumentSymbol, type Range } from '../../core';
+import { documentSymbols, offsetAt, type DocumentSymbol, type Range } from '../../core';
+import { parseFile } from '../../core/parse/parse-file';
 import { exampleSession } from './helpers';
 
 const inside = (inner: Range, outer: Range) =>

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { fastData } from '../../core/parse/fast-data';
-import { parseFile } from '../../core';
+import { parseFile } from '../../core/parse/parse-file';
 
 const ROOT = join(__dirname, '..', '..');
 

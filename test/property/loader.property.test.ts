@@ -1,6 +1,6 @@
 /**
  * Property tests of the loader: whatever bytes a file holds, `analyzeFile` and
- * `validateWorkspace` return diagnostics instead of throwing, and every diagnostic has a rule
+ * `validate` return diagnostics instead of throwing, and every diagnostic has a rule
  * id, a message and a range inside its file. Inputs are random strings (from all of Unicode
  * and from YAML's punctuation), random bytes, and random edits of the example workspace's
  * files validated together with the rest of that workspace.
@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { analyzeFile, memoryHost, ParseCache, validateWorkspace } from '../../core';
+import { memoryHost, ParseCache, validate, type FileCheck } from '../../core';
+import { analyzeFile } from '../../core/validate/analyze-file';
 import { assertWellFormed } from '../helpers/ranges';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'support-org');
@@ -137,11 +138,11 @@ function checkFile(path: string, input: string | Uint8Array): void {
 }
 
 // The example's unchanged files come from this cache, so each run parses only the edited file.
-const cache = new ParseCache('property');
+const cache = new ParseCache<FileCheck>('property');
 
 async function checkWorkspace(path: string, input: string | Uint8Array): Promise<void> {
-  const result = await validateWorkspace(memoryHost({ ...exampleFiles, [path]: input }), { cache });
-  const texts = new Map(result.files.map((f) => [f.path, f.text]));
+  const result = await validate(memoryHost({ ...exampleFiles, [path]: input }), { cache, keepModel: true });
+  const texts = new Map(result.model.files.map((f) => [f.path, f.text]));
   assertWellFormed(result.diagnostics, (p) => texts.get(p));
   // A rule that throws is caught and reported as okra/rule-error: a bug in the rule, not the input.
   const crashed = result.diagnostics.filter((d) => d.rule === 'okra/rule-error');
@@ -157,7 +158,7 @@ describe('loader properties', function () {
 
   before(async function () {
     // The unchanged example is clean, so any diagnostic below comes from an edit.
-    const clean = await validateWorkspace(memoryHost(exampleFiles), { cache });
+    const clean = await validate(memoryHost(exampleFiles), { cache, keepModel: true });
     assert.deepEqual(
       clean.diagnostics.map((d) => `${d.file}:${d.range.start.line + 1} ${d.rule}`),
       [],
@@ -185,14 +186,14 @@ describe('loader properties', function () {
     );
   });
 
-  it('validateWorkspace never throws when one example file is edited', async function () {
+  it('validate never throws when one example file is edited', async function () {
     await fc.assert(
       fc.asyncProperty(mutatedExampleFile, ({ path, text }) => checkWorkspace(path, text)),
       { numRuns: 150 },
     );
   });
 
-  it('validateWorkspace never throws when one example file is replaced by random content', async function () {
+  it('validate never throws when one example file is replaced by random content', async function () {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...examplePaths), fc.oneof(anyBytes, yamlishString), (path, content) =>
         checkWorkspace(path, content),

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Diagnostic, TextEdit } from '../../core/diagnostics';
 import { buildModel } from '../../core/model/workspace-model';
 import { parseFile } from '../../core/parse/parse-file';
-import { builtinPlugin } from '../../core/plugins/builtin';
+import { builtinPlugin } from '../../core/builtin/plugin';
 import { collectRules, runRules } from '../../core/validate/run-rules';
 
 const rules = collectRules([builtinPlugin]);

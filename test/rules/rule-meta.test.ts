@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { builtinPlugin, builtinRules } from '../../core/plugins/builtin';
+import { builtinPlugin, builtinRules } from '../../core/builtin/plugin';
 import type { Report, Rule } from '../../core/plugins/define-rule';
 import { collectRules, runRules, type LoadedRule } from '../../core/validate/run-rules';
 import { casesIn, FIXTURES, modelOf } from './fixtures';
@@ -69,7 +69,7 @@ describe('built-in rules: metadata and messages', () => {
         ...loaded.rule,
         check(ctx) {
           loaded.rule.check({
-            model: ctx.model,
+            ...ctx,
             report(r: Report<string>) {
               const template = (loaded.rule.messages as Record<string, string>)[r.message];
               if (!used.has(loaded.id)) used.set(loaded.id, new Set());

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { builtinPlugin } from '../../core/plugins/builtin';
+import { builtinPlugin } from '../../core/builtin/plugin';
 import { collectRules } from '../../core/validate/run-rules';
 import { casesIn, FIXTURES, folderOf, modelOf, run, ruleIdOf, toGolden, type GoldenEntry } from './fixtures';
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildModel, parseFile } from '../../core';
+import { buildModel } from '../../core/model/workspace-model';
+import { parseFile } from '../../core/parse/parse-file';
 import { meetingsAround } from '../../core/schedule';
 import type { OneOnOne } from '../../core/model/types.generated';
 

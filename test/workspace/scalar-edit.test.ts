@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from '../../bench/generate-workspace';
-import { analyzeFile, builtinPlugin, WorkspaceSession, type Diagnostic, type ParsedFile } from '../../core';
+import { WorkspaceSession, type Diagnostic, type ParsedFile } from '../../core';
+import { analyzeFile } from '../../core/validate/analyze-file';
 import { readTree } from '../helpers/read-tree';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'support-org');
@@ -37,10 +38,7 @@ const VALUES = [
 ];
 
 function sessionOf(texts: Record<string, string>): WorkspaceSession {
-  return new WorkspaceSession(
-    Object.entries(texts).map(([p, t]) => analyzeFile(p, t)),
-    [builtinPlugin],
-  );
+  return WorkspaceSession.fromFiles(Object.entries(texts).map(([p, t]) => analyzeFile(p, t)));
 }
 
 const plain = (d: Diagnostic) => JSON.stringify(d);
@@ -51,7 +49,7 @@ function compare(session: WorkspaceSession, texts: Record<string, string>, path:
   assert.deepEqual(file.data, whole.data, what);
   assert.deepEqual(file.diagnostics.map(plain), whole.diagnostics.map(plain), what);
   const fresh = sessionOf({ ...texts, [path]: text });
-  assert.deepEqual(session.checkFile(path).map(plain), fresh.checkFile(path).map(plain), what);
+  assert.deepEqual(session.check(path).map(plain), fresh.check(path).map(plain), what);
   return file;
 }
 

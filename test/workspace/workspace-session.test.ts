@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { analyzeFile, builtinPlugin, WorkspaceSession, type Diagnostic } from '../../core';
+import { WorkspaceSession, type Diagnostic } from '../../core';
+import { analyzeFile } from '../../core/validate/analyze-file';
 import { readTree } from '../helpers/read-tree';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'support-org');
@@ -15,7 +16,7 @@ describe('WorkspaceSession (the editor path)', () => {
 
   function session(overrides: Record<string, string> = {}) {
     const files = Object.entries({ ...texts, ...overrides }).map(([path, text]) => analyzeFile(path, text));
-    return new WorkspaceSession(files, [builtinPlugin]);
+    return WorkspaceSession.fromFiles(files);
   }
 
   it('checks one file exactly as the whole-workspace check does, cross-file references included', () => {
@@ -30,12 +31,12 @@ describe('WorkspaceSession (the editor path)', () => {
       '  - id: ops-lower-cost-to-serve\n    aligns_to: fl-resolve-first-time\n',
     );
     const s = session({ [OKRS]: broken.replace(/aligns_to: no-such-objective/, 'aligns_to: ops-lower-cost-to-serve'), [OPS]: looped });
-    const all = s.checkAll();
+    const all = s.check();
     assert.equal(all.filter((d) => d.rule === 'okr/alignment-loop').length, 1, 'one loop, reported once');
     for (const path of Object.keys(texts)) {
       const expected = all.filter((d) => d.file === path && d.rule !== 'config/unknown-rule').map(key);
       const actual = s
-        .checkFile(path)
+        .check(path)
         .filter((d) => d.rule !== 'config/unknown-rule')
         .map(key);
       assert.deepEqual(actual, expected, `diagnostics of ${path}`);
@@ -46,24 +47,24 @@ describe('WorkspaceSession (the editor path)', () => {
 
   it('sees a definition removed from another file after that file is updated', () => {
     const s = session();
-    assert.deepEqual(s.checkFile(OKRS), []);
+    assert.deepEqual(s.check(OKRS), []);
     const kpis = texts['kpis.yaml'].replace(/- id: first-contact-resolution\b/, '- id: fcr-renamed');
     s.update('kpis.yaml', kpis);
-    const after = s.checkFile(OKRS).map((d) => d.rule);
+    const after = s.check(OKRS).map((d) => d.rule);
     assert.ok(after.includes('ref/unknown-kpi'), `got ${after.join(', ')}`);
   });
 
   it('a whole-workspace check after an update sees the update (nothing memoised across runs)', () => {
     const s = session();
-    assert.equal(s.checkAll().filter((d) => d.rule === 'ref/unknown-kpi').length, 0);
+    assert.equal(s.check().filter((d) => d.rule === 'ref/unknown-kpi').length, 0);
     s.update('kpis.yaml', texts['kpis.yaml'].replace(/- id: first-contact-resolution\b/, '- id: fcr-renamed'));
-    assert.ok(s.checkAll().some((d) => d.rule === 'ref/unknown-kpi' && d.file === OKRS));
+    assert.ok(s.check().some((d) => d.rule === 'ref/unknown-kpi' && d.file === OKRS));
   });
 
   it('drops a removed file from the model', () => {
     const s = session();
     s.remove('kpis.yaml');
     assert.equal(s.workspace.kpis.has('first-contact-resolution'), false);
-    assert.ok(s.checkFile(OKRS).some((d) => d.rule === 'ref/unknown-kpi'));
+    assert.ok(s.check(OKRS).some((d) => d.rule === 'ref/unknown-kpi'));
   });
 });

@@ -37,7 +37,7 @@ export default defineRule({
     };
     // Objectives known to lead to the top (or to an unknown id), so later walks stop early.
     const leadsUp = new Set<Entity<Objective>>();
-    for (const start of objectives.all) {
+    for (const start of ctx.itemsToCheck(objectives)) {
       if (objectives.get(start.id) !== start || leadsUp.has(start)) continue;
       const chain: Entity<Objective>[] = [];
       const seen = new Set<Entity<Objective>>();

@@ -27,10 +27,10 @@ export default defineRule({
     for (const { kind } of ENTITY_KINDS) {
       const label = capitalLabel(kind);
       const entities = entityIndex(ctx.model, kind);
-      // Walked from `all`, not `byId`: when one file is re-checked, `all` holds only its items,
-      // and the whole workspace's ids need not be visited on every keystroke.
+      // Walked from the items to check, not `byId`: when one file is re-checked, the whole
+      // workspace's ids need not be visited on every keystroke.
       const seen = new Set<string>();
-      for (const { id } of entities.all) {
+      for (const { id } of ctx.itemsToCheck(entities)) {
         const definitions = entities.byId.get(id);
         if (!definitions || definitions.length < 2 || seen.has(id)) continue;
         seen.add(id);

@@ -11,6 +11,6 @@ export default defineRule({
   docs: `Checks the \`kpi\` of every key result.`,
   messages: referenceMessages('KPI', 'KpiTargets'),
   check(ctx) {
-    reportUnknown<'unknown'>(ctx.model, 'kpi', (r) => ctx.report(r));
+    reportUnknown<'unknown'>(ctx, 'kpi');
   },
 });

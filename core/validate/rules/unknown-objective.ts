@@ -11,6 +11,6 @@ export default defineRule({
   docs: `Objectives may align to an objective in any file of the workspace, for example a team objective to the organisation's.`,
   messages: referenceMessages('objective', 'Objectives'),
   check(ctx) {
-    reportUnknown<'unknown'>(ctx.model, 'objective', (r) => ctx.report(r));
+    reportUnknown<'unknown'>(ctx, 'objective');
   },
 });

@@ -11,6 +11,6 @@ export default defineRule({
   docs: `Checks team leads, managers, owners (\`person/<id>\`), check-in authors, 1:1 managers and reports, and review and retrospective participants. A bare id in an owner field may name a person or a team; when it names neither, the closest id decides which rule reports it.`,
   messages: referenceMessages('person', 'Org', true),
   check(ctx) {
-    reportUnknown(ctx.model, 'person', (r) => ctx.report(r));
+    reportUnknown(ctx, 'person');
   },
 });

@@ -11,6 +11,6 @@ export default defineRule({
   docs: `Checks team parents, people's teams, owners (\`team/<id>\`), 1:1 reports and participants given as \`team/<id>\`, and KPI target and actual scopes. A scope that is neither \`global\` nor any team, tier or vendor is reported here unless a tier or vendor id is closer.`,
   messages: referenceMessages('team', 'Org', true),
   check(ctx) {
-    reportUnknown(ctx.model, 'team', (r) => ctx.report(r));
+    reportUnknown(ctx, 'team');
   },
 });

@@ -11,6 +11,6 @@ export default defineRule({
   docs: `Checks \`escalates_to[].tier\`, and KPI scopes whose closest match is a tier id.`,
   messages: referenceMessages('tier', 'TierStructure', true),
   check(ctx) {
-    reportUnknown(ctx.model, 'tier', (r) => ctx.report(r));
+    reportUnknown(ctx, 'tier');
   },
 });

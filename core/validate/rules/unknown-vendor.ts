@@ -11,6 +11,6 @@ export default defineRule({
   docs: `Checks people's \`vendor\`, tier staffing \`vendor\`, and KPI scopes whose closest match is a vendor id.`,
   messages: referenceMessages('vendor', 'Org', true),
   check(ctx) {
-    reportUnknown(ctx.model, 'vendor', (r) => ctx.report(r));
+    reportUnknown(ctx, 'vendor');
   },
 });

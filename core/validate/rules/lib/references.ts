@@ -7,7 +7,7 @@ import {
   type ReferenceCursor,
   type RefKind,
 } from '../../../model/reference-fields';
-import type { Location, Report } from '../../../plugins/define-rule';
+import type { Location, Report, RuleContext } from '../../../plugins/define-rule';
 import { didYouMean } from '../../../util/did-you-mean';
 
 // Which fields are references, and what each accepts, is one table shared with the language
@@ -107,22 +107,24 @@ const cache = new WeakMap<WorkspaceModel, UnknownReference[]>();
  * Every reference in the workspace that names nothing defined, computed once per model and
  * shared by the six `ref/unknown-*` rules.
  */
-export function unknownReferences(model: WorkspaceModel): UnknownReference[] {
-  let found = cache.get(model);
+function unknownReferences(ctx: RuleContext): UnknownReference[] {
+  // Each run of the rules has a model object of its own, and so a memo of its own.
+  let found = cache.get(ctx.model);
   if (!found) {
-    found = collect(model);
-    cache.set(model, found);
+    found = collect(ctx);
+    cache.set(ctx.model, found);
   }
   return found;
 }
 
-function collect(model: WorkspaceModel): UnknownReference[] {
+function collect({ model, itemsToCheck }: RuleContext): UnknownReference[] {
   const found: UnknownReference[] = [];
-  scanReferences(model, (cursor: ReferenceCursor) => {
+  const onReference = (cursor: ReferenceCursor) => {
     if (settled(model, cursor.value, cursor.accepts, cursor.kinds)) return;
     const problem = resolve(model, cursor.toReference());
     if (problem) found.push(problem);
-  });
+  };
+  scanReferences(model, onReference, (items) => itemsToCheck(items));
   return found;
 }
 
@@ -142,12 +144,8 @@ export function referenceMessages(what: string, where: string, ambiguous = false
  * Reports every unknown reference of `kind`, with "did you mean" and a fix when there is a
  * close id. `M` is the rule's message names: `unknownAny` is only used for kinds that declare it.
  */
-export function reportUnknown<M extends 'unknown' | 'unknownAny'>(
-  model: WorkspaceModel,
-  kind: RefKind,
-  report: (r: Report<M>) => void,
-): void {
-  for (const ref of unknownReferences(model)) {
+export function reportUnknown<M extends 'unknown' | 'unknownAny'>(ctx: RuleContext<M>, kind: RefKind): void {
+  for (const ref of unknownReferences(ctx as RuleContext)) {
     if (ref.kind !== kind) continue;
     const r: Report<M> = {
       message: (ref.ambiguous ? 'unknownAny' : 'unknown') as M,
@@ -155,6 +153,6 @@ export function reportUnknown<M extends 'unknown' | 'unknownAny'>(
       at: ref.at,
     };
     if (ref.suggestion) r.fix = { title: `Replace with "${ref.suggestion}"`, edits: [{ at: ref.at, newText: ref.suggestion }] };
-    report(r);
+    ctx.report(r);
   }
 }

@@ -1,16 +1,16 @@
+import { definePlugin } from '../plugins/define-plugin';
 import { builtinDocuments } from '../render/builtin-documents';
-import { BUILTIN_PLUGIN_NAME, builtinRules } from './builtin-rules';
-import { definePlugin } from './define-plugin';
+import { builtinRulesPlugin } from './rules-plugin';
 
-export { builtinRules } from './builtin-rules';
+export { builtinRules } from '../validate/rules';
 
 /**
  * okra's own rules, templates and helpers, registered through the same API as a third-party
  * plugin so that there is one way in.
  */
 export const builtinPlugin = definePlugin({
-  name: BUILTIN_PLUGIN_NAME,
-  rules: [...builtinRules],
+  ...builtinRulesPlugin,
+  rules: [...(builtinRulesPlugin.rules ?? [])],
   templates: builtinDocuments.templates,
   helpers: builtinDocuments.helpers,
 });

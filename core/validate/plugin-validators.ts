@@ -1,5 +1,5 @@
 import type { Plugin } from '../plugins/define-plugin';
-import { compileSchema, type ExtraValidators } from '../validate/schema';
+import { compileSchema, type ExtraValidators } from './schema';
 
 /** Validators for the kinds that plugins add, compiled once per run. */
 export function pluginValidators(plugins: readonly Plugin[]): ExtraValidators {

@@ -1,0 +1,37 @@
+import type { Rule } from '../../plugins/define-rule';
+import alignmentLoop from './alignment-loop';
+import dateOutsideCycle from './date-outside-cycle';
+import duplicateId from './duplicate-id';
+import escalationLoop from './escalation-loop';
+import managerLoop from './manager-loop';
+import stageOrder from './stage-order';
+import targetEqualsStart from './target-equals-start';
+import thresholdSide from './threshold-side';
+import tierCapacity from './tier-capacity';
+import unknownKpi from './unknown-kpi';
+import unknownObjective from './unknown-objective';
+import unknownPerson from './unknown-person';
+import unknownTeam from './unknown-team';
+import unknownTier from './unknown-tier';
+import unknownVendor from './unknown-vendor';
+import weightsSum from './weights-sum';
+
+/** The built-in workspace rules, in the order the SPEC lists them (also the order they run in). */
+export const builtinRules: ReadonlyArray<Rule<string>> = [
+  duplicateId,
+  unknownPerson,
+  unknownTeam,
+  unknownKpi,
+  unknownObjective,
+  unknownTier,
+  unknownVendor,
+  weightsSum,
+  targetEqualsStart,
+  dateOutsideCycle,
+  alignmentLoop,
+  thresholdSide,
+  escalationLoop,
+  tierCapacity,
+  managerLoop,
+  stageOrder,
+];
