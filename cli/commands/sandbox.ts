@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parseFaultSpec, startSandbox, type FaultSpec, type SandboxHandle, type SandboxState } from '../../core/sandbox';
+import { parseFaultSpec, startSandbox, type FaultSpec, type SandboxHandle, type SandboxState } from '../../sandbox';
 import { writeFileAtomic } from '../atomic-write';
 import { UsageError } from '../errors';
 

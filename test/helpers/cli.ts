@@ -7,7 +7,7 @@ export const REPO = resolve(__dirname, '..', '..');
 export const CLI = join(REPO, 'dist', 'cli.js');
 
 /** What goes into dist/cli.js: when any of it is newer than the bundle, the bundle is rebuilt. */
-const SOURCES = ['cli', 'core', 'schemas', 'templates', 'package.json', 'esbuild.config.mjs'];
+const SOURCES = ['cli', 'core', 'sandbox', 'schemas', 'templates', 'package.json', 'esbuild.config.mjs'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
