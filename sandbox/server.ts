@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { PageObjectResponse } from '@notionhq/client';
 import { handleAdmin } from './admin';
 import { renderBoard } from './board';
-import type { Clock } from './clock';
-import { invalidJson, invalidRequestUrl, missingVersion, NotionError, rateLimited, unauthorized, validationError } from './errors';
+import type { Clock } from './model/clock';
+import { invalidJson, invalidRequestUrl, missingVersion, NotionError, rateLimited, unauthorized, validationError } from './model/errors';
 import { FaultInjector, type FaultKind, type FaultSpec, type QueuedFault } from './faults';
 import { blockRoutes } from './handlers/blocks';
 import { databaseRoutes } from './handlers/databases';
@@ -13,14 +13,14 @@ import { dataSourceRoutes } from './handlers/data-sources';
 import { applyPageUpdate, pageRoutes } from './handlers/pages';
 import { searchRoutes } from './handlers/search';
 import { userRoutes } from './handlers/users';
-import { IdSource, normalizeId } from './ids';
+import { IdSource, normalizeId } from './model/ids';
 import { Persister } from './persist';
 import { NOTION_RATE_LIMIT, TokenBucket, type RateLimitOptions } from './rate-limit';
-import { matchRoute, type RequestContext, type Route } from './router';
-import { Serializer } from './serialize';
-import { Store, type SeedUser } from './store';
-import type { SandboxState, StoredUser } from './types';
-import { isObject, type JsonObject } from './validate-body';
+import { matchRoute, type RequestContext, type Route } from './handlers/router';
+import { Serializer } from './model/serialize';
+import { Store, type SeedUser } from './model/store';
+import type { SandboxState, StoredUser } from './model/types';
+import { isObject, type JsonObject } from './model/validate-body';
 
 /** Options for {@link startSandbox}. */
 export interface SandboxOptions {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { TokenBucket } from '../../sandbox/rate-limit';
-import { paginate } from '../../sandbox/query';
-import { normalizeId } from '../../sandbox/ids';
-import { floorToMinute } from '../../sandbox/clock';
+import { paginate } from '../../sandbox/model/query';
+import { normalizeId } from '../../sandbox/model/ids';
+import { floorToMinute } from '../../sandbox/model/clock';
 import { escapeHtml } from '../../sandbox';
-import { expectArray, expectString, readPageSize } from '../../sandbox/validate-body';
+import { expectArray, expectString, readPageSize } from '../../sandbox/model/validate-body';
 
 describe('sandbox units', () => {
   describe('TokenBucket', () => {
