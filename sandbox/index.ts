@@ -13,3 +13,4 @@ export { DEFAULT_USERS } from './model/store';
 export type { SeedUser } from './model/store';
 export type { SandboxState, StoredUser } from './model/types';
 export { escapeHtml } from './board';
+export { isLoopbackHost, PUBLIC_SANDBOX_TOKEN } from './host-check';

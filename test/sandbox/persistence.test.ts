@@ -104,6 +104,7 @@ describe('okra sandbox (CLI command)', () => {
     const command = program.commands.find((c) => c.name() === 'sandbox');
     assert.ok(command);
     assert.deepEqual(command.options.map((o) => o.long).sort(), [
+      '--allow-host',
       '--data',
       '--faults',
       '--host',
