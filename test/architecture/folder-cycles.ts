@@ -1,5 +1,5 @@
+import { stronglyConnected } from '../../core/validate/rules/lib/graph';
 import type { FolderImport } from './import-graph';
-import { stronglyConnectedComponents } from './strongly-connected';
 
 /** Folders that all reach each other through imports, and the imports between them. */
 export interface FolderCycle {
@@ -7,15 +7,25 @@ export interface FolderCycle {
   imports: FolderImport[];
 }
 
-/** Every import cycle between folders: each strongly connected component of two or more. */
+/**
+ * Every import cycle between folders: each strongly connected component of two or more folders,
+ * its folders sorted, in the order of its first folder.
+ */
 export function folderCycles(imports: readonly FolderImport[]): FolderCycle[] {
-  return stronglyConnectedComponents(imports)
-    .filter((folders) => folders.length > 1)
-    .map((folders) => {
-      const members = new Set(folders);
-      const inside = imports.filter((edge) => members.has(edge.from) && members.has(edge.to));
+  const out = new Map<string, FolderImport[]>();
+  for (const edge of imports) {
+    if (!out.has(edge.to)) out.set(edge.to, []);
+    if (!out.has(edge.from)) out.set(edge.from, []);
+    out.get(edge.from)!.push(edge);
+  }
+  return stronglyConnected([...out.keys()].sort(), out)
+    .filter((component) => component.length > 1)
+    .map((component) => {
+      const folders = component.sort();
+      const inside = imports.filter((edge) => folders.includes(edge.from) && folders.includes(edge.to));
       return { folders, imports: inside.sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`)) };
-    });
+    })
+    .sort((a, b) => a.folders[0].localeCompare(b.folders[0]));
 }
 
 /**

@@ -8,7 +8,9 @@ import { ensureCliBuilt, runCli } from '../helpers/cli';
 
 describe('okra sandbox --host beyond loopback', () => {
   let dir: string;
-  before(async () => {
+  before(async function () {
+    // A stale dist/cli.js is rebuilt first.
+    this.timeout(120_000);
     ensureCliBuilt();
     dir = await mkdtemp(join(tmpdir(), 'okra-sandbox-host-'));
   });
