@@ -27,7 +27,7 @@ const builds = [
   { ...common, entryPoints: ['core/index.ts'], outfile: 'dist/core.js' },
   // The local Notion-compatible server, loaded by the extension only when a sandbox is started
   // (extension/core.ts), so that neither dist/extension.js nor dist/core.js carries it.
-  { ...common, entryPoints: ['core/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
+  { ...common, entryPoints: ['sandbox/index.ts'], outfile: 'dist/sandbox.js' },
   // The VS Code extension is bundled once it exists (issue: the extension).
   ...(existsSync('extension/extension.ts')
     ? [{ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }]

@@ -14,7 +14,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createRandom } from '../core/sandbox/prng';
+import { createRandom } from '../sandbox/model/prng';
 
 /** Bump when the output changes, so cached workspaces under bench/.work are regenerated. */
 const GENERATOR_VERSION = 4;

@@ -17,7 +17,7 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { runSync } from '../cli/commands/sync';
 import { runValidation } from '../cli/commands/validate';
-import { NOTION_RATE_LIMIT, startSandbox, type SandboxHandle } from '../core/sandbox';
+import { NOTION_RATE_LIMIT, startSandbox, type SandboxHandle } from '../sandbox';
 import {
   createNotionClient,
   DATABASES,

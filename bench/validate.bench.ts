@@ -522,6 +522,6 @@ function newestSource(): number {
       else if (/\.(ts|js|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  for (const dir of ['core', 'cli', 'schemas']) walk(join(ROOT, dir));
+  for (const dir of ['core', 'cli', 'sandbox', 'schemas']) walk(join(ROOT, dir));
   return newest;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type * as OkraCore from '../core';
-import type * as OkraSandbox from '../core/sandbox';
+import type * as OkraSandbox from '../sandbox';
 
 export type Core = typeof OkraCore;
 export type Sandbox = typeof OkraSandbox;
@@ -27,7 +27,7 @@ export function core(): Core {
 }
 
 /**
- * The local Notion-compatible sandbox server (core/sandbox), loaded from dist/sandbox.js the
+ * The local Notion-compatible sandbox server (sandbox/), loaded from dist/sandbox.js the
  * first time a sandbox is started: most sessions never start one, so neither extension.js nor
  * core.js carries it.
  */

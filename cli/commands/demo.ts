@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { countBySeverity, cycleInterval, objectiveProgress, objectiveStatus, type WorkspaceModel } from '../../core';
-import { startSandbox } from '../../core/sandbox';
+import { startSandbox } from '../../sandbox';
 import { formatText } from '../format/text';
 import { packageRoot } from '../package-root';
 import { colorsEnabled, painter, type Paint } from '../terminal';

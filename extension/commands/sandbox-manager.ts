@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { SandboxHandle } from '../../core/sandbox';
+import type { SandboxHandle } from '../../sandbox';
 import { sandbox } from '../core';
 
 /** A sandbox running in the extension host, with the page sync writes under. */

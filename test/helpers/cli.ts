@@ -7,7 +7,7 @@ export const REPO = resolve(__dirname, '..', '..');
 export const CLI = join(REPO, 'dist', 'cli.js');
 
 /** What goes into dist/cli.js: when any of it is newer than the bundle, the bundle is rebuilt. */
-const SOURCES = ['cli', 'core', 'schemas', 'templates', 'package.json', 'esbuild.config.mjs'];
+const SOURCES = ['cli', 'core', 'sandbox', 'schemas', 'templates', 'package.json', 'esbuild.config.mjs'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -62,14 +62,23 @@ export interface CliRun {
 
 /**
  * Runs `node dist/cli.js ...args` in `cwd` without a terminal and without colours, as CI would.
+ * With `killAfterMs`, a run that should have ended by then is killed (its code is then null).
  */
-export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; killAfterMs?: number },
+): Promise<CliRun> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   // Nothing from the test runner or the developer's shell may change the output.
   for (const name of ['FORCE_COLOR', 'OKRA_DEBUG', 'NODE_OPTIONS', 'GITHUB_ACTIONS'])
     if (!(options.env && name in options.env)) delete env[name];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: options.killAfterMs,
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -1,5 +1,5 @@
 import { Client, LogLevel } from '@notionhq/client';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../core/sandbox';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox';
 
 /** A running sandbox, an SDK client pointed at it, and a root page shared with the integration. */
 export interface TestSandbox {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { isFullDatabase, isFullPage, type PageObjectResponse } from '@notionhq/client';
-import { startSandbox, type SandboxState, type SandboxStats } from '../../core/sandbox';
+import { startSandbox, type SandboxState, type SandboxStats } from '../../sandbox';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 describe('sandbox: admin hooks over HTTP', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { APIErrorCode, APIResponseError, Client, isNotionClientError, LogLevel, UnknownHTTPResponseError } from '@notionhq/client';
-import { NOTION_RATE_LIMIT, parseFaultSpec, type FaultKind } from '../../core/sandbox';
+import { NOTION_RATE_LIMIT, parseFaultSpec, type FaultKind } from '../../sandbox';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const headersFor = (token: string) => ({ authorization: `Bearer ${token}`, 'notion-version': '2025-09-03' });

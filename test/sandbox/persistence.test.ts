@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { Client, isFullDatabase, isFullPage, LogLevel } from '@notionhq/client';
-import { startSandbox, type SandboxState } from '../../core/sandbox';
+import { startSandbox, type SandboxState } from '../../sandbox';
 import { registerSandboxCommand, runSandbox } from '../../cli/commands/sandbox';
 import { UsageError } from '../../cli/errors';
 
@@ -104,6 +104,7 @@ describe('okra sandbox (CLI command)', () => {
     const command = program.commands.find((c) => c.name() === 'sandbox');
     assert.ok(command);
     assert.deepEqual(command.options.map((o) => o.long).sort(), [
+      '--allow-host',
       '--data',
       '--faults',
       '--host',

@@ -20,14 +20,14 @@ import {
   type QueryDataSourceResponse,
   type UserObjectResponse,
 } from '@notionhq/client';
-import type { Serializer } from '../../core/sandbox/serialize';
+import type { Serializer } from '../../sandbox/model/serialize';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { createKitchenSink } from './fixtures';
 
 /*
  * Two checks that the sandbox speaks the SDK's types:
  * 1. At compile time, the serializers' return types must be assignable to the
- *    SDK's response types (core/sandbox/serialize.ts is typed with them, and the
+ *    SDK's response types (sandbox/model/serialize.ts is typed with them, and the
  *    assertions below fail `tsc` if that ever loosens).
  * 2. At run time, the JSON on the wire carries every key the SDK's full-object
  *    types declare. The key lists are `Record<keyof T, true>`, so they stop

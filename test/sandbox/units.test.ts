@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { TokenBucket } from '../../core/sandbox/rate-limit';
-import { paginate } from '../../core/sandbox/query';
-import { normalizeId } from '../../core/sandbox/ids';
-import { floorToMinute } from '../../core/sandbox/clock';
-import { escapeHtml } from '../../core/sandbox';
-import { expectArray, expectString, readPageSize } from '../../core/sandbox/validate-body';
+import { TokenBucket } from '../../sandbox/rate-limit';
+import { paginate } from '../../sandbox/model/query';
+import { normalizeId } from '../../sandbox/model/ids';
+import { floorToMinute } from '../../sandbox/model/clock';
+import { escapeHtml } from '../../sandbox';
+import { expectArray, expectString, readPageSize } from '../../sandbox/model/validate-body';
 
 describe('sandbox units', () => {
   describe('TokenBucket', () => {

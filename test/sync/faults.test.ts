@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FAULT_KINDS, type FaultKind } from '../../core/sandbox';
+import { FAULT_KINDS, type FaultKind } from '../../sandbox';
 import { startTestSandbox } from '../helpers/sandbox';
 import { baseData, contentSnapshot, duplicates, sync, tempDir, writeWorkspace, type WorkspaceData } from './helpers';
 

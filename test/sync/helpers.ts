@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { runSync, type RunSyncOptions, type RunSyncResult } from '../../cli/commands/sync';
 import { buildModel, type WorkspaceModel } from '../../core/model/workspace-model';
 import { parseFile } from '../../core/parse/parse-file';
-import type { SandboxHandle, SandboxState } from '../../core/sandbox';
+import type { SandboxHandle, SandboxState } from '../../sandbox';
 import type { RetryPolicy } from '../../core/sync/notion';
 
 /** The instant every test syncs at: status and the calendar window are fixed by it. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startSandbox, type SandboxHandle } from '../../core/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox';
 import { startTestSandbox } from '../helpers/sandbox';
 import { baseData, contentSnapshot, duplicates, NOW, sync, tempDir, WINDOW, writeWorkspace } from './helpers';
 

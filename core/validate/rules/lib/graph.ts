@@ -41,8 +41,11 @@ export function findLoops(nodes: readonly string[], edges: readonly Edge[]): Edg
   return loops;
 }
 
-/** Tarjan's algorithm, iterative: a long management chain must not overflow the stack. */
-function stronglyConnected(nodes: readonly string[], out: ReadonlyMap<string, Edge[]>): string[][] {
+/**
+ * The strongly connected components of a directed graph (Tarjan's algorithm), iterative: a long
+ * management chain must not overflow the stack. Exported for test/architecture/folder-cycles.ts.
+ */
+export function stronglyConnected(nodes: readonly string[], out: ReadonlyMap<string, ReadonlyArray<{ to: string }>>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();

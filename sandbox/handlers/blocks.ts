@@ -1,10 +1,10 @@
 import type { AppendBlockChildrenResponse, BlockObjectResponse, ListBlockChildrenResponse } from '@notionhq/client';
-import { normalizeContent, parseChildren } from '../blocks';
-import { archivedError, validationError } from '../errors';
-import { paginate } from '../query';
-import { pathId, type RequestContext, type Route } from '../router';
-import type { StoredBlock, StoredPage } from '../types';
-import { expectId, expectObject, expectOneOf, optionalBoolean, readPageSize } from '../validate-body';
+import { normalizeContent, parseChildren } from '../model/blocks';
+import { archivedError, validationError } from '../model/errors';
+import { paginate } from '../model/query';
+import { pathId, type RequestContext, type Route } from './router';
+import type { StoredBlock, StoredPage } from '../model/types';
+import { expectId, expectObject, expectOneOf, optionalBoolean, readPageSize } from '../model/validate-body';
 
 // Blocks whose children the API can append to; Notion refuses the rest.
 const PARENT_TYPES = new Set([

@@ -1,7 +1,7 @@
-import { NotionError, validationError } from './errors';
+import { NotionError, validationError } from './model/errors';
 import { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults';
 import type { SandboxHandle } from './server';
-import { isObject } from './validate-body';
+import { isObject } from './model/validate-body';
 
 /**
  * `/__sandbox/*`: test and operator hooks outside the emulated API.

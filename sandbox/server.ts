@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { PageObjectResponse } from '@notionhq/client';
 import { handleAdmin } from './admin';
+import { acceptsHost, hostNotAllowed, PUBLIC_SANDBOX_TOKEN } from './host-check';
 import { renderBoard } from './board';
-import type { Clock } from './clock';
-import { invalidJson, invalidRequestUrl, missingVersion, NotionError, rateLimited, unauthorized, validationError } from './errors';
+import type { Clock } from './model/clock';
+import { invalidJson, invalidRequestUrl, missingVersion, NotionError, rateLimited, unauthorized, validationError } from './model/errors';
 import { FaultInjector, type FaultKind, type FaultSpec, type QueuedFault } from './faults';
 import { blockRoutes } from './handlers/blocks';
 import { databaseRoutes } from './handlers/databases';
@@ -13,14 +14,14 @@ import { dataSourceRoutes } from './handlers/data-sources';
 import { applyPageUpdate, pageRoutes } from './handlers/pages';
 import { searchRoutes } from './handlers/search';
 import { userRoutes } from './handlers/users';
-import { IdSource, normalizeId } from './ids';
+import { IdSource, normalizeId } from './model/ids';
 import { Persister } from './persist';
 import { NOTION_RATE_LIMIT, TokenBucket, type RateLimitOptions } from './rate-limit';
-import { matchRoute, type RequestContext, type Route } from './router';
-import { Serializer } from './serialize';
-import { Store, type SeedUser } from './store';
-import type { SandboxState, StoredUser } from './types';
-import { isObject, type JsonObject } from './validate-body';
+import { matchRoute, type RequestContext, type Route } from './handlers/router';
+import { Serializer } from './model/serialize';
+import { Store, type SeedUser } from './model/store';
+import type { SandboxState, StoredUser } from './model/types';
+import { isObject, type JsonObject } from './model/validate-body';
 
 /** Options for {@link startSandbox}. */
 export interface SandboxOptions {
@@ -28,6 +29,11 @@ export interface SandboxOptions {
   port?: number;
   /** Interface to bind (default 127.0.0.1: the sandbox is a local tool). */
   host?: string;
+  /**
+   * Host names (without port) whose requests are answered besides localhost, 127.0.0.1, [::1]
+   * and `host`; a request addressed to any other name gets a 403 (see host-check.ts).
+   */
+  allowedHosts?: readonly string[];
   /** The integration token clients must send as `Authorization: Bearer …` (default `secret_sandbox`). */
   token?: string;
   /** State to start from (e.g. read back from `--data FILE`), as an object or its JSON. */
@@ -144,7 +150,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (initialState && initialState.version !== 1) throw new Error(`Unsupported sandbox state version ${String(initialState.version)}.`);
   const store = new Store({ clock, ids, initialState, users: options.users, workspaceName: options.workspaceName });
   const ser = new Serializer(store);
-  const token = options.token ?? 'secret_sandbox';
+  const token = options.token ?? PUBLIC_SANDBOX_TOKEN;
+  const host = options.host ?? '127.0.0.1';
+  const answersHost = acceptsHost(host, options.allowedHosts);
   const faults = new FaultInjector(options.faults, options.seed);
   let bucket: TokenBucket | null = options.rateLimit === false ? null : new TokenBucket(options.rateLimit ?? NOTION_RATE_LIMIT);
   const stats: SandboxStats = { requests: 0, byStatus: {}, rateLimited: 0, faults: {}, writes: 0, persistErrors: 0 };
@@ -282,6 +290,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     req.on('end', () => {
       const rawBody = Buffer.concat(chunks).toString('utf8');
       const work = async () => {
+        if (!answersHost(req.headers.host)) throw hostNotAllowed(req.headers.host);
         if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
           res.writeHead(200, {
             'content-type': 'text/html; charset=utf-8',
@@ -322,13 +331,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+    server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const host = options.host ?? '127.0.0.1';
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   store.origin = origin;
 

@@ -1,9 +1,9 @@
 import type { SearchResponse } from '@notionhq/client';
-import { paginate } from '../query';
-import { plainText } from '../rich-text';
-import type { RequestContext, Route } from '../router';
-import type { StoredDataSource, StoredPage } from '../types';
-import { expectObject, expectOneOf, optionalString, readPageSize } from '../validate-body';
+import { paginate } from '../model/query';
+import { plainText } from '../model/rich-text';
+import type { RequestContext, Route } from './router';
+import type { StoredDataSource, StoredPage } from '../model/types';
+import { expectObject, expectOneOf, optionalString, readPageSize } from '../model/validate-body';
 
 type Hit =
   | { id: string; kind: 'page'; page: StoredPage; edited: number }

@@ -1,8 +1,8 @@
 import type { GetSelfResponse, GetUserResponse, ListUsersResponse } from '@notionhq/client';
-import { notFound } from '../errors';
-import { paginate } from '../query';
-import { pathId, type RequestContext, type Route } from '../router';
-import { readPageSize } from '../validate-body';
+import { notFound } from '../model/errors';
+import { paginate } from '../model/query';
+import { pathId, type RequestContext, type Route } from './router';
+import { readPageSize } from '../model/validate-body';
 
 /** GET /v1/users — people first, then the integration's bot. */
 function listUsers(ctx: RequestContext): ListUsersResponse {

@@ -1,13 +1,13 @@
 import type { DataSourceObjectResponse, QueryDataSourceResponse } from '@notionhq/client';
-import { validationError } from '../errors';
-import { parseIcon } from '../page-meta';
-import { createSchema, updateSchema } from '../properties';
-import { compileFilter, compileSorts, paginate } from '../query';
-import { linkRelations } from '../relations';
-import { normalizeRichText } from '../rich-text';
-import { pathId, type RequestContext, type Route } from '../router';
-import type { StoredDataSource } from '../types';
-import { expectId, expectObject, expectOneOf, optionalBoolean, readPageSize } from '../validate-body';
+import { validationError } from '../model/errors';
+import { parseIcon } from '../model/page-meta';
+import { createSchema, updateSchema } from '../model/properties';
+import { compileFilter, compileSorts, paginate } from '../model/query';
+import { linkRelations } from '../model/relations';
+import { normalizeRichText } from '../model/rich-text';
+import { pathId, type RequestContext, type Route } from './router';
+import type { StoredDataSource } from '../model/types';
+import { expectId, expectObject, expectOneOf, optionalBoolean, readPageSize } from '../model/validate-body';
 import { filterProperties } from './shared';
 
 /** POST /v1/data_sources — another data source in an existing database. */

@@ -1,4 +1,4 @@
-import { createRandom, type Random } from './prng';
+import { createRandom, type Random } from './model/prng';
 
 /** Failures the sandbox can inject: HTTP statuses Notion (or its edge) returns, or a dropped connection. */
 export type FaultKind = '409' | '429' | '500' | '502' | '503' | '504' | '529' | 'drop';

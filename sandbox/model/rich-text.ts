@@ -7,7 +7,8 @@ export interface MentionResolver {
   page(id: string): { title: string; url: string } | null;
 }
 
-const API_COLORS = [
+/** Text and block colours the API accepts. */
+export const API_COLORS = [
   'default',
   'gray',
   'brown',

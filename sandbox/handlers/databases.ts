@@ -1,12 +1,12 @@
 import type { DatabaseObjectResponse } from '@notionhq/client';
-import { validationError } from '../errors';
-import { parseCover, parseIcon } from '../page-meta';
-import { createSchema } from '../properties';
-import { linkRelations } from '../relations';
-import { normalizeRichText } from '../rich-text';
-import { pathId, type RequestContext, type Route } from '../router';
-import type { StoredDataSource, StoredDatabase, StoredProperty } from '../types';
-import { expectObject, optionalBoolean } from '../validate-body';
+import { validationError } from '../model/errors';
+import { parseCover, parseIcon } from '../model/page-meta';
+import { createSchema } from '../model/properties';
+import { linkRelations } from '../model/relations';
+import { normalizeRichText } from '../model/rich-text';
+import { pathId, type RequestContext, type Route } from './router';
+import type { StoredDataSource, StoredDatabase, StoredProperty } from '../model/types';
+import { expectObject, optionalBoolean } from '../model/validate-body';
 import { writablePageParent } from './shared';
 
 /** POST /v1/databases — a database and its first data source. */

@@ -1,7 +1,7 @@
-import { archivedError, validationError } from '../errors';
-import type { RequestContext } from '../router';
-import type { StoredPage } from '../types';
-import { expectId, expectObject } from '../validate-body';
+import { archivedError, validationError } from '../model/errors';
+import type { RequestContext } from './router';
+import type { StoredPage } from '../model/types';
+import { expectId, expectObject } from '../model/validate-body';
 
 /**
  * Resolves a `{page_id}` parent the integration can write under. Workspace

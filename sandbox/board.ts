@@ -1,8 +1,8 @@
-import { compactId } from './ids';
-import { plainText } from './rich-text';
-import type { PagePropertyValue, Serializer } from './serialize';
-import type { Store } from './store';
-import type { StoredDataSource, StoredOption, StoredProperty } from './types';
+import { compactId } from './model/ids';
+import { plainText } from './model/rich-text';
+import type { PagePropertyValue, Serializer } from './model/serialize';
+import type { Store } from './model/store';
+import type { StoredDataSource, StoredOption, StoredProperty } from './model/types';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {

@@ -1,4 +1,4 @@
-import { normalizeRichText, type MentionResolver } from './rich-text';
+import { API_COLORS, normalizeRichText, type MentionResolver } from './rich-text';
 import { validationError } from './errors';
 import { expectArray, expectObject, expectOneOf, expectString, failed, optionalBoolean, isObject, type JsonObject } from './validate-body';
 
@@ -42,29 +42,6 @@ export const SUPPORTED_BLOCK_TYPES: readonly string[] = [
 
 // Headings only nest when toggleable; the rest of this list nests freely.
 const NESTING_TYPES = new Set(['paragraph', 'bulleted_list_item', 'numbered_list_item', 'quote', 'to_do', 'toggle', 'callout', 'table']);
-
-const API_COLORS = [
-  'default',
-  'gray',
-  'brown',
-  'orange',
-  'yellow',
-  'green',
-  'blue',
-  'purple',
-  'pink',
-  'red',
-  'default_background',
-  'gray_background',
-  'brown_background',
-  'orange_background',
-  'yellow_background',
-  'green_background',
-  'blue_background',
-  'purple_background',
-  'pink_background',
-  'red_background',
-] as const;
 
 /**
  * Validates a `children` array (append or page create): at most 100 blocks per

@@ -1,6 +1,6 @@
-import type { Serializer } from './serialize';
-import type { Store } from './store';
-import { expectId, type JsonObject } from './validate-body';
+import type { Serializer } from '../model/serialize';
+import type { Store } from '../model/store';
+import { expectId, type JsonObject } from '../model/validate-body';
 
 /** Everything a route handler gets. */
 export interface RequestContext {

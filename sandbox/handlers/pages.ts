@@ -1,15 +1,15 @@
 import type { PageObjectResponse, PropertyItemListResponse, PropertyItemObjectResponse } from '@notionhq/client';
-import { parseChildren } from '../blocks';
-import { archivedError, NotionError, validationError } from '../errors';
-import { samePropertyId } from '../ids';
-import { parseCover, parseIcon } from '../page-meta';
-import { parseValues, type ParsedValues } from '../properties';
-import { paginate } from '../query';
-import { syncDualValues } from '../relations';
-import { pathId, type RequestContext, type Route } from '../router';
-import type { Store } from '../store';
-import type { StoredDataSource, StoredPage, StoredPageParent } from '../types';
-import { expectId, expectObject, failed, optionalBoolean, readPageSize, type JsonObject } from '../validate-body';
+import { parseChildren } from '../model/blocks';
+import { archivedError, NotionError, validationError } from '../model/errors';
+import { samePropertyId } from '../model/ids';
+import { parseCover, parseIcon } from '../model/page-meta';
+import { parseValues, type ParsedValues } from '../model/properties';
+import { paginate } from '../model/query';
+import { syncDualValues } from '../model/relations';
+import { pathId, type RequestContext, type Route } from './router';
+import type { Store } from '../model/store';
+import type { StoredDataSource, StoredPage, StoredPageParent } from '../model/types';
+import { expectId, expectObject, failed, optionalBoolean, readPageSize, type JsonObject } from '../model/validate-body';
 import { filterProperties, writablePageParent } from './shared';
 
 /** POST /v1/pages — a row of a data source or a sub-page, optionally with content. */
