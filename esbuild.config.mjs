@@ -1,9 +1,15 @@
 // Bundles the CLI and the VS Code extension. Type checking is separate (`npm run typecheck`).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/** cli/bundles/<name>.ts → dist/okra-<name>.js */
+function cliBundles() {
+  const names = readdirSync('cli/bundles').filter((f) => f.endsWith('.ts'));
+  return Object.fromEntries(names.map((f) => [`okra-${f.slice(0, -3)}`, `cli/bundles/${f}`]));
+}
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -22,6 +28,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // One bundle per command, of which dist/cli.js loads the one it runs (cli/main.ts).
+  { ...common, entryPoints: cliBundles(), outdir: 'dist' },
   // Worker threads of the CLI's AnalysisPool (cli/analysis-pool.ts), which parse files in parallel.
   { ...common, entryPoints: ['cli/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
   { ...common, entryPoints: ['core/index.ts'], outfile: 'dist/core.js' },

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     ['schedule.bench', 'benchSchedule'],
     ['render.bench', 'benchRender'],
     ['sync.bench', 'benchSync'],
+    ['cli.bench', 'benchCli'],
   ] as const) {
     rows.push(...(await optionalBench(file, exportName, quick)));
   }

@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateWorkspace, workDir, type GeneratedWorkspace } from './generate-workspace';
+import { run, type Run } from './timed-run';
 import { median, millis, percentile, ratio, seconds, type BenchRow } from './table';
 
 const ROOT = resolve(__dirname, '..');
@@ -63,55 +64,6 @@ export const QUICK_OPTIONS: Omit<ValidateBenchOptions, 'log'> = {
   spectralRuns: 1,
   edits: 50,
 };
-
-interface Run {
-  ms: number;
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** Peak resident set size in MB, when /usr/bin/time is there to tell. */
-  maxRssMb?: number;
-  /** User + system CPU time in ms, when /usr/bin/time is there to tell: steadier than wall clock on a busy machine. */
-  cpuMs?: number;
-}
-
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const RSS_MARK = 'okra-bench-maxrss-kb=';
-
-/**
- * Runs a command to its end; the time is wall clock from spawn to exit. With /usr/bin/time
- * (GNU time) present the command runs under it for its peak RSS, which costs about a millisecond.
- */
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const [file, argv] = TIME ? [TIME, ['-f', `${RSS_MARK}%M %U %S`, command, ...args]] : [command, args];
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const child = spawn(file, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      let stderr = Buffer.concat(err).toString('utf8');
-      let maxRssMb: number | undefined;
-      let cpuMs: number | undefined;
-      const mark = stderr.lastIndexOf(RSS_MARK);
-      if (TIME && mark >= 0) {
-        const [kb, user, system] = stderr
-          .slice(mark + RSS_MARK.length)
-          .trim()
-          .split(' ')
-          .map(Number);
-        maxRssMb = kb / 1024;
-        cpuMs = (user + system) * 1000;
-        stderr = stderr.slice(0, mark);
-      }
-      done({ ms, code, stdout: Buffer.concat(out).toString('utf8'), stderr, maxRssMb, cpuMs });
-    });
-  });
-}
 
 /** Reads every file of the folder once, so that every tool finds them in the OS file cache. */
 function warmFileCache(dir: string): number {

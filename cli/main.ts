@@ -1,57 +1,29 @@
-import { Command, CommanderError } from 'commander';
-import { WorkspaceError } from '../core';
-import { registerDemoCommand } from './commands/demo';
-import { registerInitCommand } from './commands/init';
-import { registerRenderCommand } from './commands/render';
-import { registerSandboxCommand } from './commands/sandbox';
-import { registerScheduleCommand } from './commands/schedule';
-import { registerSyncCommand } from './commands/sync';
-import { registerValidateCommand } from './commands/validate';
-import { UsageError } from './errors';
-import { okraVersion } from './package-root';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { endQuietlyOnBrokenPipe } from './broken-pipe';
 
-/** The okra command line: argv → core → formatter. It owns files, stdout and exit codes. */
-export function buildProgram(): Command {
-  const program = new Command('okra')
-    .description('OKRs, KPI targets, tiers and review cycles as YAML in git: checked, synced to Notion, rendered into documents')
-    .version(okraVersion(), '-v, --version')
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  registerInitCommand(program);
-  registerValidateCommand(program);
-  registerRenderCommand(program);
-  registerScheduleCommand(program);
-  registerSyncCommand(program);
-  registerDemoCommand(program);
-  registerSandboxCommand(program);
-  for (const command of program.commands) command.exitOverride();
-  return program;
-}
-
-/** Runs okra; never lets a stack trace reach the user unless OKRA_DEBUG is set. */
-export async function main(argv: string[]): Promise<number> {
-  try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version are not failures; a wrong flag or argument is a usage error.
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
-    }
-    if (error instanceof UsageError || error instanceof WorkspaceError) {
-      process.stderr.write(`okra: ${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`okra: ${(error as Error)?.message ?? String(error)}\n`);
-    if (process.env.OKRA_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
-    else process.stderr.write('(set OKRA_DEBUG=1 to see where this came from)\n');
-    return 2;
+/**
+ * The bundle to load for `argv`: each command is bundled alone (cli/bundles/<name>.ts, built to
+ * dist/okra-<name>.js), so that `okra validate` compiles and starts validate's code only, not
+ * sync's, render's or the sandbox's. Help, a mistyped command or none load every command
+ * (dist/okra-all.js): commander needs them all to list them or to suggest one.
+ */
+export function bundleFor(argv: readonly string[], dir: string): string {
+  const name = argv[0];
+  if (name !== undefined && name !== 'all' && /^[a-z][a-z-]*$/.test(name)) {
+    const file = join(dir, `okra-${name}.js`);
+    if (existsSync(file)) return file;
   }
+  return join(dir, 'okra-all.js');
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+/** dist/cli.js, the `okra` command: picks the bundle, and keeps a closed stdout from crashing it. */
+async function run(argv: string[]): Promise<void> {
+  endQuietlyOnBrokenPipe(process.stdout);
+  endQuietlyOnBrokenPipe(process.stderr);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- which bundle is known only now
+  const bundle = require(bundleFor(argv, __dirname)) as { main(argv: string[]): Promise<number> };
+  process.exitCode = await bundle.main(argv);
 }
+
+if (require.main === module) void run(process.argv.slice(2));

@@ -2,14 +2,16 @@ import { CORE_SCHEMA, defineMappingTag, load } from 'js-yaml';
 
 /**
  * Text that the fast reader leaves to yaml: anchors, aliases and tags (`&a`, `*a`, `!t` at the
- * start of a node), directives, document markers after the first line (a second document),
+ * start of a node; a lone `&` or `*`, as in "Workforce & Reporting", is text, or an error js-yaml
+ * reports too), directives, document markers after the first line (a second document),
  * complex keys (`? `), merge keys, lone carriage returns, byte order marks (the caller strips
  * the leading one), numbers with three-digit exponents (an overflow is Infinity to yaml and a
  * string to js-yaml) and tabs (yaml reports tabs used as indentation; js-yaml words it
  * differently). All are rare in definition files; a false alarm only costs the slower parse.
  * The property test `fast-data.property.test.ts` found each of these.
  */
-const NEEDS_FULL_PARSE = /(?:^|[\s[{,])[&*!]|^%|^ *(?:---|\.\.\.)(?:\s|$)|(?:^|\s)\?(?:\s|$)|<<|\t|\r(?!\n)|\d[eE][-+]?\d{3}|\uFEFF/m;
+const NEEDS_FULL_PARSE =
+  /(?:^|[\s[{,])(?:[&*](?!\s|$)|!)|^%|^ *(?:---|\.\.\.)(?:\s|$)|(?:^|\s)\?(?:\s|$)|<<|\t|\r(?!\n)|\d[eE][-+]?\d{3}|\uFEFF/m;
 /**
  * Characters without which NEEDS_FULL_PARSE cannot match: most files have none of them, and
  * this pattern is four times quicker to rule out (no alternation to try at every offset).

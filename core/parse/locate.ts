@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DataPath, Position, Range } from '../diagnostics';
 
 /** Where in a node a diagnostic belongs: the value itself, or the key that holds it. */
@@ -12,8 +12,25 @@ interface Found {
   depth: number;
 }
 
+/** Mappings longer than this get an index: a linear search per key is quadratic over many keys. */
+const INDEXED_FROM = 16;
+const mapIndexes = new WeakMap<YAMLMap, { size: number; pairs: Map<string, Pair<unknown, unknown>> }>();
+
+function keyIndex(node: YAMLMap): Map<string, Pair<unknown, unknown>> {
+  const cached = mapIndexes.get(node);
+  if (cached && cached.size === node.items.length) return cached.pairs;
+  const pairs = new Map<string, Pair<unknown, unknown>>();
+  for (const pair of node.items as Pair<unknown, unknown>[]) {
+    // The first of duplicate keys wins, as a search from the top would find it.
+    if (isScalar(pair.key) && !pairs.has(String(pair.key.value))) pairs.set(String(pair.key.value), pair);
+  }
+  mapIndexes.set(node, { size: node.items.length, pairs });
+  return pairs;
+}
+
 function findInMap(node: Node, key: string | number): Pair<unknown, unknown> | undefined {
   if (!isMap(node)) return undefined;
+  if (node.items.length >= INDEXED_FROM) return keyIndex(node).get(String(key));
   return node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key)) as Pair<unknown, unknown> | undefined;
 }
 

@@ -160,8 +160,11 @@ export function formatHint(format: string, value: string): ValueHint {
 
 function swapsTo(word: string, candidate: string): boolean {
   if (word.length !== candidate.length) return false;
-  const diff = [...word].flatMap((ch, i) => (ch === candidate[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === diff[0] + 1 && word[diff[0]] === candidate[diff[1]] && word[diff[1]] === candidate[diff[0]];
+  let i = 0;
+  while (i < word.length && word[i] === candidate[i]) i++;
+  return (
+    i + 1 < word.length && word[i] === candidate[i + 1] && word[i + 1] === candidate[i] && word.slice(i + 2) === candidate.slice(i + 2)
+  );
 }
 
 /**

@@ -122,8 +122,9 @@ function typeProblem(
 
 function unknownKeyProblem(key: string, path: DataPath, error: SchemaError, ctx: MessageContext): Omit<SchemaProblem, 'rule'> {
   const mapping = valueAt(ctx.data, path);
-  const present = new Set(isRecord(mapping) ? Object.keys(mapping) : []);
-  const allowed = (ctx.allowedKeys(path, error) ?? []).filter((k) => !present.has(k));
+  // Asks the mapping about each allowed key (a handful) rather than listing its keys: a mapping
+  // of thousands of unknown keys has as many errors, and listing them for each was quadratic.
+  const allowed = (ctx.allowedKeys(path, error) ?? []).filter((k) => !(isRecord(mapping) && Object.hasOwn(mapping, k)));
   const suggestion = suggestName(key, allowed);
   const where = `in this ${describeMapping(ctx.kind, path)}`;
   const keyPath = [...path, key];

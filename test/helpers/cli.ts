@@ -24,20 +24,11 @@ export function cliIsStale(): boolean {
   return SOURCES.some((source) => newestMtime(join(REPO, source)) > built);
 }
 
-/** The CLI part of esbuild.config.mjs, for when the full build cannot run (see below). */
-const CLI_ONLY_BUILD = `
-import * as esbuild from 'esbuild';
-await esbuild.build({
-  entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', bundle: true, platform: 'node', target: 'node20',
-  format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', banner: { js: '#!/usr/bin/env node' },
-});`;
-
 let built = false;
 
 /**
- * Builds dist/cli.js with `npm run build` when it is missing or older than the sources. When the
- * full build fails for want of the extension's entry point (written by other work), the CLI alone
- * is bundled with the same options, so that the CLI tests do not depend on the extension.
+ * Builds dist/ with `npm run build` when dist/cli.js is missing or older than the sources. The
+ * CLI is several bundles (dist/cli.js loads dist/okra-<command>.js), so it is built whole.
  */
 export function ensureCliBuilt(): void {
   if (built || !cliIsStale()) {
@@ -45,12 +36,7 @@ export function ensureCliBuilt(): void {
     return;
   }
   const full = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO, encoding: 'utf8' });
-  if (full.status !== 0 || cliIsStale()) {
-    const cliOnly = spawnSync(process.execPath, ['--input-type=module', '-e', CLI_ONLY_BUILD], { cwd: REPO, encoding: 'utf8' });
-    if (cliOnly.status !== 0) {
-      throw new Error(`building the CLI failed:\n${full.stderr}\n${cliOnly.stderr}`);
-    }
-  }
+  if (full.status !== 0 || cliIsStale()) throw new Error(`building the CLI failed:\n${full.stdout}\n${full.stderr}`);
   built = true;
 }
 

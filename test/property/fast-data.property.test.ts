@@ -100,6 +100,9 @@ const PIECES = [
   'a:b',
   'k:\n- v',
   '\t',
+  ' & ',
+  'a * b',
+  '&',
 ];
 const yamlish = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join(''));
 
@@ -127,6 +130,13 @@ describe('fast reader agrees with yaml', function () {
     }
     // Most of those files are plain: the fast path is the one taken.
     assert.ok(fast >= texts.length / 2, `the fast reader took only ${fast} of ${texts.length} files`);
+  });
+
+  it('reads the example workspace, "&" in running text included, without falling back to yaml', function () {
+    const dir = join(ROOT, 'examples', 'support-org');
+    const slow = yamlFiles(dir).filter((path) => fastData(readFileSync(path, 'utf8')) === undefined);
+    assert.deepEqual(slow, []);
+    assert.deepEqual(fastData('name: Workforce & Reporting\nnote: 2 * 3\n'), { name: 'Workforce & Reporting', note: '2 * 3' });
   });
 
   it('on random edits of those files', function () {
