@@ -81,3 +81,5 @@ export * from './render';
 export * as notionSync from './sync/notion';
 /** luxon's DateTime, for adapters that judge progress as of now without bundling luxon again. */
 export { DateTime } from 'luxon';
+/** Use cases (sync with documents, pull check-ins, render) over a host for files and secrets: what the CLI and the extension call. */
+export * from './app';
