@@ -18,6 +18,7 @@ export {
   type RenderedFile,
 } from './render-documents';
 export {
+  documentWrites,
   NOTION_STATE_FILE,
   syncHasWork,
   syncWorkspace,

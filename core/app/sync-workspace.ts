@@ -178,8 +178,13 @@ export async function syncWorkspace(ctx: AppContext, options: SyncWorkspaceOptio
 export function syncHasWork(run: NotionSyncRun): boolean {
   const { plan, pull, documents } = run;
   const rows = plan.counts.create + plan.counts.update + plan.counts.archive;
-  const docs = documents ? documents.plan.ops.length + (documents.plan.createRoot ? 1 : 0) : 0;
+  const docs = documents ? documentWrites(documents.plan) + (documents.plan.createRoot ? 1 : 0) : 0;
   return plan.databases.length > 0 || rows > 0 || (pull?.edits.length ?? 0) > 0 || docs > 0;
+}
+
+/** Document pages a plan creates, replaces or archives. */
+export function documentWrites(plan: DocumentsPlan): number {
+  return plan.counts.create + plan.counts.replace + plan.counts.archive;
 }
 
 function problemsOf(run: NotionSyncRun): SyncWorkspaceResult['problems'] {
