@@ -4,31 +4,8 @@ import { AppError, pullCheckIns, syncWorkspace, writePulledCheckIns } from '../.
 import type { PullPlan } from '../../core/sync/notion';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { rowsByDatabase } from '../sync/helpers';
+import { OKRS } from '../sync/pull-okrs';
 import { memoryContext, sandboxOptions } from './helpers';
-
-/** okrs.yaml as a person writes it: comments, flow style, quoting. */
-const OKRS = `# OKRs for H1
-kind: Objectives
-version: 1
-cycle: "2026-H1"
-owner: team/support
-
-objectives:
-  - id: ops-lower-cost
-    title: 'Lower the cost to serve'
-    key_results:
-      - id: ops-cpc   # the headline number
-        title: "Cost per contact from 4.90 to 4.20 EUR"
-        type: metric
-        owner: ada
-        kpi: cost-per-contact
-        unit: EUR
-        start: 4.9
-        target: 4.2
-        current: 4.55   # updated weekly
-      - {id: ops-bot, title: "Assistant live on chat", type: milestone, owner: grace, due: "2026-05-31", done: false}
-# end of file
-`;
 
 describe('pullCheckIns (core/app) against the sandbox', function () {
   this.timeout(60_000);
@@ -50,9 +27,10 @@ describe('pullCheckIns (core/app) against the sandbox', function () {
     const result = await pullCheckIns(ctx, sandboxOptions(t.sandbox, { documents: false }));
     assert.equal(result.applied, true);
     assert.deepEqual(result.written, ['okrs.yaml']);
+    // One scalar changed in place, one flow-style check-in appended: every other byte as it was.
     const expected = OKRS.replace('current: 4.55   # updated weekly', 'current: 4.41   # updated weekly').replace(
-      '        current: 4.41   # updated weekly\n',
-      `        current: 4.41   # updated weekly\n        check_ins:\n          - date: ${day}\n            value: 4.41\n            by: grace\n            note: from Notion\n`,
+      '          - { date: 2026-03-02, value: 4.55, by: ada }\n',
+      `          - { date: 2026-03-02, value: 4.55, by: ada }\n          - { date: ${day}, value: 4.41, confidence: 0.7, by: grace, note: from Notion }\n`,
     );
     assert.equal(files['okrs.yaml'], expected);
     assert.equal(result.run.pull?.edits.length, 1);
