@@ -72,3 +72,5 @@ export * from './schedule';
 export * from './render';
 /** Notion sync: mapper (pure), plan, apply (the only network code), state. */
 export * as notionSync from './sync/notion';
+/** Use cases (sync with documents, pull check-ins, render) over a host for files and secrets: what the CLI and the extension call. */
+export * from './app';

@@ -12,7 +12,7 @@ import { vscodeHost } from './vscode-host';
 const dynamicImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
 /** Plugins load the way the CLI loads them: relative to the workspace, or from its node_modules. */
-function pluginImporter(root: vscode.Uri): PluginImporter {
+export function pluginImporter(root: vscode.Uri): PluginImporter {
   return async (specifier) => {
     if (root.scheme !== 'file') throw new Error(`plugins load only from folders on disk, not ${root.scheme}:`);
     const { createRequire } = await import('node:module');

@@ -1,43 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { DateTime } from 'luxon';
-import { countBySeverity } from '../../core';
-import type { WorkspaceModel } from '../../core/model/workspace-model';
-import { planAllDocuments, TemplateError } from '../../core/render';
-import {
-  documentAllowed,
-  documentSettings,
-  formatDocumentsPlan,
-  formatPlan,
-  formatPull,
-  writePullEdits,
-  type DocumentPage,
-  type PullPlan,
-  formatSummary,
-  redact,
-  syncToNotion,
-  type CalendarWindow,
-  type NotionSyncRun,
-  type RateLimit,
-  type RetryPolicy,
-  type SyncProgress,
-} from '../../core/sync/notion';
+import type { DateTime } from 'luxon';
+import { syncWorkspace, type SyncStateStore, type SyncWorkspaceOptions } from '../../core';
+import type { CalendarWindow, NotionSyncRun, RateLimit, RetryPolicy, SyncProgress } from '../../core/sync/notion';
+import { withAppContext } from '../app-context';
 import { writeFileAtomic } from '../atomic-write';
-import { UsageError } from '../errors';
 import { findWorkspace } from '../find-workspace';
 import { colorsEnabled, painter } from '../terminal';
 import { withWorkspaceOption } from '../workspace-options';
-import { readTemplateOverrides, rendererFor } from './render';
-import { runValidation } from './validate';
-
-/** Where okra keeps what it knows about its Notion databases and rows. */
-export const STATE_FILE = join('.okra', 'notion-state.json');
 
 export interface RunSyncOptions {
-  /** The integration token (the CLI reads `NOTION_TOKEN`; the extension passes it from SecretStorage). */
-  token: string;
+  /** The integration token; default `NOTION_TOKEN` (a sandbox passes its own). */
+  token?: string;
   /** API address, e.g. a sandbox (`NOTION_BASE_URL`). */
   baseUrl?: string;
   /** Plan only. */
@@ -54,7 +29,7 @@ export interface RunSyncOptions {
   rateLimit?: RateLimit;
   retry?: RetryPolicy;
   concurrency?: number;
-  fetch?: Parameters<typeof syncToNotion>[1]['fetch'];
+  fetch?: SyncWorkspaceOptions['fetch'];
   signal?: AbortSignal;
   /** Colour the plan. */
   color?: boolean;
@@ -80,128 +55,40 @@ export interface RunSyncResult {
 }
 
 /**
- * `okra sync` without the command line: validates the workspace (a workspace with errors is
- * not pushed, since a file that fails to parse would look like deleted rows), prints the plan,
- * applies it unless `dryRun`, and saves `.okra/notion-state.json` atomically after every write.
- * Used by the CLI, the extension and `okra demo`.
+ * `okra sync` without the command line: the core's `syncWorkspace` (which validates, refuses a
+ * workspace with errors, plans rows and documents and applies) with its plan and summary
+ * printed. Used by the command and by `okra demo`.
  */
-export async function runSync(root: string, options: RunSyncOptions): Promise<RunSyncResult> {
+export async function runSync(root: string, options: RunSyncOptions = {}): Promise<RunSyncResult> {
   const print = options.print ?? ((text: string) => void process.stdout.write(text));
-  const secrets = [options.token];
-  const validation = await runValidation(root);
-  const errors = countBySeverity(validation.diagnostics).error;
-  if (errors > 0)
-    throw new UsageError(
-      `The workspace has ${errors} error${errors === 1 ? '' : 's'}; fix them (okra validate) before syncing, so that nothing is archived by mistake`,
-    );
-  const model = validation.model;
-  const parentPage = options.parentPage ?? model.config?.value.notion?.parent_page;
-  if (typeof parentPage !== 'string' || parentPage.trim() === '') {
-    throw new UsageError('okra.config.yaml has no notion.parent_page: add the URL or id of the Notion page to create the databases under');
-  }
-  const statePath = options.statePath ?? join(root, STATE_FILE);
-  const stateText = await readFile(statePath, 'utf8').catch(() => undefined);
-  const paint = painter(options.color ?? false);
-  const started = performance.now();
-  const now = options.now ?? DateTime.now().setZone(model.timezone);
-  const written: string[] = [];
-  const documents =
-    options.documents === false
-      ? undefined
-      : await documentSource(root, validation.plugins, model, now.setZone(model.timezone).toISODate() as string, (line) =>
-          print(`note: ${line}\n`),
-        );
-  const run = await syncToNotion(model, {
-    token: options.token,
-    baseUrl: options.baseUrl,
-    parentPage,
-    stateText,
-    saveState: (text) => writeFileAtomic(statePath, text),
-    dryRun: options.dryRun,
-    now,
-    calendarWindow: options.calendarWindow,
-    rateLimit: options.rateLimit,
-    retry: options.retry,
-    concurrency: options.concurrency,
-    onPlan: (plan) => print(redact(formatPlan(plan, paint), secrets)),
-    onProgress: options.onProgress,
-    onLog: options.log,
-    fetch: options.fetch,
-    signal: options.signal,
-    onPull: (pull) => print(redact(formatPull(pull), secrets)),
-    pull: options.pull ? { write: async (pull) => writePulled(root, pull, written) } : undefined,
-    documents,
-    onDocumentsPlan: (plan) => print(redact(formatDocumentsPlan(plan), secrets)),
-  });
-  for (const note of run.notes) print(redact(`note: ${note}\n`, secrets));
-  const pullConflicts = run.pull?.conflicts.length ?? 0;
-  if (options.dryRun) {
+  const { print: _print, log, color, statePath, ...rest } = options;
+  const outcome = await withAppContext(root, (ctx) =>
+    syncWorkspace(ctx, {
+      ...rest,
+      state: statePath === undefined ? undefined : fileState(statePath),
+      paint: painter(color ?? false),
+      onLog: log,
+      onEvent: (event) => print(event.text),
+    }),
+  );
+  const { run, written } = outcome;
+  for (const note of outcome.notes) print(`note: ${note}\n`);
+  if (!outcome.applied) {
     print(`Dry run: nothing was written (${run.counters.requests} read requests).\n`);
     return { run, exitCode: 0, written };
   }
-  const result = run.result!;
   if (written.length > 0) print(`Pulled into ${written.join(', ')}.\n`);
   const docs = run.documents?.result;
   if (docs && docs.created + docs.replaced + docs.archived > 0)
     print(`Documents: ${docs.created} created, ${docs.replaced} replaced, ${docs.archived} archived.\n`);
-  print(redact(formatSummary(result, run.counters, performance.now() - started), secrets));
-  const exitCode = result.failed.length > 0 || run.plan.conflicts.length > 0 || pullConflicts > 0 ? 1 : 0;
-  return { run, exitCode, written };
+  print(outcome.summary ?? '');
+  const { failed, conflicts } = outcome.problems;
+  return { run, exitCode: failed + conflicts > 0 ? 1 : 0, written };
 }
 
-/**
- * Writes a pull's edits into the workspace files (each changed file atomically, untouched
- * files not at all) and re-reads the workspace, which is what gets pushed.
- */
-async function writePulled(root: string, pull: PullPlan, written: string[]): Promise<WorkspaceModel> {
-  const byFile = new Map<string, PullPlan['edits']>();
-  for (const edit of pull.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
-  for (const [file, edits] of byFile) {
-    const path = join(root, file);
-    const text = await readFile(path, 'utf8');
-    const out = writePullEdits(text, edits);
-    if (out.missing.length > 0)
-      throw new UsageError(`${file} changed while okra was pulling (${out.missing.join(', ')} not found); run okra sync --pull again`);
-    if (!out.changed) continue;
-    await writeFileAtomic(path, out.text);
-    written.push(file);
-  }
-  const again = await runValidation(root);
-  const errors = countBySeverity(again.diagnostics).error;
-  if (errors > 0)
-    throw new UsageError(`After the pull the workspace has ${errors} error${errors === 1 ? '' : 's'} (okra validate); nothing was pushed`);
-  return again.model;
-}
-
-/**
- * The rendered documents `notion.documents` allows, for the workspace as it will be pushed:
- * each 1:1 agenda and retrospective by default, reviews only when turned on. Documents are
- * rendered without the git commit, so a page is rewritten when its content changes, not on
- * every commit.
- */
-async function documentSource(
-  root: string,
-  plugins: Parameters<typeof rendererFor>[0],
-  model: WorkspaceModel,
-  date: string,
-  note: (line: string) => void,
-): Promise<(model: WorkspaceModel) => DocumentPage[]> {
-  const renderer = rendererFor(plugins, await readTemplateOverrides(root, model));
-  return (current) => {
-    const settings = documentSettings(current.config?.value.notion?.documents);
-    const pages: DocumentPage[] = [];
-    for (const job of planAllDocuments(current, renderer, date).jobs) {
-      if (!documentAllowed(settings, job.kind)) continue;
-      try {
-        const doc = renderer.render(job.template, job.build(), {});
-        pages.push({ key: job.path.join('/'), kind: job.kind, markdown: doc.markdown, fallbackTitle: doc.title });
-      } catch (error) {
-        if (!(error instanceof TemplateError)) throw error;
-        note(`document ${job.path.join('/')} not synced: ${error.message}`);
-      }
-    }
-    return pages;
-  };
+/** A sync state kept in a file of its own (`okra demo`'s temporary folder, tests). */
+function fileState(path: string): SyncStateStore {
+  return { read: () => readFile(path, 'utf8').catch(() => undefined), save: (text) => writeFileAtomic(path, text) };
 }
 
 /** A progress line on stderr when it is a terminal: rows done / total, requests, retries. */
@@ -252,12 +139,6 @@ export function registerSyncCommand(program: Command): void {
         'Examples:\n  okra sync --dry-run\n  okra sync --pull --dry-run\n  NOTION_BASE_URL=http://127.0.0.1:4010 NOTION_TOKEN=secret_sandbox okra sync',
     )
     .action(async (options: { workspace?: string; dryRun?: boolean; pull?: boolean }) => {
-      const token = process.env.NOTION_TOKEN?.trim();
-      if (!token) {
-        throw new UsageError(
-          'NOTION_TOKEN is not set. Create an internal integration at https://www.notion.so/profile/integrations, share the parent page with it, and export NOTION_TOKEN=<its secret>',
-        );
-      }
       const root = findWorkspace(process.cwd(), options.workspace);
       const progress = syncProgress();
       const controller = new AbortController();
@@ -265,7 +146,6 @@ export function registerSyncCommand(program: Command): void {
       process.once('SIGINT', stop);
       try {
         const { exitCode } = await runSync(root, {
-          token,
           baseUrl: process.env.NOTION_BASE_URL?.trim() || undefined,
           dryRun: options.dryRun,
           pull: options.pull,

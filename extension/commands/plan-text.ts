@@ -21,15 +21,11 @@ export function pullSummary(edits: number, conflicts: number): string {
   return conflicts > 0 ? `${text}, ${conflicts} in conflict (left alone)` : text;
 }
 
-/** Whether applying the plan would write anything (rows or databases). */
-export function planHasWork(counts: PlanCounts, databaseOps: number): boolean {
-  return databaseOps > 0 || counts.create + counts.update + counts.archive > 0;
-}
-
-/** The confirmation question: "okra: 3 to create, 5 to update, 1 to archive — Apply?" */
-export function planQuestion(counts: PlanCounts, databaseOps: number, target: string): string {
+/** The confirmation question: "okra: 3 to create, 5 to update, 1 to archive, 4 documents to write in Notion — Apply?" */
+export function planQuestion(counts: PlanCounts, databaseOps: number, target: string, documentOps = 0): string {
   const databases = databaseOps > 0 ? ` (and ${databaseOps} database${databaseOps === 1 ? '' : 's'} to create or repair)` : '';
-  return `okra: ${planSummary(counts)}${databases} in ${target} — Apply?`;
+  const documents = documentOps > 0 ? `, ${documentOps} document${documentOps === 1 ? '' : 's'} to write` : '';
+  return `okra: ${planSummary(counts)}${documents}${databases} in ${target} — Apply?`;
 }
 
 /** Progress text: "12 of 40 rows". */

@@ -54,13 +54,13 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Feature
     ),
     register(COMMANDS.setNotionToken, async () => (await import('./set-notion-token')).setNotionTokenCommand(context, deps)),
     register(COMMANDS.renderOneOnOne, async (arg) =>
-      remember(await (await import('./render-one-on-one')).renderOneOnOneCommand(deps, arg)),
+      remember(await (await import('./render-one-on-one')).renderOneOnOneCommand(context, deps, arg)),
     ),
     register(COMMANDS.renderReviewDocuments, async (arg) =>
-      remember(await (await import('./render-review-documents')).renderReviewDocumentsCommand(deps, arg)),
+      remember(await (await import('./render-review-documents')).renderReviewDocumentsCommand(context, deps, arg)),
     ),
     register(COMMANDS.renderRetrospective, async (arg) =>
-      remember(await (await import('./render-retrospective')).renderRetrospectiveCommand(deps, arg)),
+      remember(await (await import('./render-retrospective')).renderRetrospectiveCommand(context, deps, arg)),
     ),
     register(COMMANDS.previewDocument, async (arg) => (await import('./preview-document')).previewDocumentCommand(() => lastRendered, arg)),
     register(COMMANDS.newOkrFile, async () => (await import('./new-okr-file')).newOkrFileCommand(deps)),

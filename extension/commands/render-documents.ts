@@ -1,32 +1,19 @@
 import * as vscode from 'vscode';
-import type { DocumentSources, RenderRequest, WorkspaceModel } from '../../core';
+import type { RenderRequest } from '../../core';
+import { appContext } from '../app-context';
 import { core } from '../core';
-import { EXTENSION_ID } from '../ids';
 import type { FeatureDeps } from '../language/deps';
 import { readSettings } from '../settings';
 import type { PickItem } from './pick-items';
 
-/** The workspace's template overrides: every `*.hbs` under `templates_dir`, by name (`partials/kr-table`). */
-async function templateOverrides(root: vscode.Uri, model: WorkspaceModel): Promise<Record<string, string>> {
-  const dir = model.config?.value.templates_dir;
-  if (typeof dir !== 'string' || dir.trim() === '') return {};
-  const folder = vscode.Uri.joinPath(root, dir);
-  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.hbs'));
-  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  const overrides: Record<string, string> = {};
-  for (const file of files.sort((a, b) => a.path.localeCompare(b.path))) {
-    const name = file.path.slice(base.length).replace(/\.hbs$/, '');
-    overrides[name] = new TextDecoder().decode(await vscode.workspace.fs.readFile(file)).replace(/\r\n?/g, '\n');
-  }
-  return overrides;
-}
-
 /**
- * Renders documents through the core's renderer (built-in templates, the plugins', then the
- * workspace's overrides), writes them as Markdown under the output folder setting and opens the
- * first one's preview beside the editor. Returns the files written.
+ * Renders documents with the core's `renderDocuments` (built-in templates, the plugins', then
+ * the workspace's `templates_dir` overrides, loaded as `okra render` loads them), as Markdown
+ * under the output folder setting, and opens the first one's preview beside the editor.
+ * Returns the files written.
  */
 export async function renderDocuments(
+  context: vscode.ExtensionContext,
   deps: FeatureDeps,
   request: Omit<RenderRequest, 'date'>,
   options: { preview?: boolean } = {},
@@ -37,24 +24,10 @@ export async function renderDocuments(
     void vscode.window.showWarningMessage('okra: no okra workspace is loaded (a folder with okra.config.yaml).');
     return [];
   }
-  const { builtinDocuments, createRenderer, mergeDocumentSources, planDocuments } = core();
-  const model = session.workspace;
-  const overrides = await templateOverrides(root, model);
-  const plugins: readonly DocumentSources[] = deps.documentSources?.() ?? [];
-  const okraVersion = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.version as string | undefined;
-  const renderer = createRenderer({ ...mergeDocumentSources([builtinDocuments, ...plugins, { templates: overrides }]), okraVersion });
-  const date = deps.now().setZone(model.timezone).toISODate() as string;
-  const out = vscode.Uri.joinPath(root, readSettings(root).renderOutputFolder);
-  const written: vscode.Uri[] = [];
-  // Unknown ids and templates throw RenderRequestError/TemplateError with a message for the user.
-  const jobs = planDocuments(model, renderer, { ...request, date });
-  for (const job of jobs) {
-    const document = renderer.render(job.template, job.build());
-    const uri = vscode.Uri.joinPath(out, ...job.path.slice(0, -1), `${job.path[job.path.length - 1]}.md`);
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(document.markdown));
-    written.push(uri);
-  }
+  const date = deps.now().setZone(session.workspace.timezone).toISODate() as string;
+  // An unknown id or template, or a failing template, is an AppError whose message the command shows.
+  const result = await core().renderDocuments(appContext(context, root), request, { date, outDir: readSettings(root).renderOutputFolder });
+  const written = result.written.map((path) => vscode.Uri.joinPath(root, path));
   deps.log.info(
     `rendered ${written.length} document${written.length === 1 ? '' : 's'}: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`,
   );

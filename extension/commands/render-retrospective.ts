@@ -4,7 +4,11 @@ import { retrospectiveItems } from './pick-items';
 import { idArgument, pickId, renderDocuments } from './render-documents';
 
 /** "okra: Render Retrospective": a cycle's retrospective document, with the retrospective's template. */
-export async function renderRetrospectiveCommand(deps: FeatureDeps, arg?: unknown): Promise<vscode.Uri[]> {
+export async function renderRetrospectiveCommand(
+  context: vscode.ExtensionContext,
+  deps: FeatureDeps,
+  arg?: unknown,
+): Promise<vscode.Uri[]> {
   const model = deps.session()?.workspace;
   const retro =
     idArgument(arg) ??
@@ -16,5 +20,8 @@ export async function renderRetrospectiveCommand(deps: FeatureDeps, arg?: unknow
       )));
   if (!retro || !model) return [];
   const template = model.retrospectives.get(retro)?.value.template;
-  return renderDocuments(deps, { template: typeof template === 'string' && template !== '' ? template : 'okr-retrospective', retro });
+  return renderDocuments(context, deps, {
+    template: typeof template === 'string' && template !== '' ? template : 'okr-retrospective',
+    retro,
+  });
 }

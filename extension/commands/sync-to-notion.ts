@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { ApplyResult, SyncPlan, SyncProgress } from '../../core/sync/notion';
+import type { AppError, SyncWorkspaceResult } from '../../core';
+import type { ApplyResult, DocumentsPlan, DocumentsResult, NotionSyncRun, SyncPlan } from '../../core/sync/notion';
+import { appContext } from '../app-context';
 import { core } from '../core';
-import { DIAGNOSTIC_SOURCE } from '../ids';
 import type { FeatureDeps } from '../language/deps';
 import { trustPolicy } from '../trust-policy';
-import { notionTarget, SyncRefusal, type NotionTarget } from './notion-target';
-import { firstLines, planHasWork, planQuestion, progressText, pullSummary } from './plan-text';
+import { notionTarget } from './notion-target';
+import { firstLines, planQuestion, progressText, pullSummary } from './plan-text';
 import type { SandboxManager } from './sandbox-manager';
-import { writePulled } from './write-pulled';
 
 export interface SyncCommandOptions {
   /** Ask before applying (default true); tests pass false. */
@@ -23,25 +23,17 @@ export interface SyncOutcome {
   pulled?: number;
   applied: boolean;
   result?: Omit<ApplyResult, 'counters'>;
-}
-
-/** okra's errors in the files under `root`: a workspace with errors is not pushed (as `okra sync`). */
-function errorCount(root: vscode.Uri): number {
-  const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
-  let errors = 0;
-  for (const [uri, list] of vscode.languages.getDiagnostics()) {
-    if (!uri.path.startsWith(base)) continue;
-    errors += list.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error).length;
-  }
-  return errors;
+  /** Rendered documents as pages under "Documents": planned, and what was written when applied. */
+  documents?: { plan: DocumentsPlan['counts']; result?: DocumentsResult };
 }
 
 const isAbort = (error: unknown) => error instanceof Error && (error.name === 'AbortError' || /abort|cancel/i.test(error.message));
 
 /**
- * "okra: Sync to Notion": reads Notion and shows the plan ("3 to create, 5 to update, 1 to
- * archive — Apply?"), then applies it with a cancellable progress notification and ends with a
- * summary. Refused in an untrusted workspace and in a workspace with errors.
+ * "okra: Sync to Notion": the core's `syncWorkspace` (which refuses a workspace with errors, and
+ * syncs rows and rendered documents as `okra sync` does) in a cancellable progress notification;
+ * the plan is shown for confirmation ("3 to create, 5 to update, 1 to archive — Apply?") before
+ * anything is written, and a summary ends it. Refused in an untrusted workspace.
  */
 export async function syncToNotionCommand(
   context: vscode.ExtensionContext,
@@ -49,171 +41,140 @@ export async function syncToNotionCommand(
   sandbox: SandboxManager,
   options: SyncCommandOptions = {},
 ): Promise<SyncOutcome | undefined> {
-  const policy = trustPolicy(vscode.workspace.isTrusted);
-  if (!policy.syncEnabled) {
-    deps.syncStatus.set({ state: 'disabled', reason: 'the workspace is not trusted' });
-    void vscode.window
-      .showWarningMessage(
-        'okra: Notion sync is off because this workspace is not trusted. Trust the workspace (Manage Workspace Trust) to sync.',
-        'Manage Workspace Trust',
-      )
-      .then((choice) => {
-        if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
-      });
-    return undefined;
-  }
-  const session = deps.session();
+  if (!trustPolicy(vscode.workspace.isTrusted).syncEnabled) return refuseUntrusted(deps);
   const root = deps.root();
-  if (!session || !root) {
+  if (!deps.session() || !root) {
     void vscode.window.showWarningMessage('okra: no okra workspace is loaded (a folder with okra.config.yaml).');
     return undefined;
   }
-  const errors = errorCount(root);
-  if (errors > 0) {
-    void vscode.window
-      .showErrorMessage(
-        `okra: the workspace has ${errors} error${errors === 1 ? '' : 's'}; fix them before syncing, so that nothing is archived by mistake.`,
-        'Show Problems',
-      )
-      .then((choice) => {
-        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
-      });
-    return undefined;
-  }
-
-  let target: NotionTarget;
-  try {
-    target = await notionTarget(context, deps, root, sandbox);
-  } catch (error) {
-    if (error instanceof SyncRefusal) {
-      const action = error.action;
-      void vscode.window.showWarningMessage(error.message, ...(action ? [action.title] : [])).then((choice) => {
-        if (choice && action) void vscode.commands.executeCommand(action.command);
-      });
-      return undefined;
-    }
-    throw error;
-  }
-
-  const { notionSync } = core();
-  const model = session.workspace;
-  const run = (dryRun: boolean, signal: AbortSignal, onProgress?: (p: SyncProgress) => void) =>
-    target.readState().then((stateText) =>
-      notionSync.syncToNotion(model, {
-        token: target.token,
-        baseUrl: target.baseUrl,
-        parentPage: target.parentPage,
-        stateText,
-        saveState: (text) => target.saveState(text),
-        dryRun,
-        now: deps.now(),
-        rateLimit: target.rateLimit,
-        signal,
-        onProgress,
-        onLog: (line) => deps.log.info(`sync: ${line}`),
-        pull: options.pull ? { write: (pull) => writePulled(deps, pull) } : undefined,
-      }),
-    );
-
-  // 1. The plan: read Notion, write nothing.
+  const { name, ...target } = await notionTarget(root, sandbox);
+  const { syncWorkspace } = core();
+  let asked = false;
+  let confirmed = false;
   deps.syncStatus.set({ state: 'syncing' });
-  let planned: Awaited<ReturnType<typeof run>>;
+  let outcome: SyncWorkspaceResult;
   try {
-    planned = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `okra: reading ${target.name}…`, cancellable: true },
-      (_progress, token) => {
+    outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `okra: syncing with ${name}`, cancellable: true },
+      (progress, cancel) => {
         const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort(new Error('cancelled')));
-        return run(true, abort.signal);
-      },
-    );
-  } catch (error) {
-    return failed(deps, error, 'planning');
-  }
-  const plan = planned.plan;
-  const pulled = planned.pull ? planned.pull.edits.length : undefined;
-  const pullText = planned.pull ? notionSync.formatPull(planned.pull) : '';
-  const planText = pullText + notionSync.formatPlan(plan);
-  deps.log.info(`sync plan for ${target.name}:\n${planText}`);
-  for (const note of planned.notes) deps.log.info(`sync note: ${note}`);
-  if (!planHasWork(plan.counts, plan.databases.length) && !pulled) {
-    deps.syncStatus.set({ state: 'synced', at: timeOf(deps), summary: `up to date (${plan.counts.unchanged} unchanged)` });
-    void vscode.window.showInformationMessage(
-      `okra: ${target.name} is up to date (${plan.counts.unchanged} unchanged${plan.counts.conflicts > 0 ? `, ${plan.counts.conflicts} in conflict` : ''}).`,
-    );
-    return { plan: plan.counts, pulled, applied: false };
-  }
-
-  // 2. Confirm.
-  if (options.confirm !== false) {
-    const question = planQuestion(plan.counts, plan.databases.length, target.name);
-    const pulling = planned.pull
-      ? `okra: ${pullSummary(planned.pull.edits.length, planned.pull.conflicts.length)}; then ${question.slice('okra: '.length)}`
-      : question;
-    const choice = await vscode.window.showInformationMessage(pulling, { modal: true, detail: firstLines(planText, 25) }, 'Apply');
-    if (choice !== 'Apply') {
-      deps.syncStatus.set({ state: 'idle' });
-      return { plan: plan.counts, pulled, applied: false };
-    }
-  }
-
-  // 3. Apply, cancellable.
-  const started = performance.now();
-  let applied: Awaited<ReturnType<typeof run>>;
-  try {
-    applied = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `okra: syncing to ${target.name}`, cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort(new Error('cancelled')));
+        cancel.onCancellationRequested(() => abort.abort(new Error('cancelled')));
         let last = 0;
-        return run(false, abort.signal, (p) => {
-          if (p.total <= 0) return;
-          deps.syncStatus.set({ state: 'syncing', done: p.done, total: p.total });
-          const increment = ((p.done - last) / p.total) * 100;
-          last = p.done;
-          progress.report({ message: progressText(p.done, p.total), increment: increment > 0 ? increment : undefined });
+        progress.report({ message: 'reading…' });
+        return syncWorkspace(appContext(context, root), {
+          ...target,
+          pull: options.pull,
+          now: deps.now(),
+          signal: abort.signal,
+          onLog: (line) => deps.log.info(`sync: ${line}`),
+          onEvent: (event) => deps.log.info(`sync (${name}): ${event.text.trimEnd()}`),
+          onProgress: (p) => {
+            if (!confirmed || p.total <= 0) return;
+            deps.syncStatus.set({ state: 'syncing', done: p.done, total: p.total });
+            const increment = ((p.done - last) / p.total) * 100;
+            last = p.done;
+            progress.report({ message: progressText(p.done, p.total), increment: increment > 0 ? increment : undefined });
+          },
+          confirm: async (preview) => {
+            asked = true;
+            confirmed = options.confirm === false || (await askToApply(preview, name));
+            return confirmed;
+          },
         });
       },
     );
   } catch (error) {
-    return failed(deps, error, 'applying', plan.counts);
+    return failed(deps, error);
   }
-  const result = applied.result!;
-  const summary = notionSync.formatSummary(result, applied.counters, performance.now() - started);
-  deps.log.info(summary.trimEnd());
-  const pullConflicts = applied.pull?.conflicts.length ?? 0;
-  const problems = result.failed.length + applied.plan.conflicts.length + pullConflicts;
-  const pulledLine = applied.pull
-    ? `Pulled ${applied.pull.edits.length} check-in${applied.pull.edits.length === 1 ? '' : 's'} into the YAML. `
-    : '';
-  const firstLine = `okra: ${pulledLine}${summary.split('\n')[0]}`;
-  deps.syncStatus.set({ state: 'synced', at: timeOf(deps), summary: summary.split('\n')[0] });
-  if (problems > 0) {
-    void vscode.window.showWarningMessage(
-      `${firstLine} ${result.failed.length} failed, ${applied.plan.conflicts.length + pullConflicts} in conflict: see the okra log.`,
+  const { run } = outcome;
+  for (const note of outcome.notes) deps.log.info(`sync note: ${note}`);
+  const counts = run.plan.counts;
+  const result: SyncOutcome = {
+    plan: counts,
+    pulled: run.pull?.edits.length,
+    applied: outcome.applied,
+    documents: run.documents && { plan: run.documents.plan.counts, result: run.documents.result },
+  };
+  if (!outcome.applied) {
+    if (asked) {
+      deps.syncStatus.set({ state: 'idle' });
+      return result;
+    }
+    deps.syncStatus.set({ state: 'synced', at: timeOf(deps), summary: `up to date (${counts.unchanged} unchanged)` });
+    void vscode.window.showInformationMessage(
+      `okra: ${name} is up to date (${counts.unchanged} unchanged${counts.conflicts > 0 ? `, ${counts.conflicts} in conflict` : ''}).`,
     );
-  } else {
-    void vscode.window.showInformationMessage(firstLine);
+    return result;
   }
-  const { counters: _counters, ...rest } = result;
-  return { plan: applied.plan.counts, pulled: applied.pull?.edits.length, applied: true, result: rest };
+  const summary = outcome.summary ?? '';
+  deps.log.info(summary.trimEnd());
+  const pulled = run.pull ? `Pulled ${run.pull.edits.length} check-in${run.pull.edits.length === 1 ? '' : 's'} into the YAML. ` : '';
+  const firstLine = `okra: ${pulled}${summary.split('\n')[0]}`;
+  deps.syncStatus.set({ state: 'synced', at: timeOf(deps), summary: summary.split('\n')[0] });
+  const { failed: failures, conflicts } = outcome.problems;
+  if (failures + conflicts > 0)
+    void vscode.window.showWarningMessage(`${firstLine} ${failures} failed, ${conflicts} in conflict: see the okra log.`);
+  else void vscode.window.showInformationMessage(firstLine);
+  const { counters: _counters, ...rest } = run.result!;
+  return { ...result, result: rest };
 }
+
+/** The modal question with the plan (pulled check-ins, rows, documents) as its detail. */
+async function askToApply(preview: NotionSyncRun, target: string): Promise<boolean> {
+  const { notionSync, documentWrites } = core();
+  const { plan, pull, documents } = preview;
+  const question = planQuestion(plan.counts, plan.databases.length, target, documents ? documentWrites(documents.plan) : 0);
+  const text =
+    (pull ? notionSync.formatPull(pull) : '') +
+    notionSync.formatPlan(plan) +
+    (documents ? notionSync.formatDocumentsPlan(documents.plan) : '');
+  const ask = pull ? `okra: ${pullSummary(pull.edits.length, pull.conflicts.length)}; then ${question.slice('okra: '.length)}` : question;
+  return (await vscode.window.showInformationMessage(ask, { modal: true, detail: firstLines(text, 25) }, 'Apply')) === 'Apply';
+}
+
+function refuseUntrusted(deps: FeatureDeps): undefined {
+  deps.syncStatus.set({ state: 'disabled', reason: 'the workspace is not trusted' });
+  void vscode.window
+    .showWarningMessage(
+      'okra: Notion sync is off because this workspace is not trusted. Trust the workspace (Manage Workspace Trust) to sync.',
+      'Manage Workspace Trust',
+    )
+    .then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+  return undefined;
+}
+
+/** What the editor offers when the core refuses to sync: the message and a command that helps. */
+const REFUSALS: Partial<Record<AppError['code'], { message?: string; title: string; command: string }>> = {
+  'no-token': {
+    message: "okra: no Notion token is set. Set the token of your Notion integration first (it is kept in VS Code's secret storage).",
+    title: 'Set Notion Token',
+    command: 'okra.setNotionToken',
+  },
+  'workspace-errors': { title: 'Show Problems', command: 'workbench.actions.view.problems' },
+};
 
 function timeOf(deps: FeatureDeps): string {
   return deps.now().toFormat('HH:mm');
 }
 
-function failed(deps: FeatureDeps, error: unknown, phase: string, counts?: SyncPlan['counts']): SyncOutcome | undefined {
+function failed(deps: FeatureDeps, error: unknown): undefined {
   if (isAbort(error)) {
     deps.syncStatus.set({ state: 'idle' });
-    void vscode.window.showInformationMessage(
-      `okra: sync cancelled while ${phase}${phase === 'applying' ? '; rows written so far are kept and recorded' : ''}.`,
-    );
-    return counts && { plan: counts, applied: false };
+    void vscode.window.showInformationMessage('okra: sync cancelled; rows written so far are kept and recorded.');
+    return undefined;
   }
   const message = error instanceof Error ? error.message : String(error);
-  deps.log.error(`sync failed while ${phase}`, error);
+  if (core().isAppError(error)) {
+    deps.syncStatus.set({ state: 'idle' });
+    const refusal = REFUSALS[error.code];
+    void vscode.window.showWarningMessage(refusal?.message ?? `okra: ${message}`, ...(refusal ? [refusal.title] : [])).then((choice) => {
+      if (choice && refusal) void vscode.commands.executeCommand(refusal.command);
+    });
+    return undefined;
+  }
+  deps.log.error('sync failed', error);
   deps.syncStatus.set({ state: 'failed', message });
   void vscode.window.showErrorMessage(`okra: sync failed: ${message}`);
   return undefined;

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type * as vscode from 'vscode';
-import type { DocumentSources, WorkspaceSession } from '../../core';
+import type { WorkspaceSession } from '../../core';
 import type { SyncStatus } from '../views/sync-status';
 
 /**
@@ -35,6 +35,4 @@ export interface FeatureDeps extends LanguageDeps {
   log: FeatureLog;
   /** The sync state shown in the status bar; sync commands update it. Create one `new SyncStatus()` and push it into context.subscriptions. */
   syncStatus: SyncStatus;
-  /** Templates and helpers of the workspace's plugins (later ones win), for rendering; none when omitted. */
-  documentSources?(): readonly DocumentSources[];
 }

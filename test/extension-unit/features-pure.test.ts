@@ -4,7 +4,7 @@ import { okrTree, type OkrNode } from '../../core';
 import { analyzeFile } from '../../core/validate/analyze-file';
 import { okrFileSnippet, teamOwner, workspaceCycle, escapeSnippet } from '../../extension/commands/okr-file-snippet';
 import { peopleItems, retrospectiveItems, reviewItems } from '../../extension/commands/pick-items';
-import { firstLines, planHasWork, planQuestion, planSummary, progressText, pullSummary } from '../../extension/commands/plan-text';
+import { firstLines, planQuestion, planSummary, progressText, pullSummary } from '../../extension/commands/plan-text';
 import { notionPageUrl, notionUrlOf } from '../../extension/views/notion-link';
 import { escapeMarkdownText, okrItemLook } from '../../extension/views/okr-tree-item';
 import { statusBarText, statusBarTooltip, syncStateText } from '../../extension/views/status-text';
@@ -48,11 +48,15 @@ describe('extension features: pure helpers', () => {
       );
     });
 
-    it('a plan with only unchanged rows and no database work has nothing to apply', () => {
-      assert.equal(planHasWork(counts(0, 0, 0), 0), false);
-      assert.equal(planHasWork(counts(0, 0, 0, 3), 0), false, 'conflicts are left alone');
-      assert.equal(planHasWork(counts(0, 0, 0), 1), true);
-      assert.equal(planHasWork(counts(0, 0, 1), 0), true);
+    it('names the documents to write (the sync keeps rendered documents as pages)', () => {
+      assert.equal(
+        planQuestion(counts(0, 0, 0), 0, 'Notion', 4),
+        'okra: 0 to create, 0 to update, 0 to archive, 4 documents to write in Notion — Apply?',
+      );
+      assert.equal(
+        planQuestion(counts(1, 0, 0), 0, 'Notion', 1),
+        'okra: 1 to create, 0 to update, 0 to archive, 1 document to write in Notion — Apply?',
+      );
     });
 
     it('a pull says how many key results Notion updates', () => {

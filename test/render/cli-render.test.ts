@@ -5,12 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Command } from 'commander';
-import { registerRenderCommand, renderAll, runRender, type RenderCommandOptions, type WorkspaceLoader } from '../../cli/commands/render';
+import { registerRenderCommand, renderAll, runRender, type RenderCommandOptions } from '../../cli/commands/render';
 import { UsageError } from '../../cli/errors';
-import { BASIC, DATE, loadModel } from './fixtures';
-
-/** Loads a fixture copy with parse + model only (the validator is tested elsewhere). */
-const fixtureLoader: WorkspaceLoader = async (root) => ({ model: loadModel(root), plugins: [], errors: 0 });
+import { BASIC, DATE } from './fixtures';
 
 class Capture extends Writable {
   text = '';
@@ -38,7 +35,7 @@ describe('okra render (cli/commands/render.ts)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes one document per participant under <out>/<template>/<review>/', async () => {
-    const written = await runRender(workspace, 'growwise-review', options({ review: 'h1-review' }), fixtureLoader);
+    const written = await runRender(workspace, 'growwise-review', options({ review: 'h1-review' }));
     assert.deepEqual(
       written.map((p) => p.slice(dir.length + 1)),
       [
@@ -52,17 +49,17 @@ describe('okra render (cli/commands/render.ts)', () => {
 
   it('--out - writes to stdout and no file', async () => {
     const stdout = new Capture();
-    const written = await runRender(workspace, 'okr-retrospective', options({ retro: 'retro-h1', out: '-' }), fixtureLoader, stdout);
+    const written = await runRender(workspace, 'okr-retrospective', options({ retro: 'retro-h1', out: '-' }), stdout);
     assert.deepEqual(written, []);
     assert.match(stdout.text, /^# OKR retrospective 2026-H1\n/);
     assert.match(stdout.text, /_Made with okra [^ ]+ from template okr-retrospective \(v [0-9a-f]{10}\)\._\n$/);
   });
 
   it('--format html and notion', async () => {
-    const [html] = await runRender(workspace, 'one-on-one', options({ person: 'ana-lima', format: 'html' }), fixtureLoader);
+    const [html] = await runRender(workspace, 'one-on-one', options({ person: 'ana-lima', format: 'html' }));
     assert.ok(html.endsWith('out/one-on-one/ana-lima.html'));
     assert.match(readFileSync(html, 'utf8'), /^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">/);
-    const [notion] = await runRender(workspace, 'one-on-one', options({ person: 'ana-lima', format: 'notion' }), fixtureLoader);
+    const [notion] = await runRender(workspace, 'one-on-one', options({ person: 'ana-lima', format: 'notion' }));
     const chunks = JSON.parse(readFileSync(notion, 'utf8')) as Array<Array<{ object: string; type: string }>>;
     assert.ok(Array.isArray(chunks) && chunks.length >= 1 && chunks.every((c) => c.length <= 100));
     assert.equal(chunks[0][0].type, 'heading_1');
@@ -70,15 +67,15 @@ describe('okra render (cli/commands/render.ts)', () => {
 
   it('unknown ids and templates are usage errors with "did you mean"', async () => {
     await assert.rejects(
-      runRender(workspace, 'one-on-one', options({ person: 'ana-lma' }), fixtureLoader),
+      runRender(workspace, 'one-on-one', options({ person: 'ana-lma' })),
       (e: unknown) => e instanceof UsageError && e.message === 'Unknown person "ana-lma"; did you mean "ana-lima"?',
     );
     await assert.rejects(
-      runRender(workspace, 'one-on-onee', options({ person: 'ana-lima' }), fixtureLoader),
+      runRender(workspace, 'one-on-onee', options({ person: 'ana-lima' })),
       (e: unknown) => e instanceof UsageError && /^Unknown template "one-on-onee"; did you mean "one-on-one"\?/.test(e.message),
     );
     await assert.rejects(
-      runRender(workspace, 'one-on-one', options({ person: 'ana-lima', date: '14/04/2026' }), fixtureLoader),
+      runRender(workspace, 'one-on-one', options({ person: 'ana-lima', date: '14/04/2026' })),
       /--date takes a date like 2026-06-01/,
     );
   });
@@ -88,11 +85,11 @@ describe('okra render (cli/commands/render.ts)', () => {
     mkdirSync(join(workspace, 'my-templates', 'partials'), { recursive: true });
     writeFileSync(join(workspace, 'my-templates', 'partials', 'answer.hbs'), '> _Write your answer here._\n');
     const stdout = new Capture();
-    await runRender(workspace, 'growwise-review', options({ review: 'h1-review', person: 'ana-lima', out: '-' }), fixtureLoader, stdout);
+    await runRender(workspace, 'growwise-review', options({ review: 'h1-review', person: 'ana-lima', out: '-' }), stdout);
     assert.equal(stdout.text.match(/^> _Write your answer here\._$/gm)?.length, 8);
     writeFileSync(join(workspace, 'okra.config.yaml'), 'kind: Config\nversion: 1\ntemplates_dir: missing\n');
     await assert.rejects(
-      runRender(workspace, 'growwise-review', options({ review: 'h1-review' }), fixtureLoader),
+      runRender(workspace, 'growwise-review', options({ review: 'h1-review' })),
       /templates_dir "missing" in okra.config.yaml is not a folder/,
     );
   });
@@ -102,7 +99,7 @@ describe('okra render (cli/commands/render.ts)', () => {
     mkdirSync(join(workspace, 't'));
     writeFileSync(join(workspace, 't', 'one-on-one.hbs'), '{{!-- okra: person --}}\n# {{persn.name}}\n');
     await assert.rejects(
-      runRender(workspace, 'one-on-one', options({ person: 'ana-lima' }), fixtureLoader),
+      runRender(workspace, 'one-on-one', options({ person: 'ana-lima' })),
       (e: unknown) =>
         e instanceof UsageError &&
         /^Template "one-on-one", line 2, column 5: unknown field in "persn\.name" \(did you mean "person\.name"\?\)$/.test(e.message),
@@ -126,18 +123,18 @@ describe('okra render (cli/commands/render.ts)', () => {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8' }).trim();
     const first = new Capture();
     const second = new Capture();
-    await runRender(workspace, 'one-on-one', options({ person: 'ken-ito', out: '-' }), fixtureLoader, first);
-    await runRender(workspace, 'one-on-one', options({ person: 'ken-ito', out: '-' }), fixtureLoader, second);
+    await runRender(workspace, 'one-on-one', options({ person: 'ken-ito', out: '-' }), first);
+    await runRender(workspace, 'one-on-one', options({ person: 'ken-ito', out: '-' }), second);
     assert.ok(first.text.includes(`workspace commit ${commit.slice(0, 12)}._`));
     assert.equal(first.text, second.text);
     writeFileSync(join(workspace, 'org.yaml'), readFileSync(join(workspace, 'org.yaml'), 'utf8') + '\n');
     const dirty = new Capture();
-    await runRender(workspace, 'one-on-one', options({ person: 'ken-ito', out: '-' }), fixtureLoader, dirty);
+    await runRender(workspace, 'one-on-one', options({ person: 'ken-ito', out: '-' }), dirty);
     assert.ok(dirty.text.includes(`workspace commit ${commit.slice(0, 12)} with uncommitted changes._`));
   });
 
   it('renderAll writes every document of the workspace', async () => {
-    const { written, skipped } = await renderAll(workspace, join(dir, 'all'), { date: DATE, load: fixtureLoader, formats: ['md', 'html'] });
+    const { written, skipped } = await renderAll(workspace, join(dir, 'all'), { date: DATE, formats: ['md', 'html'] });
     assert.deepEqual(skipped, []);
     assert.equal(written.length, 14);
     assert.ok(written.some((p) => p.endsWith(join('all', 'okr-retrospective', 'retro-h1.html'))));

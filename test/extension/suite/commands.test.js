@@ -64,9 +64,29 @@ suite('okra commands', function () {
       const pages = await notion(sandbox, '/v1/search', { filter: { property: 'object', value: 'page' }, page_size: 100 });
       assert.ok(pages.results.length >= 10, `${pages.results.length} pages`);
 
+      // The rendered documents (1:1 agendas, retrospectives) are pages under "Documents", as with `okra sync`.
+      assert.ok(first.documents && first.documents.result, `documents: ${JSON.stringify(first.documents)}`);
+      assert.ok(first.documents.result.created >= 2, `created ${first.documents.result.created} document pages`);
+      const found = await notion(sandbox, '/v1/search', { query: 'Documents', filter: { property: 'object', value: 'page' } });
+      const titleOf = (page) =>
+        Object.values(page.properties)
+          .find((v) => v.type === 'title')
+          .title.map((t) => t.plain_text)
+          .join('');
+      const root = found.results.find((p) => p.parent.type === 'page_id' && titleOf(p) === 'Documents');
+      assert.ok(root, 'a Documents page');
+      const children = await notion(sandbox, `/v1/blocks/${root.id}/children?page_size=100`);
+      const documentPages = children.results.filter((b) => b.type === 'child_page');
+      assert.strictEqual(documentPages.length, first.documents.result.created);
+      assert.ok(
+        documentPages.some((b) => /retrospective/i.test(b.child_page.title)),
+        documentPages.map((b) => b.child_page.title).join(', '),
+      );
+
       const second = await vscode.commands.executeCommand('okra.syncToNotion', { confirm: false });
       assert.strictEqual(second.applied, false);
       assert.deepStrictEqual([second.plan.create, second.plan.update, second.plan.archive], [0, 0, 0]);
+      assert.deepStrictEqual([second.documents.plan.create, second.documents.plan.replace, second.documents.plan.archive], [0, 0, 0]);
 
       // Nothing was edited in Notion: a pull finds nothing and writes nothing.
       const pulled = await vscode.commands.executeCommand('okra.pullFromNotion', { confirm: false });
