@@ -46,10 +46,12 @@ export { checkWorkspace, checkModel, setupRules, fileDiagnostics, type CheckResu
 export { WorkspaceSession } from './workspace/workspace-session';
 export { validateSchema } from './validate/schema';
 export { memoryHost, type WorkspaceHost } from './workspace/host';
+export { leavesWorkspace } from './workspace/workspace-bounds';
 export { ParseCache, type CachedEntry } from './workspace/parse-cache';
 export {
   analyzeFile,
   includeOf,
+  listWorkspace,
   loadWorkspace,
   workspacePaths,
   readConfig,

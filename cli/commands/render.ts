@@ -21,6 +21,7 @@ import {
   type Renderer,
   type SkippedDocument,
 } from '../../core/render';
+import { leavesWorkspace } from '../../core/workspace/workspace-bounds';
 import { writeFileAtomic } from '../atomic-write';
 import { UsageError } from '../errors';
 import { findWorkspace } from '../find-workspace';
@@ -53,6 +54,10 @@ export const validateLoader: WorkspaceLoader = async (root) => {
 export async function readTemplateOverrides(root: string, model: WorkspaceModel): Promise<Record<string, string>> {
   const dir = model.config?.value.templates_dir;
   if (typeof dir !== 'string' || dir.trim() === '') return {};
+  if (leavesWorkspace(dir))
+    throw new UsageError(
+      `templates_dir "${dir}" in okra.config.yaml is outside the workspace folder; okra reads templates only from inside it`,
+    );
   const folder = resolve(root, dir);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new UsageError(`templates_dir "${dir}" in okra.config.yaml is not a folder (looked for ${folder})`);

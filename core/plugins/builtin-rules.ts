@@ -4,6 +4,7 @@ import dateOutsideCycle from '../validate/rules/date-outside-cycle';
 import duplicateId from '../validate/rules/duplicate-id';
 import escalationLoop from '../validate/rules/escalation-loop';
 import managerLoop from '../validate/rules/manager-loop';
+import oneOnOneEnds from '../validate/rules/one-on-one-ends';
 import stageOrder from '../validate/rules/stage-order';
 import targetEqualsStart from '../validate/rules/target-equals-start';
 import thresholdSide from '../validate/rules/threshold-side';
@@ -34,6 +35,7 @@ export const builtinRules: ReadonlyArray<Rule<string>> = [
   tierCapacity,
   managerLoop,
   stageOrder,
+  oneOnOneEnds,
 ];
 
 /** The built-in plugin's name: its rule ids are not namespaced. */

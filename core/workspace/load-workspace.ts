@@ -4,7 +4,9 @@ import { validateSchema, type ExtraValidators } from '../validate/schema';
 import { isRecord } from '../model/workspace-model';
 import { PARALLEL_MIN_FILES, type FileAnalysis, type FileAnalyzer } from './file-analysis';
 import type { WorkspaceHost } from './host';
+import { listingDiagnostics, type UnreadableFolder } from './listing-diagnostics';
 import type { ParseCache } from './parse-cache';
+import { leavesWorkspace, outsideWorkspaceDiagnostics } from './workspace-bounds';
 
 export { CONFIG_FILE } from '../model/workspace-model';
 import { CONFIG_FILE } from '../model/workspace-model';
@@ -52,6 +54,7 @@ export function analyzeFile(path: string, bytes: Uint8Array | string, extraValid
   // A file whose data could not be read gets no schema diagnostics: validateSchema skips it.
   file.diagnostics.push(...validateSchema(file, extraValidators));
   file.diagnostics.push(...checkConfigPlace(file));
+  if (path === CONFIG_FILE) file.diagnostics.push(...outsideWorkspaceDiagnostics(file));
   return file;
 }
 
@@ -86,11 +89,11 @@ function checkConfigPlace(file: ParsedFile): Diagnostic[] {
   return [];
 }
 
-/** The config's `include` globs, or the default when it has none usable. */
+/** The config's `include` globs, or the default when it has none usable; never one that leaves the workspace. */
 export function includeOf(config: ParsedFile): string[] {
   const data = config.data;
   if (isRecord(data) && Array.isArray(data.include) && data.include.every((g) => typeof g === 'string') && data.include.length > 0) {
-    return data.include as string[];
+    return (data.include as string[]).filter((glob) => !leavesWorkspace(glob));
   }
   return [...DEFAULT_INCLUDE];
 }
@@ -113,9 +116,22 @@ export async function readConfig(host: WorkspaceHost): Promise<ConfigSource> {
 
 /** Every definition file the config includes, and the config itself, sorted. */
 export async function workspacePaths(host: WorkspaceHost, config: ConfigSource): Promise<string[]> {
-  const paths = new Set(await host.listFiles(includeOf(config.file), ALWAYS_EXCLUDE));
+  return (await listWorkspace(host, config)).paths;
+}
+
+/** The workspace's definition files, and what the listing skipped (see `listingDiagnostics`). */
+export async function listWorkspace(host: WorkspaceHost, config: ConfigSource): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
+  const unreadable: UnreadableFolder[] = [];
+  const listed = await host.listFiles(includeOf(config.file), ALWAYS_EXCLUDE, (folder, reason) => unreadable.push({ folder, reason }));
+  const diagnostics = await listingDiagnostics(config.file, listed, unreadable, () => host.listFiles(DEFAULT_INCLUDE, ALWAYS_EXCLUDE));
+  const paths = new Set(listed);
   paths.add(CONFIG_FILE);
-  return [...paths].sort();
+  return { paths: [...paths].sort(), diagnostics };
+}
+
+/** The config with what the listing found added to its diagnostics; a new object, so caches keep theirs. */
+export function withListing(config: ParsedFile, diagnostics: readonly Diagnostic[]): ParsedFile {
+  return diagnostics.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...diagnostics] };
 }
 
 /** Files read at the same time by `loadWorkspace`. */
@@ -129,7 +145,7 @@ const ANALYSES_IN_FLIGHT = 64;
  */
 export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const config = options.config ?? (await readConfig(host));
-  const sorted = await workspacePaths(host, config);
+  const { paths: sorted, diagnostics: listing } = await listWorkspace(host, config);
   const files: ParsedFile[] = [];
   let done = 0;
   const { cache, extraValidators, keepDocuments = false } = options;
@@ -150,8 +166,9 @@ export async function loadWorkspace(host: WorkspaceHost, options: LoadOptions = 
   await Promise.all(Array.from({ length: Math.min(analyzer ? ANALYSES_IN_FLIGHT : READS_IN_FLIGHT, sorted.length) }, reader));
   cache?.retain(new Set(sorted));
   // The config goes first: the model takes the first Config it sees for the settings.
-  const configFile = files[sorted.indexOf(CONFIG_FILE)];
-  return { config: configFile, files: [configFile, ...files.filter((f) => f !== configFile)] };
+  const configIndex = sorted.indexOf(CONFIG_FILE);
+  const configFile = withListing(files[configIndex], listing);
+  return { config: configFile, files: [configFile, ...files.filter((_, i) => i !== configIndex)] };
 }
 
 /**

@@ -8,7 +8,7 @@ import { isContextFile } from '../validate/stream-plan';
 import { checkFileAlone, checkParsedFile, fileChecking, type FileCheck, type FileChecking } from './check-file';
 import { PARALLEL_MIN_FILES } from './file-analysis';
 import type { WorkspaceHost } from './host';
-import { analyzeFile, workspacePaths } from './load-workspace';
+import { analyzeFile, listWorkspace, withListing } from './load-workspace';
 import type { ParseCache } from './parse-cache';
 import { readWorkspaceSetup, validateWorkspace, type AnalyzerFactory } from './validate-workspace';
 
@@ -70,7 +70,8 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
     const result = await validateWorkspace(host, { ...options, cache: undefined }, setup);
     return { paths: result.files.map((f) => f.path), diagnostics: result.diagnostics, rules: result.rules, streamed: false };
   }
-  const paths = await workspacePaths(host, config);
+  const { paths, diagnostics: listing } = await listWorkspace(host, config);
+  const configFile = withListing(config.file, listing);
   const outline = new WorkspaceOutline();
   const kept = new Map<number, ParsedFile>();
   const diagnostics: Diagnostic[] = [...setup.pluginDiagnostics, ...checking.setup.configDiagnostics];
@@ -92,8 +93,8 @@ export async function validateStreaming(host: WorkspaceHost, options: StreamingO
   };
   const check = async (index: number, path: string): Promise<void> => {
     if (path === CONFIG_FILE) {
-      kept.set(index, config.file);
-      return take(index, checkParsedFile(config.file, checking));
+      kept.set(index, configFile);
+      return take(index, checkParsedFile(configFile, checking));
     }
     const known = knownHashes?.get(path);
     const stored = known === undefined ? undefined : cache?.get(path, known);

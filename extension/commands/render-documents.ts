@@ -9,7 +9,8 @@ import type { PickItem } from './pick-items';
 /** The workspace's template overrides: every `*.hbs` under `templates_dir`, by name (`partials/kr-table`). */
 async function templateOverrides(root: vscode.Uri, model: WorkspaceModel): Promise<Record<string, string>> {
   const dir = model.config?.value.templates_dir;
-  if (typeof dir !== 'string' || dir.trim() === '') return {};
+  // Outside the workspace: refused, and reported on the config (config/outside-workspace).
+  if (typeof dir !== 'string' || dir.trim() === '' || core().leavesWorkspace(dir)) return {};
   const folder = vscode.Uri.joinPath(root, dir);
   const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.hbs'));
   const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
