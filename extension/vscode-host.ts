@@ -57,7 +57,7 @@ export function vscodeHost(root: vscode.Uri): WorkspaceHost {
       if (document) return UTF8.encode(document.getText());
       return limit(() => vscode.workspace.fs.readFile(uri));
     },
-    async listFiles(include, exclude) {
+    async listFiles(include, exclude, onUnreadable) {
       const isIncluded = picomatch(include as string[], { dot: false });
       const isExcluded = picomatch(exclude as string[], { dot: true });
       const found: string[] = [];
@@ -65,8 +65,10 @@ export function vscodeHost(root: vscode.Uri): WorkspaceHost {
         let entries: [string, vscode.FileType][];
         try {
           entries = await vscode.workspace.fs.readDirectory(relative === '' ? root : vscode.Uri.joinPath(root, relative));
-        } catch {
-          return; // unreadable folder: skip it, as fast-glob's suppressErrors does
+        } catch (error) {
+          // Skipped, as fast-glob's suppressErrors does, but reported on the config.
+          onUnreadable?.(relative || '.', (error as Error)?.message ?? String(error));
+          return;
         }
         const folders: string[] = [];
         for (const [name, type] of entries) {

@@ -46,6 +46,22 @@ export const LAYER_RULES = [
   },
   { id: 'config/unknown-rule', severity: 'warning', description: '`rules:` in okra.config.yaml names a rule that does not exist.' },
   {
+    id: 'config/include-matches-nothing',
+    severity: 'warning',
+    description: 'A pattern of `include:` matches no file, so nothing is read through it (often a folder name mistyped).',
+  },
+  {
+    id: 'config/unreadable-folder',
+    severity: 'warning',
+    description: 'A folder of the workspace could not be read (permissions, say); the files in it are not checked.',
+  },
+  {
+    id: 'config/outside-workspace',
+    severity: 'error',
+    description:
+      'An `include` glob, a plugin path or `templates_dir` reaches outside the workspace folder; okra neither reads nor runs it.',
+  },
+  {
     id: 'okra/rule-error',
     severity: 'error',
     description: "A rule threw while checking; the other rules still ran. Report it to the rule's author.",

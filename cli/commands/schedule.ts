@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
@@ -99,6 +100,22 @@ export function formatScheduleTable(events: readonly ScheduleEvent[], range: { f
   return [`${heading}: ${count}`, '', line(header), ...rows.map(line), ''].join('\n');
 }
 
+/**
+ * `--ics org.yaml` would replace a definition file with a calendar: only a file that okra wrote
+ * before (an iCalendar with okra's PRODID) is overwritten.
+ */
+async function refuseToOverwrite(path: string, given: string): Promise<void> {
+  const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot write the calendar to ${given}: ${error.code === 'EISDIR' ? 'it is a folder' : error.message}`);
+  });
+  if (existing === undefined) return;
+  if (/^BEGIN:VCALENDAR\r?\n/.test(existing) && /^PRODID:-\/\/okra\/\//m.test(existing)) return;
+  throw new UsageError(
+    `${given} exists and is not a calendar okra wrote; okra schedule --ics does not overwrite it (name a new .ics file)`,
+  );
+}
+
 /** `okra schedule` once the workspace is loaded: builds the events, prints them or writes the calendar. */
 export async function runSchedule(run: ScheduleRun): Promise<ScheduleResult> {
   const now = run.now ?? DateTime.now();
@@ -119,6 +136,7 @@ export async function runSchedule(run: ScheduleRun): Promise<ScheduleResult> {
     return { ...range, events };
   }
   const icsPath = resolve(run.cwd, run.ics);
+  await refuseToOverwrite(icsPath, run.ics);
   await writeFileAtomic(icsPath, text);
   const count = events.length === 1 ? '1 event' : `${events.length} events`;
   run.stdout(`Wrote ${count} (${range.from} to ${range.to}) to ${run.ics}\n`);

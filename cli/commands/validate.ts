@@ -83,12 +83,14 @@ function reportFromDisk(
  */
 async function streamedReport(
   root: string,
-  options: { progress?: boolean; cache?: ParseCache<FileCheck>; knownHashes?: ReadonlyMap<string, string> },
+  options: { progress?: boolean; cache?: ParseCache<FileCheck>; knownHashes?: ReadonlyMap<string, string>; plugins?: boolean },
 ): Promise<ValidationReport> {
+  // --no-plugins: no importer here, and workers told not to load them either.
+  const plugins = options.plugins ?? true;
   const result = await withWorkers(options.progress ?? false, (pool, onProgress) =>
     validate(nodeHost(root), {
-      importPlugin: pluginImporter(root),
-      trusted: true,
+      importPlugin: plugins ? pluginImporter(root) : undefined,
+      trusted: plugins,
       onProgress,
       workers: pool.workersFor(root),
       cache: options.cache,
@@ -102,8 +104,12 @@ async function streamedReport(
  * Validates, or with `cache` reuses the last result when no file and no plugin changed (see
  * ValidationCache); a changed workspace is validated through the per-file cache.
  */
-async function validationReport(root: string, options: { cache?: boolean; progress?: boolean }): Promise<ValidationReport> {
-  if (!options.cache) return streamedReport(root, { progress: options.progress });
+async function validationReport(
+  root: string,
+  options: { cache?: boolean; progress?: boolean; plugins?: boolean },
+): Promise<ValidationReport> {
+  // The caches are keyed on the plugins that ran: a run without them neither reads nor writes them.
+  if (!options.cache || options.plugins === false) return streamedReport(root, { progress: options.progress, plugins: options.plugins });
   const host = nodeHost(root);
   const config = await readConfig(host);
   const cache = await ValidationCache.open(root, host, config);
@@ -141,6 +147,7 @@ export function registerValidateCommand(program: Command): void {
   )
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
     .option('--cache', 'reuse results of unchanged files from .okra/cache (like ESLint --cache)')
+    .option('--no-plugins', "check with okra's built-in rules only: the workspace's plugins (JavaScript) are not run")
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', (v) => {
       const n = Number(v);
       // InvalidArgumentError makes commander report it as a usage error, not as a crash.
@@ -152,32 +159,41 @@ export function registerValidateCommand(program: Command): void {
       '\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 unusable input or config.\n' +
         'Examples:\n  okra validate\n  okra validate examples/support-org --format json\n  okra validate --format github   # annotations in GitHub Actions',
     )
-    .action(async (dir: string | undefined, options: { workspace?: string; format: Format; cache?: boolean; maxWarnings?: number }) => {
-      const root = findWorkspace(process.cwd(), dir ?? options.workspace);
-      const report = await validationReport(root, { cache: options.cache, progress: options.format === 'text' });
-      const { diagnostics, files } = report;
-      let output: string;
-      switch (options.format) {
-        case 'json':
-          output = formatJson(files, diagnostics);
-          break;
-        case 'sarif':
-          output = formatSarif(diagnostics, {
-            version: okraVersion(),
-            rules: await report.rules(),
-            workspaceUri: pathToFileURL(root).href,
-          });
-          break;
-        case 'github':
-          output = formatGithub(diagnostics, (file) => relative(process.cwd(), join(root, file)).split(sep).join('/'));
-          break;
-        default:
-          output = formatText(files, diagnostics, { paint: painter(colorsEnabled()), sourceOf: report.sourceOf });
-      }
-      process.stdout.write(output);
-      let code = exitCodeOf(diagnostics);
-      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-      if (code === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) code = 1;
-      process.exitCode = code;
-    });
+    .action(
+      async (
+        dir: string | undefined,
+        options: { workspace?: string; format: Format; cache?: boolean; maxWarnings?: number; plugins: boolean },
+      ) => {
+        const root = findWorkspace(process.cwd(), dir ?? options.workspace);
+        const report = await validationReport(root, {
+          cache: options.cache,
+          progress: options.format === 'text',
+          plugins: options.plugins,
+        });
+        const { diagnostics, files } = report;
+        let output: string;
+        switch (options.format) {
+          case 'json':
+            output = formatJson(files, diagnostics);
+            break;
+          case 'sarif':
+            output = formatSarif(diagnostics, {
+              version: okraVersion(),
+              rules: await report.rules(),
+              workspaceUri: pathToFileURL(root).href,
+            });
+            break;
+          case 'github':
+            output = formatGithub(diagnostics, (file) => relative(process.cwd(), join(root, file)).split(sep).join('/'));
+            break;
+          default:
+            output = formatText(files, diagnostics, { paint: painter(colorsEnabled()), sourceOf: report.sourceOf });
+        }
+        process.stdout.write(output);
+        let code = exitCodeOf(diagnostics);
+        const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+        if (code === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) code = 1;
+        process.exitCode = code;
+      },
+    );
 }

@@ -1,3 +1,4 @@
+import { leavesWorkspace } from '../config/workspace-bounds';
 import type { WorkspaceModel } from '../model/workspace-model';
 import { builtinDocuments } from '../render/builtin-documents';
 import { mergeDocumentSources } from '../render/document-sources';
@@ -22,6 +23,11 @@ export async function readTemplateOverrides(host: AppHost, model: WorkspaceModel
     .replace(/\\/g, '/')
     .replace(/^(\.\/)+/, '')
     .replace(/\/+$/, '');
+  if (leavesWorkspace(dir))
+    throw new AppError(
+      'templates-dir',
+      `templates_dir "${setting}" in okra.config.yaml is outside the workspace folder; okra reads templates only from inside it`,
+    );
   if (!(await host.isFolder(dir))) throw new AppError('templates-dir', `templates_dir "${setting}" in okra.config.yaml is not a folder`);
   const prefix = dir === '' || dir === '.' ? '' : `${dir}/`;
   const files = (await host.listFiles([`${prefix}**/*.hbs`], [])).sort();

@@ -7,7 +7,7 @@ import { analyzeFile } from '../validate/analyze-file';
 import { runRules, withoutRepeatedRuleErrors } from '../validate/run-rules';
 import { validateSchema } from '../validate/schema';
 import type { WorkspaceHost } from '../workspace/host';
-import { CONFIG_FILE, workspacePaths } from '../workspace/load-workspace';
+import { CONFIG_FILE, listWorkspace, withListing } from '../workspace/load-workspace';
 import { checkFile } from './check-file';
 import { readSetup, ruleSetup, type PluginOptions, type RuleSetup } from './rule-setup';
 import { applyScalarEdit, scalarLinesOf, scalarRange, type ScalarLines } from './scalar-edit';
@@ -37,7 +37,8 @@ export class WorkspaceSession {
   /** Reads the workspace at `host`: the config, its plugins (when trusted) and every file. */
   static async open(host: WorkspaceHost, options: PluginOptions = {}): Promise<WorkspaceSession> {
     const { config, setup } = await readSetup(host, options);
-    const paths = (await workspacePaths(host, config)).filter((p) => p !== CONFIG_FILE);
+    const listing = await listWorkspace(host, config);
+    const paths = listing.paths.filter((p) => p !== CONFIG_FILE);
     const files: ParsedFile[] = new Array(paths.length);
     let next = 0;
     const reader = async () => {
@@ -47,7 +48,7 @@ export class WorkspaceSession {
       }
     };
     await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, paths.length) }, reader));
-    return new WorkspaceSession([config.file, ...files], setup);
+    return new WorkspaceSession([withListing(config.file, listing.diagnostics), ...files], setup);
   }
 
   /**

@@ -6,7 +6,7 @@ import { analyzeFile } from '../validate/analyze-file';
 import { WorkspaceOutline } from '../validate/outline/workspace-outline';
 import { runRules, withoutRepeatedRuleErrors, type LoadedRule } from '../validate/run-rules';
 import type { WorkspaceHost } from '../workspace/host';
-import { workspacePaths } from '../workspace/load-workspace';
+import { listWorkspace, withListing } from '../workspace/load-workspace';
 import type { ParseCache } from '../workspace/parse-cache';
 import { checkFile, readAndCheckFile, type FileCheck, type Keep } from './check-file';
 import { isContextFile, readSetup, type PluginOptions, type RuleSetup } from './rule-setup';
@@ -74,7 +74,8 @@ export async function validate(host: WorkspaceHost, options: ValidateOptions = {
   const { config, setup } = await readSetup(host, options);
   // A plugin rule that does not say what it reads gets the whole workspace.
   const keep: Keep = options.keepModel || !setup.contextKinds ? 'model' : 'outline';
-  const paths = await workspacePaths(host, config);
+  const { paths, diagnostics: listing } = await listWorkspace(host, config);
+  const configFile = withListing(config.file, listing);
   const outline = keep === 'outline' ? new WorkspaceOutline() : undefined;
   const kept = new Map<number, ParsedFile>();
   const diagnostics: Diagnostic[] = [...setup.configDiagnostics];
@@ -98,7 +99,7 @@ export async function validate(host: WorkspaceHost, options: ValidateOptions = {
     if (needsData(path, result.kind)) kept.set(index, file());
   };
   const check = async (index: number, path: string): Promise<void> => {
-    if (path === CONFIG_FILE) return take(index, path, checkFile(config.file, setup, keep), () => config.file);
+    if (path === CONFIG_FILE) return take(index, path, checkFile(configFile, setup, keep), () => configFile);
     const known = knownHashes?.get(path);
     const stored = known === undefined ? undefined : usable(cache?.get(path, known), keep);
     if (stored && !needsData(path, stored.kind)) return take(index, path, stored, () => undefined as never);

@@ -565,6 +565,10 @@ export interface Staffing {
    */
   vendor?: Id;
   /**
+   * The teams (Org ids) that staff the tier: their people see the tier's KPIs in their documents. Without it, a team is linked to a tier whose name matches the team's or whose id ends with the team's id.
+   */
+  teams?: Id[];
+  /**
    * Agents on the tier's roster (people, not full-time equivalents).
    */
   headcount?: number;

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Composer, isScalar, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type YAMLError } from 'yaml';
 import type { DataPath, Diagnostic, Range } from '../diagnostics';
+import { expandedSize } from './expanded-size';
 import { fastData } from './fast-data';
 import { locateOffsets, offsetsToRange, type LocateTarget } from './locate';
 import { findSuppressions, type Suppressions } from './suppressions';
 
 /** Files larger than this are not parsed: a definition file this big is a mistake. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** yaml's guard against "billion laughs": more alias expansions than this is an error. */
-export const MAX_ALIAS_COUNT = 100;
+/**
+ * The guard against "billion laughs": data that aliases expand beyond this many characters (and
+ * nodes) is an error. Twice the largest file okra reads, so that aliases may repeat a value as
+ * often as anyone writes by hand; counted by size, not by how many aliases there are.
+ */
+export const MAX_EXPANDED_SIZE = 10_000_000;
 /** YAML errors reported per file before the rest are summed up in one diagnostic. */
 export const MAX_SYNTAX_ERRORS = 20;
 /**
@@ -239,7 +244,8 @@ function parseWithPositions(path: string, bytes: Uint8Array, hash: string): Pars
           'warning',
         );
       }
-      data = toData(doc, (message, [start, end]) => push('yaml/alias', message, at(start, end)));
+      // No `*` in the text, no alias: the size walk is skipped (it would cost every file a second pass).
+      data = toData(doc, text.includes('*'), (message, [start, end]) => push('yaml/alias', message, at(start, end)));
     }
   } catch (error) {
     // yaml does not throw on syntax errors; this guards against the unexpected all the same.
@@ -318,19 +324,19 @@ function firstAlias(doc: Document.Parsed, unresolved: boolean): [number, number]
   return found ?? [0, 1];
 }
 
-function toData(doc: Document.Parsed, report: (message: string, at: [number, number]) => void): unknown {
+function toData(doc: Document.Parsed, mayHaveAliases: boolean, report: (message: string, at: [number, number]) => void): unknown {
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (mayHaveAliases && expandedSize(doc, MAX_EXPANDED_SIZE) > MAX_EXPANDED_SIZE) {
+      report('Aliases in this file expand to too much data (more than 10 MB); write the values out instead', firstAlias(doc, false));
+      return undefined;
+    }
+    // Measured above: yaml's own cap counts aliases, and 100 aliases of one short value are fine.
+    return doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     const message = (error as Error).message;
     if (/unresolved alias/i.test(message)) {
       const at = firstAlias(doc, true);
       report('This alias refers to no anchor (`&name`) defined before it', at);
-    } else if (/alias/i.test(message)) {
-      report(
-        `Aliases in this file expand to too much data (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`,
-        firstAlias(doc, false),
-      );
     } else {
       report(`This file's data could not be read: ${message}`, [0, 1]);
     }

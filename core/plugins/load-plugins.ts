@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { isRecord } from '../util/is-record';
 import type { ParsedFile } from '../parse/parse-file';
+import { pluginLeavesWorkspace } from '../config/workspace-bounds';
 import type { Plugin } from './define-plugin';
 
 /** Imports a plugin module by the specifier written in the config (npm name or relative path). */
@@ -40,7 +41,8 @@ export async function loadPlugins(
     return { plugins, diagnostics };
   }
   for (const [index, specifier] of list.entries()) {
-    if (typeof specifier !== 'string') continue;
+    // Reported on the config by outsideWorkspaceDiagnostics; never imported.
+    if (typeof specifier !== 'string' || pluginLeavesWorkspace(specifier)) continue;
     const at = { file: config.path, range: config.locate(['plugins', index]), severity: 'error' as const, rule: 'config/plugin' };
     try {
       const plugin = asPlugin(await importer(specifier));

@@ -666,7 +666,7 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
     + "\n## Actions\n\n- [ ] …\n- [ ] …\n- [ ] …\n";
 },"usePartial":true,"useData":true} },
   // one-on-one
-  { source: "{{!-- okra: person --}}\n{{!-- A report's 1:1 agenda. View model: OneOnOneView (core/render/context/types.ts). --}}\n# 1:1: {{person.name}}{{#if meeting.manager}} and {{meeting.manager.name}}{{/if}}\n\n{{#if meeting.start}}**{{formatDate meeting.start \"cccc d LLLL yyyy, HH:mm\" zone=meeting.zone}}** {{meeting.zone}}{{#if meeting.reportZone}} ({{formatDate meeting.start \"HH:mm\" zone=meeting.reportZone}} for {{person.name}} in {{meeting.reportZone}}){{/if}}{{else}}**{{formatDate meeting.date \"cccc d LLLL yyyy\"}}**{{/if}}{{#if meeting.cadenceLabel}} · {{meeting.cadenceLabel}}{{/if}}\n\n{{#if person.role}}{{person.role}}{{#if person.team}}, {{person.team.name}}{{/if}}{{else}}{{#if person.team}}{{person.team.name}}{{/if}}{{/if}}{{#if person.vendor}} · works for {{person.vendor.name}}{{/if}}{{#if person.location}} · {{person.location}}{{/if}}\n\nFigures as of {{formatDate date}}{{#if meeting.previous}}; \"since last 1:1\" compares with the 1:1 on {{formatDate meeting.previous}}{{/if}}{{#if meeting.next}}. Next 1:1: {{formatDate meeting.next}}{{/if}}.\n\n## At a glance\n\n- {{plural summary.keyResults \"key result\"}} in {{plural summary.objectives \"objective\"}}: {{summary.onTrack}} on track, {{summary.atRisk}} at risk, {{summary.offTrack}} off track.\n{{#if meeting.previous}}\n- {{#if moved}}{{plural moved \"key result\"}} moved since the last 1:1.{{else}}No key result moved since the last 1:1.{{/if}}\n{{/if}}\n{{#if milestones.length}}\n- {{plural milestones.length \"open milestone\"}}, the next due {{formatDate milestones.0.due}}.\n{{/if}}\n{{#if stages.length}}\n- Next review deadline: {{stages.0.reviewName}}, {{stages.0.name}}, {{formatDate stages.0.due}} ({{relativeDays stages.0.daysLeft}}).\n{{/if}}\n\n{{#if meeting.previous}}\n## Since the last 1:1\n\n{{#if updates.length}}\n{{#each updates}}\n- **{{keyResult.name}}** ({{formatDate date}}{{#if by}}, {{by.name}}{{/if}}): {{note}}\n{{/each}}\n{{else}}\nNo check-in notes since {{formatDate meeting.previous}}. Ask what moved, and what is in the way.\n{{/if}}\n\n{{/if}}\n## Key results\n\n{{#if objectives.length}}\n{{#each objectives}}\n### {{title}}\n\n{{ownerName}} · {{cycle}} · objective score {{score score}} · {{statusBadge status}}{{#if alignsTo}} · aligns to \"{{alignsTo.name}}\"{{/if}}\n\n{{> kr-table heading=\"Since last 1:1\"}}\n\n{{/each}}\n{{else}}\n{{person.name}} owns no key results in the current cycle, and neither does their team.\n{{/if}}\n## KPIs\n\n{{#if kpis.length}}\nLatest figures for {{person.name}}'s team, tier and vendor, and for KPIs they own or move.\n\n{{> kpi-table}}\n{{else}}\nNo KPI figures for {{person.name}}'s team, tier or vendor yet.\n{{/if}}\n\n{{#if milestones.length}}\n## Open milestones\n\n{{#each milestones}}\n- **{{title}}** ({{objective.name}}{{#if ownerName}}, {{ownerName}}{{/if}}): {{#if overdue}}**overdue**, was due {{formatDate due}}{{else}}due {{formatDate due}}, {{relativeDays daysLeft}}{{/if}}\n{{/each}}\n\n{{/if}}\n{{#if stages.length}}\n## Review deadlines coming up\n\n{{#each stages}}\n- **{{reviewName}}: {{name}}** by {{formatDate due \"ccc d LLL yyyy\"}} ({{relativeDays daysLeft}})\n{{/each}}\n\n{{/if}}\n{{#if followUps.length}}\n## Follow-ups from earlier check-ins\n\n{{#each followUps}}\n- **{{keyResult.name}}** ({{formatDate date}}{{#if by}}, {{by.name}}{{/if}}): {{note}}\n{{/each}}\n\n{{/if}}\n## Notes\n\n### {{person.name}}'s topics\n\n- …\n\n### {{#if meeting.manager}}{{meeting.manager.name}}'s{{else}}Manager's{{/if}} topics\n\n- …\n\n### Wellbeing and workload\n\n{{> answer}}\n\n### Agreed actions\n\n- [ ] …\n- [ ] …\n- [ ] …\n", spec: {"0":function(container,depth0,helpers,partials,data) {
+  { source: "{{!-- okra: person --}}\n{{!-- A report's 1:1 agenda. View model: OneOnOneView (core/render/context/types.ts). --}}\n# 1:1: {{person.name}}{{#if meeting.manager}} and {{meeting.manager.name}}{{/if}}\n\n{{#if meeting.start}}**{{formatDate meeting.start \"cccc d LLLL yyyy, HH:mm\" zone=meeting.zone}}** {{meeting.zone}}{{#if meeting.reportZone}} ({{formatDate meeting.start \"HH:mm\" zone=meeting.reportZone}} for {{person.name}} in {{meeting.reportZone}}){{/if}}{{else}}**{{formatDate meeting.date \"cccc d LLLL yyyy\"}}**{{/if}}{{#if meeting.cadenceLabel}} · {{meeting.cadenceLabel}}{{/if}}\n\n{{#if person.role}}{{person.role}}{{#if person.team}}, {{person.team.name}}{{/if}}{{else}}{{#if person.team}}{{person.team.name}}{{/if}}{{/if}}{{#if person.vendor}} · works for {{person.vendor.name}}{{/if}}{{#if person.location}} · {{person.location}}{{/if}}\n\nFigures as of {{formatDate date}}{{#if meeting.previous}}; \"since last 1:1\" compares with the 1:1 on {{formatDate meeting.previous}}{{/if}}{{#if meeting.next}}. Next 1:1: {{formatDate meeting.next}}{{/if}}.\n\n## At a glance\n\n- {{plural summary.keyResults \"key result\"}} in {{plural summary.objectives \"objective\"}}: {{summary.onTrack}} on track, {{summary.atRisk}} at risk, {{summary.offTrack}} off track.\n{{#if meeting.previous}}\n- {{#if moved}}{{plural moved \"key result\"}} moved since the last 1:1.{{else}}No key result moved since the last 1:1.{{/if}}\n{{/if}}\n{{#if milestones.length}}\n- {{plural milestones.length \"open milestone\"}}, the next due {{formatDate milestones.0.due}}.\n{{/if}}\n{{#if stages.length}}\n- Next review deadline: {{stages.0.reviewName}}, {{stages.0.name}}, {{formatDate stages.0.due}} ({{relativeDays stages.0.daysLeft}}).\n{{/if}}\n\n{{#if meeting.previous}}\n## Since the last 1:1\n\n{{#if updates.length}}\n{{#each updates}}\n- **{{keyResult.name}}** ({{formatDate date}}{{#if by}}, {{by.name}}{{/if}}): {{note}}\n{{/each}}\n{{else}}\nNo check-in notes since {{formatDate meeting.previous}}. Ask what moved, and what is in the way.\n{{/if}}\n\n{{/if}}\n## Key results\n\n{{#if objectives.length}}\n{{#each objectives}}\n### {{title}}\n\n{{ownerName}} · {{cycle}} · objective score {{score score}} · {{statusBadge status}}{{#if alignsTo}} · aligns to \"{{alignsTo.name}}\"{{/if}}\n\n{{> kr-table heading=\"Since last 1:1\"}}\n\n{{/each}}\n{{else}}\n{{person.name}} owns no key results in the current cycle, and neither does their team.\n{{/if}}\n## KPIs\n\n{{#if kpis.length}}\nLatest figures for {{person.name}}'s team, tier and vendor, and for KPIs they own or move.\n\n{{> kpi-table}}\n{{else}}\nNo KPI figures for {{person.name}}'s team, tier or vendor yet.\n{{/if}}\n{{#if kpisMissing}}\n\n{{kpisMissing}}\n{{/if}}\n\n{{#if milestones.length}}\n## Open milestones\n\n{{#each milestones}}\n- **{{title}}** ({{objective.name}}{{#if ownerName}}, {{ownerName}}{{/if}}): {{#if overdue}}**overdue**, was due {{formatDate due}}{{else}}due {{formatDate due}}, {{relativeDays daysLeft}}{{/if}}\n{{/each}}\n\n{{/if}}\n{{#if stages.length}}\n## Review deadlines coming up\n\n{{#each stages}}\n- **{{reviewName}}: {{name}}** by {{formatDate due \"ccc d LLL yyyy\"}} ({{relativeDays daysLeft}})\n{{/each}}\n\n{{/if}}\n{{#if followUps.length}}\n## Follow-ups from earlier check-ins\n\n{{#each followUps}}\n- **{{keyResult.name}}** ({{formatDate date}}{{#if by}}, {{by.name}}{{/if}}): {{note}}\n{{/each}}\n\n{{/if}}\n## Notes\n\n### {{person.name}}'s topics\n\n- …\n\n### {{#if meeting.manager}}{{meeting.manager.name}}'s{{else}}Manager's{{/if}} topics\n\n- …\n\n### Wellbeing and workload\n\n{{> answer}}\n\n### Agreed actions\n\n- [ ] …\n- [ ] …\n- [ ] …\n", spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -989,6 +989,12 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
     + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"person"), "name", {"start":{"line":57,"column":21},"end":{"line":57,"column":32}} ), depth0)) != null ? stack1 : "")
     + "'s team, tier or vendor yet.\n";
 },"29":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "\n"
+    + ((stack1 = container.lambda(container.strict(depth0, "kpisMissing", {"start":{"line":61,"column":2},"end":{"line":61,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"30":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -997,9 +1003,9 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
     };
 
   return "## Open milestones\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),container.strict(depth0, "milestones", {"start":{"line":63,"column":8},"end":{"line":63,"column":18}} ),{"name":"each","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":63,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),container.strict(depth0, "milestones", {"start":{"line":67,"column":8},"end":{"line":67,"column":18}} ),{"name":"each","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":0},"end":{"line":69,"column":9}}})) != null ? stack1 : "")
     + "\n";
-},"30":function(container,depth0,helpers,partials,data) {
+},"31":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1008,19 +1014,19 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
     };
 
   return "- **"
-    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":64,"column":6},"end":{"line":64,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":68,"column":6},"end":{"line":68,"column":11}} ), depth0)) != null ? stack1 : "")
     + "** ("
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"objective"), "name", {"start":{"line":64,"column":19},"end":{"line":64,"column":33}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(depth0, "ownerName", {"start":{"line":64,"column":41},"end":{"line":64,"column":50}} ),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":35},"end":{"line":64,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"objective"), "name", {"start":{"line":68,"column":19},"end":{"line":68,"column":33}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(depth0, "ownerName", {"start":{"line":68,"column":41},"end":{"line":68,"column":50}} ),{"name":"if","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":35},"end":{"line":68,"column":74}}})) != null ? stack1 : "")
     + "): "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(depth0, "overdue", {"start":{"line":64,"column":83},"end":{"line":64,"column":90}} ),{"name":"if","hash":{},"fn":container.program(32, data, 0),"inverse":container.program(33, data, 0),"data":data,"loc":{"start":{"line":64,"column":77},"end":{"line":64,"column":195}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(depth0, "overdue", {"start":{"line":68,"column":83},"end":{"line":68,"column":90}} ),{"name":"if","hash":{},"fn":container.program(33, data, 0),"inverse":container.program(34, data, 0),"data":data,"loc":{"start":{"line":68,"column":77},"end":{"line":68,"column":195}}})) != null ? stack1 : "")
     + "\n";
-},"31":function(container,depth0,helpers,partials,data) {
+},"32":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ", "
-    + ((stack1 = container.lambda(container.strict(depth0, "ownerName", {"start":{"line":64,"column":56},"end":{"line":64,"column":65}} ), depth0)) != null ? stack1 : "");
-},"32":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = container.lambda(container.strict(depth0, "ownerName", {"start":{"line":68,"column":56},"end":{"line":68,"column":65}} ), depth0)) != null ? stack1 : "");
+},"33":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1029,8 +1035,8 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
     };
 
   return "**overdue**, was due "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),container.strict(depth0, "due", {"start":{"line":64,"column":126},"end":{"line":64,"column":129}} ),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":64,"column":113},"end":{"line":64,"column":131}}})) != null ? stack1 : "");
-},"33":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),container.strict(depth0, "due", {"start":{"line":68,"column":126},"end":{"line":68,"column":129}} ),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":68,"column":113},"end":{"line":68,"column":131}}})) != null ? stack1 : "");
+},"34":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1039,10 +1045,10 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
     };
 
   return "due "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(alias2,alias1(depth0, "due", {"start":{"line":64,"column":156},"end":{"line":64,"column":159}} ),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":64,"column":143},"end":{"line":64,"column":161}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(alias2,alias1(depth0, "due", {"start":{"line":68,"column":156},"end":{"line":68,"column":159}} ),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":68,"column":143},"end":{"line":68,"column":161}}})) != null ? stack1 : "")
     + ", "
-    + ((stack1 = lookupProperty(helpers,"relativeDays").call(alias2,alias1(depth0, "daysLeft", {"start":{"line":64,"column":178},"end":{"line":64,"column":186}} ),{"name":"relativeDays","hash":{},"data":data,"loc":{"start":{"line":64,"column":163},"end":{"line":64,"column":188}}})) != null ? stack1 : "");
-},"34":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"relativeDays").call(alias2,alias1(depth0, "daysLeft", {"start":{"line":68,"column":178},"end":{"line":68,"column":186}} ),{"name":"relativeDays","hash":{},"data":data,"loc":{"start":{"line":68,"column":163},"end":{"line":68,"column":188}}})) != null ? stack1 : "");
+},"35":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1051,9 +1057,9 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
     };
 
   return "## Review deadlines coming up\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),container.strict(depth0, "stages", {"start":{"line":71,"column":8},"end":{"line":71,"column":14}} ),{"name":"each","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":0},"end":{"line":73,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),container.strict(depth0, "stages", {"start":{"line":75,"column":8},"end":{"line":75,"column":14}} ),{"name":"each","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
     + "\n";
-},"35":function(container,depth0,helpers,partials,data) {
+},"36":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1062,25 +1068,14 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
     };
 
   return "- **"
-    + ((stack1 = alias2(alias1(depth0, "reviewName", {"start":{"line":72,"column":6},"end":{"line":72,"column":16}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "reviewName", {"start":{"line":76,"column":6},"end":{"line":76,"column":16}} ), depth0)) != null ? stack1 : "")
     + ": "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":72,"column":22},"end":{"line":72,"column":26}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":76,"column":22},"end":{"line":76,"column":26}} ), depth0)) != null ? stack1 : "")
     + "** by "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(alias3,alias1(depth0, "due", {"start":{"line":72,"column":47},"end":{"line":72,"column":50}} ),"ccc d LLL yyyy",{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":72,"column":34},"end":{"line":72,"column":69}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(alias3,alias1(depth0, "due", {"start":{"line":76,"column":47},"end":{"line":76,"column":50}} ),"ccc d LLL yyyy",{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":76,"column":34},"end":{"line":76,"column":69}}})) != null ? stack1 : "")
     + " ("
-    + ((stack1 = lookupProperty(helpers,"relativeDays").call(alias3,alias1(depth0, "daysLeft", {"start":{"line":72,"column":86},"end":{"line":72,"column":94}} ),{"name":"relativeDays","hash":{},"data":data,"loc":{"start":{"line":72,"column":71},"end":{"line":72,"column":96}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"relativeDays").call(alias3,alias1(depth0, "daysLeft", {"start":{"line":76,"column":86},"end":{"line":76,"column":94}} ),{"name":"relativeDays","hash":{},"data":data,"loc":{"start":{"line":76,"column":71},"end":{"line":76,"column":96}}})) != null ? stack1 : "")
     + ")\n";
-},"36":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "## Follow-ups from earlier check-ins\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),container.strict(depth0, "followUps", {"start":{"line":79,"column":8},"end":{"line":79,"column":17}} ),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":79,"column":0},"end":{"line":81,"column":9}}})) != null ? stack1 : "")
-    + "\n";
 },"37":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1089,9 +1084,20 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
         return undefined
     };
 
-  return ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"meeting"),"manager"), "name", {"start":{"line":90,"column":29},"end":{"line":90,"column":49}} ), depth0)) != null ? stack1 : "")
-    + "'s";
+  return "## Follow-ups from earlier check-ins\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),container.strict(depth0, "followUps", {"start":{"line":83,"column":8},"end":{"line":83,"column":17}} ),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":83,"column":0},"end":{"line":85,"column":9}}})) != null ? stack1 : "")
+    + "\n";
 },"38":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"meeting"),"manager"), "name", {"start":{"line":94,"column":29},"end":{"line":94,"column":49}} ), depth0)) != null ? stack1 : "")
+    + "'s";
+},"39":function(container,depth0,helpers,partials,data) {
     return "Manager's";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1135,14 +1141,15 @@ export const precompiledTemplates: ReadonlyArray<{ source: string; spec: object 
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"objectives"), "length", {"start":{"line":38,"column":6},"end":{"line":38,"column":23}} ),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.program(26, data, 0),"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":49,"column":7}}})) != null ? stack1 : "")
     + "## KPIs\n\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"kpis"), "length", {"start":{"line":52,"column":6},"end":{"line":52,"column":17}} ),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.program(28, data, 0),"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":58,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(depth0, "kpisMissing", {"start":{"line":59,"column":6},"end":{"line":59,"column":17}} ),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":59,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"milestones"), "length", {"start":{"line":60,"column":6},"end":{"line":60,"column":23}} ),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":67,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"stages"), "length", {"start":{"line":68,"column":6},"end":{"line":68,"column":19}} ),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":0},"end":{"line":75,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"followUps"), "length", {"start":{"line":76,"column":6},"end":{"line":76,"column":22}} ),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":83,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"milestones"), "length", {"start":{"line":64,"column":6},"end":{"line":64,"column":23}} ),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"stages"), "length", {"start":{"line":72,"column":6},"end":{"line":72,"column":19}} ),{"name":"if","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":79,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"followUps"), "length", {"start":{"line":80,"column":6},"end":{"line":80,"column":22}} ),{"name":"if","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":87,"column":7}}})) != null ? stack1 : "")
     + "## Notes\n\n### "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"person"), "name", {"start":{"line":86,"column":6},"end":{"line":86,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"person"), "name", {"start":{"line":90,"column":6},"end":{"line":90,"column":17}} ), depth0)) != null ? stack1 : "")
     + "'s topics\n\n- …\n\n### "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"meeting"), "manager", {"start":{"line":90,"column":10},"end":{"line":90,"column":25}} ),{"name":"if","hash":{},"fn":container.program(37, data, 0),"inverse":container.program(38, data, 0),"data":data,"loc":{"start":{"line":90,"column":4},"end":{"line":90,"column":77}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,alias1(lookupProperty(depth0,"meeting"), "manager", {"start":{"line":94,"column":10},"end":{"line":94,"column":25}} ),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.program(39, data, 0),"data":data,"loc":{"start":{"line":94,"column":4},"end":{"line":94,"column":77}}})) != null ? stack1 : "")
     + " topics\n\n- …\n\n### Wellbeing and workload\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"answer"),depth0,{"name":"answer","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n### Agreed actions\n\n- [ ] …\n- [ ] …\n- [ ] …\n";

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
+import { outsideWorkspaceDiagnostics } from '../config/workspace-bounds';
 import { CONFIG_FILE } from '../model/workspace-model';
 import { parseFile, type ParsedFile } from '../parse/parse-file';
 import { validateSchema, type ExtraValidators } from './schema';
@@ -9,6 +10,7 @@ export function analyzeFile(path: string, bytes: Uint8Array | string, extraValid
   // A file whose data could not be read gets no schema diagnostics: validateSchema skips it.
   file.diagnostics.push(...validateSchema(file, extraValidators));
   file.diagnostics.push(...checkConfigPlace(file));
+  if (path === CONFIG_FILE) file.diagnostics.push(...outsideWorkspaceDiagnostics(file));
   return file;
 }
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { didYouMean } from '../util/did-you-mean';
 
 /** How to explain a value that does not match a pattern or format, and what to suggest. */
@@ -133,12 +134,21 @@ function knownTimeZones(): string[] {
   return (timeZones ??= [...Intl.supportedValuesOf('timeZone'), 'UTC']);
 }
 
+/** Why a date written as YYYY-MM-DD is not in the calendar: "November 2026 has 30 days". */
+function calendarProblem(value: string): string {
+  const [year, month, day] = value.split('-').map(Number);
+  if (month < 1 || month > 12) return `there is no month ${month}; months run from 01 to 12`;
+  const first = DateTime.utc(year, month, 1);
+  if (day < 1) return 'days start at 01';
+  return `${first.toFormat('MMMM yyyy', { locale: 'en' })} has ${first.daysInMonth} days`;
+}
+
 /** Explains a value that fails a format, with a suggestion where one can be guessed. */
 export function formatHint(format: string, value: string): ValueHint {
   switch (format) {
     case 'date':
       return /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? { explain: 'is not a date in the calendar; write it as YYYY-MM-DD' }
+        ? { explain: `is not a date in the calendar: ${calendarProblem(value)}` }
         : { explain: 'is not a date; write it as YYYY-MM-DD' };
     case 'duration': {
       const suggestion = suggestDuration(value);

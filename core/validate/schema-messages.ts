@@ -88,6 +88,15 @@ function withHint(value: string, hint: ValueHint): Pick<SchemaProblem, 'message'
   };
 }
 
+/**
+ * The failing schema is a share (`ratio`: a number from 0 to 1), as `weight` and `shrinkage` are.
+ * The precompiled validators are not verbose: their errors name the schema only by its path.
+ */
+function isShare(error: SchemaError): boolean {
+  if (error.parentSchema) return error.parentSchema.minimum === 0 && error.parentSchema.maximum === 1;
+  return /\/\$defs\/ratio\/type$/.test(error.schemaPath);
+}
+
 function typeProblem(
   error: SchemaError,
   path: DataPath,
@@ -106,6 +115,14 @@ function typeProblem(
     const match = /^\s*(-?\d+(?:[.,]\d+)?)\s*(%|[A-Za-z€$£]+)?\s*$/.exec(value);
     if (match) {
       const number = match[1].replace(',', '.');
+      // `weight: 60%` is a share: the number alone (60) would fail again, on the 0..1 limit.
+      if (match[2] === '%' && isShare(error)) {
+        const share = String(Number((Number(number) / 100).toFixed(6)));
+        return {
+          message: `${base}; ${field ?? 'this value'} is a share between 0 and 1, so ${value.trim()} is ${share}`,
+          replacement: share,
+        };
+      }
       const unit = match[2] ? ` (the unit goes in "unit")` : '';
       return { message: `${base}; write the number only: ${number}${unit}`, replacement: number };
     }

@@ -5,8 +5,15 @@
 export interface WorkspaceHost {
   /** Bytes of a workspace-relative path (`/` separators). Rejects when the file is missing. */
   readFile(path: string): Promise<Uint8Array>;
-  /** Workspace-relative paths matching `include` and none of `exclude`, in any order. */
-  listFiles(include: readonly string[], exclude: readonly string[]): Promise<string[]>;
+  /**
+   * Workspace-relative paths matching `include` and none of `exclude`, in any order. A folder
+   * that cannot be read is skipped and, when the host can tell, passed to `onUnreadable`.
+   */
+  listFiles(
+    include: readonly string[],
+    exclude: readonly string[],
+    onUnreadable?: (folder: string, reason: string) => void,
+  ): Promise<string[]>;
 }
 
 /** A host over a map of path → text, for tests and for the editor's unsaved buffers. */

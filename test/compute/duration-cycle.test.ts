@@ -2,9 +2,18 @@ import { strict as assert } from 'node:assert';
 import { DateTime } from 'luxon';
 import { cycleElapsed, cycleInterval, elapsedShare, parseCycle, periodWithin } from '../../core/compute/cycle';
 import { parseDate } from '../../core/compute/date';
-import { durationSeconds } from '../../core/compute/duration';
+import { durationSeconds, humanDuration } from '../../core/compute/duration';
 
 describe('compute/duration', () => {
+  it('writes durations for people: "30 s", not PT30S', () => {
+    assert.equal(humanDuration('PT30S'), '30 s');
+    assert.equal(humanDuration('PT4M30S'), '4 min 30 s');
+    assert.equal(humanDuration('PT24H'), '24 h');
+    assert.equal(humanDuration('P1DT2H'), '1 day 2 h');
+    assert.equal(humanDuration('P3D'), '3 days');
+    assert.equal(humanDuration('soon'), 'soon');
+  });
+
   it('reads ISO 8601 durations as seconds', () => {
     assert.equal(durationSeconds('PT20S'), 20);
     assert.equal(durationSeconds('PT8M30S'), 510);

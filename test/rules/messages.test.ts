@@ -123,13 +123,29 @@ objectives:
     assert.deepEqual(check({ 'okrs.yaml': fixed }, 'okr/weights-sum'), []);
   });
 
+  it('lists the weights that do not add up to 1 and offers to scale them', () => {
+    const text = okrs(
+      '        weight: 0.6\n      - id: csat\n        title: CSAT\n        type: boolean\n        weight: 0.3\n      - id: fcr\n        title: FCR\n        type: boolean\n        weight: 0.2\n',
+    );
+    const [d, ...rest] = check({ 'okrs.yaml': text }, 'okr/weights-sum');
+    assert.equal(rest.length, 0);
+    assert.equal(
+      d.message,
+      'The weights of the key results of objective "cheaper" add up to 1.1 (cpc 0.6 + csat 0.3 + fcr 0.2); they must add up to 1',
+    );
+    assert.equal(d.fix?.title, 'Scale the weights so they add up to 1 (0.5455 + 0.2727 + 0.1818)');
+    const fixed = applyEdits(text, d.fix!.edits);
+    assert.match(fixed, /weight: 0\.5455\n[^]*weight: 0\.2727\n[^]*weight: 0\.1818\n/);
+    assert.deepEqual(check({ 'okrs.yaml': fixed }, 'okr/weights-sum'), []);
+  });
+
   it('gives no weight fix for a key result written as a flow mapping', () => {
     const text = okrs('        weight: 0.6\n      - { id: csat, title: CSAT, type: boolean }\n');
     const [d] = check({ 'okrs.yaml': text }, 'okr/weights-sum');
     assert.equal(d.fix, undefined);
   });
 
-  it('names the agents needed and the service level reached (DOMAIN example)', () => {
+  it('names the agents needed and to schedule, and durations in words (DOMAIN example)', () => {
     const tiers = `kind: TierStructure
 version: 1
 tiers:
@@ -143,7 +159,7 @@ tiers:
     const [d] = check({ 'tiers.yaml': tiers }, 'tier/capacity');
     assert.equal(
       d.message,
-      'Tier "tier-1" cannot meet its service level at the forecast peak: 19 agents available (25 at peak × (1 − 0.24 shrinkage)) answer 74.3% of 120 contacts an hour within PT60S, against a target of 80%; 20 agents are needed at an AHT of PT8M',
+      'Tier "tier-1" cannot meet its service level at the forecast peak: 19 agents available (25 at peak × (1 − 0.24 shrinkage)) answer 74.3% of 120 contacts an hour within 60 s, against a target of 80%; 20 agents are needed at an AHT of 8 min, so schedule 27 agents at peak (20 ÷ (1 − 0.24))',
     );
     assert.equal(d.severity, 'warning');
   });

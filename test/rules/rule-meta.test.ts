@@ -18,7 +18,7 @@ function allCases() {
 }
 
 describe('built-in rules: metadata and messages', () => {
-  it('registers the sixteen rules of the SPEC with their documented default severities', () => {
+  it('registers the sixteen rules of the SPEC, and review/one-on-one-ends, with their documented default severities', () => {
     const severities = Object.fromEntries(collectRules([builtinPlugin]).map((r) => [r.id, r.rule.severity]));
     assert.deepEqual(severities, {
       'id/duplicate': 'error',
@@ -37,6 +37,7 @@ describe('built-in rules: metadata and messages', () => {
       'tier/capacity': 'warning',
       'org/manager-loop': 'error',
       'review/stage-order': 'warning',
+      'review/one-on-one-ends': 'error',
     });
   });
 

@@ -57,10 +57,24 @@ describe('schema diagnostics: messages', () => {
     assert.equal(cycle.fix?.edits[0].newText, '"2026"');
   });
 
+  it('a share written as a percentage (weight: 60%) is offered as 0.6, not 60', () => {
+    const d = only(`${OKR_HEAD}  - id: a\n    title: A\n    key_results: [{ id: b, title: B, type: boolean, weight: 60% }]\n`);
+    assert.equal(d.message, 'Expected a number for "weight", got text "60%"; "weight" is a share between 0 and 1, so 60% is 0.6');
+    assert.equal(d.fix?.edits[0].newText, '0.6');
+    const cost = only(
+      `${OKR_HEAD}  - id: a\n    title: A\n    key_results: [{ id: b, title: B, type: metric, start: 5 EUR, target: 4 }]\n`,
+    );
+    assert.match(cost.message, /write the number only: 5 \(the unit goes in "unit"\)$/);
+  });
+
   it('dates, durations and time zones explain the expected form', () => {
     const date = only('kind: ReviewCycles\nversion: 1\nretrospectives: [{ id: r, cycle: 2026-H1, date: 2026-13-01 }]\n');
     assert.equal(date.rule, 'schema/format');
-    assert.equal(date.message, '"2026-13-01" is not a date in the calendar; write it as YYYY-MM-DD');
+    assert.equal(date.message, '"2026-13-01" is not a date in the calendar: there is no month 13; months run from 01 to 12');
+    const november = only('kind: ReviewCycles\nversion: 1\nretrospectives: [{ id: r, cycle: 2026-H1, date: 2026-11-31 }]\n');
+    assert.equal(november.message, '"2026-11-31" is not a date in the calendar: November 2026 has 30 days');
+    const leap = only('kind: ReviewCycles\nversion: 1\nretrospectives: [{ id: r, cycle: 2026-H1, date: 2027-02-29 }]\n');
+    assert.equal(leap.message, '"2027-02-29" is not a date in the calendar: February 2027 has 28 days');
     const duration = only('kind: TierStructure\nversion: 1\ntiers: [{ id: t, name: T, level: 1, sla: { first_response: 2h } }]\n');
     assert.equal(duration.message, '"2h" is not an ISO 8601 duration; write it as PT2H');
     assert.equal(duration.fix?.edits[0].newText, 'PT2H');

@@ -101,9 +101,10 @@ function tokens(text: string): string[] {
 }
 
 /**
- * The tiers a team works as: a tier with the team's name, or whose id ends with the team's id
- * (`tier-1-frontline` for `frontline`). The Org does not link teams to tiers, so this is a
- * convention; KPI scopes that name the team itself always apply.
+ * The tiers a team works as: those whose `staffing.teams` lists it. A tier without
+ * `staffing.teams` (files from before Format 1.1) keeps the old convention: a tier with the
+ * team's name, or whose id ends with the team's id (`tier-1-frontline` for `frontline`). KPI
+ * scopes that name the team itself always apply.
  */
 export function tiersOfTeam(model: WorkspaceModel, teamId: string): string[] {
   const team = model.teams.get(teamId)?.value;
@@ -111,6 +112,11 @@ export function tiersOfTeam(model: WorkspaceModel, teamId: string): string[] {
   const idTokens = tokens(teamId);
   const found: string[] = [];
   for (const tier of model.tiers.all) {
+    const teams = tier.value.staffing?.teams;
+    if (Array.isArray(teams)) {
+      if (teams.includes(teamId)) found.push(tier.id);
+      continue;
+    }
     const tierName = str(tier.value.name)?.toLowerCase();
     const tierTokens = tokens(tier.id);
     const suffix =
@@ -142,6 +148,27 @@ export function personScopes(model: WorkspaceModel, id: string): string[] {
     for (const tier of model.tiers.all) if (tier.value.staffing?.vendor === vendor && !scopes.includes(tier.id)) scopes.push(tier.id);
   }
   return [...new Set(scopes)];
+}
+
+/**
+ * Why tier KPIs are missing from a person's document: their team is linked to no tier, while
+ * KPI targets are set for tiers. Renaming a tier used to drop the rows without a word.
+ */
+export function unlinkedTiersNote(model: WorkspaceModel, personId: string): string | null {
+  const team = str(model.people.get(personId)?.value.team);
+  if (!team) return null;
+  const teamId = bare(team, 'team/');
+  if (tiersOfTeam(model, teamId).length > 0) return null;
+  const targeted = new Set<string>();
+  for (const kpi of model.kpis.all) {
+    for (const target of Array.isArray(kpi.value.targets) ? kpi.value.targets : []) {
+      const id = scopeIdOf((target as { scope?: unknown } | null)?.scope);
+      if (model.tiers.has(id)) targeted.add(id);
+    }
+  }
+  if (targeted.size === 0) return null;
+  const tiers = [...targeted].map((id) => str(model.tiers.get(id)?.value.name) ?? id).join(', ');
+  return `KPIs of ${tiers} are not listed: team ${teamRef(model, teamId).name} staffs no tier. List the team in the tier's staffing.teams to show them.`;
 }
 
 /** The team scopes of a team: the team and the tiers it works as. */

@@ -6,7 +6,7 @@ import { checkInView, groupByObjective, scoreSummary } from './key-results';
 import { kpiViews } from './kpis';
 import { renderIndex, type PreparedKeyResult, type RenderIndex } from './model-index';
 import { meetingsAround } from '../../schedule/expand-one-on-ones';
-import { expandMembers, personRef, personScopes, personView } from './people';
+import { expandMembers, personRef, personScopes, personView, unlinkedTiersNote } from './people';
 import { upcomingStages } from './stages';
 import type { CheckInView, MilestoneView, NamedRef, OneOnOneMeetingView, OneOnOneView } from './types';
 
@@ -149,6 +149,7 @@ export function buildOneOnOneView(model: WorkspaceModel, personId: string, optio
     summary: scoreSummary(objectives),
     moved: keyResults.filter((k) => k.movement.moved).length,
     kpis: kpiViews(index, { scopes: personScopes(model, personId), owned, linked, day, prefer: 'recent' }),
+    kpisMissing: unlinkedTiersNote(model, personId),
     milestones,
     stages: upcomingStages(index, personId, day),
     updates,

@@ -203,6 +203,8 @@ export interface OneOnOneView {
   summary: ScoreSummary;
   moved: number;
   kpis: KpiView[];
+  /** Why tier KPIs are missing, when the person's team staffs no tier (see `unlinkedTiersNote`). */
+  kpisMissing: string | null;
   milestones: MilestoneView[];
   stages: StageView[];
   /** Check-in notes made since the last 1:1. */

@@ -4,6 +4,7 @@ import dateOutsideCycle from './date-outside-cycle';
 import duplicateId from './duplicate-id';
 import escalationLoop from './escalation-loop';
 import managerLoop from './manager-loop';
+import oneOnOneEnds from './one-on-one-ends';
 import stageOrder from './stage-order';
 import targetEqualsStart from './target-equals-start';
 import thresholdSide from './threshold-side';
@@ -34,4 +35,5 @@ export const builtinRules: ReadonlyArray<Rule<string>> = [
   tierCapacity,
   managerLoop,
   stageOrder,
+  oneOnOneEnds,
 ];

@@ -1,6 +1,13 @@
+import { humanDuration } from '../../compute/duration';
 import { tierCapacity } from '../../compute/tier-capacity';
 import { defineRule } from '../../plugins/define-rule';
 import { formatNumber, formatPercent } from './lib/fields';
+
+/** Agents on the rota so that `needed` are logged in after shrinkage (breaks, training, absence). */
+function agentsToSchedule(needed: number, shrinkage: number): number {
+  // 50 ÷ 0.68 = 73.53 → 74; toFixed keeps 42 ÷ 0.7 = 60.000000001 from becoming 61.
+  return Math.ceil(Number((needed / (1 - shrinkage)).toFixed(9)));
+}
 
 /**
  * A staffing plan that cannot answer the forecast peak within the service level will miss it
@@ -20,9 +27,9 @@ export default defineRule({
   ].join('\n'),
   messages: {
     short:
-      'Tier "{{tier}}" cannot meet its service level at the forecast peak: {{available}} agents available ({{peak}} at peak × (1 − {{shrinkage}} shrinkage)) answer {{achieved}} of {{contacts}} contacts an hour within {{within}}, against a target of {{target}}; {{needed}} agents are needed at an AHT of {{aht}}',
+      'Tier "{{tier}}" cannot meet its service level at the forecast peak: {{available}} agents available ({{peak}} at peak × (1 − {{shrinkage}} shrinkage)) answer {{achieved}} of {{contacts}} contacts an hour within {{within}}, against a target of {{target}}; {{needed}} agents are needed at an AHT of {{aht}}, so schedule {{schedule}} agents at peak ({{needed}} ÷ (1 − {{shrinkage}}))',
     overloaded:
-      'Tier "{{tier}}" cannot keep up at the forecast peak: {{contacts}} contacts an hour at an AHT of {{aht}} keep {{traffic}} agents busy all the time, but only {{available}} are available ({{peak}} at peak × (1 − {{shrinkage}} shrinkage)), so the queue grows without end; {{needed}} agents are needed to answer {{target}} within {{within}}',
+      'Tier "{{tier}}" cannot keep up at the forecast peak: {{contacts}} contacts an hour at an AHT of {{aht}} keep {{traffic}} agents busy all the time, but only {{available}} are available ({{peak}} at peak × (1 − {{shrinkage}} shrinkage)), so the queue grows without end; {{needed}} agents are needed to answer {{target}} within {{within}}, so schedule {{schedule}} agents at peak ({{needed}} ÷ (1 − {{shrinkage}}))',
   },
   check(ctx) {
     for (const tier of ctx.model.tiers.all) {
@@ -41,10 +48,11 @@ export default defineRule({
           shrinkage: formatNumber(verdict.shrinkage),
           achieved: formatPercent(verdict.achieved),
           contacts: formatNumber(verdict.contactsPerHour),
-          within: verdict.within,
+          within: humanDuration(verdict.within),
           target: formatPercent(verdict.target),
           needed,
-          aht: verdict.aht,
+          aht: humanDuration(verdict.aht),
+          schedule: agentsToSchedule(needed, verdict.shrinkage),
           traffic: formatNumber(Number(traffic.toFixed(1))),
         },
         at: { file: tier.file, path: [...tier.path, 'staffing', 'peak_agents'] },

@@ -28,6 +28,20 @@ function addWeightFix(model: WorkspaceModel, file: string, path: DataPath, kr: s
 }
 
 /**
+ * Scales every weight by 1 / sum, keeping their proportions. Four decimals each, the last one
+ * taking what is left, so the new weights add up to 1 exactly as the rule checks it.
+ */
+function scaleWeightsFix(file: string, weights: ReadonlyArray<{ path: DataPath; weight: number }>, sum: number): FixSpec {
+  let given = 0;
+  const edits = weights.map(({ path, weight }, i) => {
+    const scaled = i === weights.length - 1 ? 1 - given : Number((weight / sum).toFixed(4));
+    given += scaled;
+    return { at: { file, path }, newText: formatNumber(scaled) };
+  });
+  return { title: `Scale the weights so they add up to 1 (${edits.map((e) => e.newText).join(' + ')})`, edits };
+}
+
+/**
  * Weights say how much each key result counts towards its objective. Either none has one
  * (equal weights) or all have one and they add up to 1; anything else makes progress and
  * score depend on a guess.
@@ -37,11 +51,11 @@ export default defineRule({
   severity: 'error',
   scope: 'file',
   description: 'When any key result of an objective has a weight, all of them have one and the weights add up to 1.',
-  docs: 'Tolerance is 1e-9, so `0.1 + 0.2 + 0.7` passes. When exactly one key result lacks a weight and the others add up to less than 1, the quick fix gives it the remainder.',
+  docs: 'Tolerance is 1e-9, so `0.1 + 0.2 + 0.7` passes. When exactly one key result lacks a weight and the others add up to less than 1, the quick fix gives it the remainder; when all have one and they add up to another number, the quick fix scales them to add up to 1.',
   messages: {
     missing:
       'Key result "{{kr}}" has no weight, but other key results of objective "{{objective}}" have one (together {{given}}); give every key result a weight, or remove them all for equal weights',
-    sum: 'The weights of the key results of objective "{{objective}}" add up to {{sum}}; they must add up to 1',
+    sum: 'The weights of the key results of objective "{{objective}}" add up to {{sum}} ({{weights}}); they must add up to 1',
   },
   check(ctx) {
     for (const objective of ctx.model.objectives.all) {
@@ -71,10 +85,16 @@ export default defineRule({
         continue;
       }
       if (Math.abs(sum - 1) > TOLERANCE) {
+        const weights = weighted.map(([kr, j]) => ({ path: [...objective.path, 'key_results', j, 'weight'], weight: kr.weight as number }));
         ctx.report({
           message: 'sum',
-          data: { objective: objective.id, sum: formatNumber(sum) },
+          data: {
+            objective: objective.id,
+            sum: formatNumber(sum),
+            weights: weighted.map(([kr, j]) => `${str(kr.id) ?? `#${j + 1}`} ${formatNumber(kr.weight as number)}`).join(' + '),
+          },
           at: { file: objective.file, path: [...objective.path, 'key_results'], target: 'key' },
+          ...(sum > TOLERANCE ? { fix: scaleWeightsFix(objective.file, weights, sum) } : {}),
         });
       }
     }
