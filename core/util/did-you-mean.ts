@@ -17,7 +17,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     if (rowMin > max) return max + 1;
     [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  // Every row can stay within `max` while the last cell does not ("aa" → "__bbc", max 3).
+  return previous[b.length] > max ? max + 1 : previous[b.length];
 }
 
 /**
