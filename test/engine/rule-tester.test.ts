@@ -172,10 +172,7 @@ describe('RuleTester', () => {
 
     it('messageId: one the rule does not declare, and one whose template does not fit', async () => {
       assert.match(await failureOf(rule, expecting([{ messageId: 'missing' }])), /the rule declares no message "missing"/);
-      const twoMessages = defineRule({
-        ...unknownKpi('workspace'),
-        messages: { unknown: MESSAGE, other: 'KPI "{{kpi}}" is retired' },
-      });
+      const twoMessages: Rule<string> = { ...unknownKpi('workspace'), messages: { unknown: MESSAGE, other: 'KPI "{{kpi}}" is retired' } };
       assert.match(
         await failureOf(twoMessages, expecting([{ messageId: 'other' }])),
         /expected a message made from "other", like KPI "\{\{kpi\}\}" is retired, got Key result "kr-csat"/,
