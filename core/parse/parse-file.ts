@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Composer, isScalar, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type YAMLError } from 'yaml';
 import type { DataPath, Diagnostic, Range } from '../diagnostics';
 import { expandedSize } from './expanded-size';
+import { blockKeyRanges } from './block-keys';
 import { fastData } from './fast-data';
 import { locateOffsets, offsetsToRange, type LocateTarget } from './locate';
 import { findSuppressions, type Suppressions } from './suppressions';
@@ -415,9 +416,17 @@ export function cachedFile(
   quickLocate?: (path: DataPath, target?: LocateTarget) => Range | undefined,
 ): ParsedFile {
   let parsed: ParsedFile | undefined;
-  const full = () => (parsed ??= parseWithPositions(path, Buffer.from(typeof text === 'string' ? text : text(), 'utf8'), hash));
-  return fileRecord(path, hash, text, data, diagnostics, {
+  const full = () => (parsed ??= parseWithPositions(path, Buffer.from(record.text, 'utf8'), hash));
+  // Unknown keys are the diagnostics a file can have thousands of: placed from its lines when it can.
+  let keys: Map<string, Range> | undefined | null = null;
+  const keyRange = (dataPath: DataPath, target: LocateTarget | undefined) => {
+    if (target !== 'key' || parsed) return undefined;
+    if (keys === null) keys = blockKeyRanges(record.text, data);
+    return keys?.get(JSON.stringify(dataPath));
+  };
+  const record = fileRecord(path, hash, text, data, diagnostics, {
     document: () => full().document(),
-    locate: (dataPath, target) => quickLocate?.(dataPath, target) ?? full().locate(dataPath, target),
+    locate: (dataPath, target) => quickLocate?.(dataPath, target) ?? keyRange(dataPath, target) ?? full().locate(dataPath, target),
   });
+  return record;
 }
