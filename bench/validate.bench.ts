@@ -128,7 +128,7 @@ async function timeRuns(
   };
 }
 
-async function benchEditor(ws: GeneratedWorkspace, edits: number) {
+export async function benchEditor(ws: GeneratedWorkspace, edits: number) {
   // Imported here so that the generator and the rest of the bench load without the core.
   const core = await import('../core');
   const { nodeHost } = await import('../cli/node-host');

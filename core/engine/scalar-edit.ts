@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { isMap, isScalar, isSeq } from '../parse/yaml-library';
 import type { DataPath, Range } from '../diagnostics';
 import type { LocateTarget } from '../parse/locate';
 import { fastData } from '../parse/fast-data';

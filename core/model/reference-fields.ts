@@ -303,14 +303,19 @@ export interface SourceItem {
   path: DataPath;
 }
 
-function itemsOf(model: WorkspaceModel, source: ReferenceSource): readonly SourceItem[] {
+/** Picks the items to visit from a list or an index (a rule's `itemsToCheck`: by file, without walking the rest). */
+export type PickItems = <T extends { file: string }>(list: { readonly all: readonly T[] } | readonly T[]) => readonly T[];
+
+const everyItem: PickItems = (list) => (Array.isArray(list) ? list : (list as { readonly all: readonly never[] }).all);
+
+function itemsOf(model: WorkspaceModel, source: ReferenceSource, pick: PickItems): readonly SourceItem[] {
   switch (source) {
     case 'objectiveSets':
-      return model.objectiveSets.map((s) => ({ ...s, id: undefined }));
+      return pick(model.objectiveSets).map((s) => ({ ...s, id: undefined }));
     case 'oneOnOnes':
-      return model.oneOnOnes.map((s) => ({ ...s, id: undefined }));
+      return pick(model.oneOnOnes).map((s) => ({ ...s, id: undefined }));
     default:
-      return model[source].all;
+      return pick(model[source] as unknown as { readonly all: readonly SourceItem[] });
   }
 }
 
@@ -376,7 +381,7 @@ export function scanReferences(
   model: WorkspaceModel,
   visit: (cursor: ReferenceCursor) => void,
   /** Picks the items to scan from each list (a rule's `itemsToCheck`); every item by default. */
-  pick: (items: readonly SourceItem[]) => readonly SourceItem[] = (items) => items,
+  pick: PickItems = everyItem,
 ): void {
   const cursor = new ReferenceCursor();
   const found: FoundValue = { value: '', holder: {}, rel: [], indexes: [] };
@@ -387,7 +392,7 @@ export function scanReferences(
   };
   for (const [source, fields] of BY_SOURCE) {
     const kindsOf = fields.map((field) => acceptedKinds(field.accepts));
-    const items = pick(itemsOf(model, source));
+    const items = itemsOf(model, source, pick);
     for (let n = 0; n < items.length; n++) {
       const item = items[n];
       if (!isObj(item.value)) continue;

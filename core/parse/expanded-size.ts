@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yaml-library';
 
 /**
  * How much data a document holds once its aliases are expanded: a scalar counts its length, a

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from './yaml-library';
 import type { DataPath, Position, Range } from '../diagnostics';
 
 /** Where in a node a diagnostic belongs: the value itself, or the key that holds it. */

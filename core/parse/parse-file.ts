@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Composer, isScalar, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type YAMLError } from 'yaml';
+import type { CST, Document, LineCounter, YAMLError, YAMLParseError } from 'yaml';
+import { isScalar, yamlLibrary } from './yaml-library';
 import type { DataPath, Diagnostic, Range } from '../diagnostics';
 import { expandedSize } from './expanded-size';
 import { blockKeyRanges } from './block-keys';
@@ -146,7 +147,7 @@ export function parseFile(path: string, input: Uint8Array | string): ParsedFile 
 /** Parses with yaml, keeping the Document and its positions. */
 function parseWithPositions(path: string, bytes: Uint8Array, hash: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLibrary().LineCounter)();
   let text = '';
   // Offsets past the end (yaml puts "missing X" errors one past the last character) are clamped,
   // so that every range lies inside the file.
@@ -172,7 +173,7 @@ function parseWithPositions(path: string, bytes: Uint8Array, hash: string): Pars
     // every later diagnostic on the wrong line.
     lineCounter.addNewLine(0);
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-    const tokens = Array.from(new Parser().parse(text));
+    const tokens = Array.from(new (yamlLibrary().Parser)().parse(text));
     if (decoded.badOffset !== undefined) {
       const offset = Math.max(0, decoded.badOffset - (decoded.text.length - text.length));
       push('yaml/encoding', 'This file is not valid UTF-8 here; save it as UTF-8', at(offset, offset + 1));
@@ -197,7 +198,9 @@ function parseWithPositions(path: string, bytes: Uint8Array, hash: string): Pars
       return makeFile({ path, hash, text, lineCounter, doc: undefined, data: undefined, diagnostics });
     }
     // logLevel 'error': yaml would otherwise print warnings on the process (the core never does).
-    const list = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' }).compose(tokens));
+    const list = Array.from(
+      new (yamlLibrary().Composer)({ prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' }).compose(tokens),
+    );
     for (const composed of list) addDuplicateKeyErrors(composed);
     const first = list[0];
     if (list.length === 0 || first.contents === null) {
@@ -265,11 +268,11 @@ function unclosedQuoteStart(
 ): [number, number] | undefined {
   if (error.code !== 'MISSING_CHAR' || !/closing .*quote/i.test(error.message)) return undefined;
   let found: [number, number] | undefined;
-  visit(doc, {
+  yamlLibrary().visit(doc, {
     Scalar(_key, node) {
       if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] >= error.pos[0] && !found) {
         found = [node.range[0], node.range[0] + 1];
-        return visit.BREAK;
+        return yamlLibrary().visit.BREAK;
       }
       return undefined;
     },
@@ -285,7 +288,7 @@ function unclosedQuoteStart(
  */
 function addDuplicateKeyErrors(doc: Document.Parsed): void {
   const found: YAMLParseError[] = [];
-  visit(doc, {
+  yamlLibrary().visit(doc, {
     Map(_key, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
@@ -295,7 +298,7 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
         if (!seen.has(key)) seen.add(key);
         else {
           const start = (pair.key as { range?: [number, number, number] } | null)?.range?.[0] ?? map.range?.[0] ?? 0;
-          found.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          found.push(new (yamlLibrary().YAMLParseError)([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         }
       }
     },
@@ -315,11 +318,11 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
 /** The first alias of the document: where alias problems are reported. */
 function firstAlias(doc: Document.Parsed, unresolved: boolean): [number, number] {
   let found: [number, number] | undefined;
-  visit(doc, {
+  yamlLibrary().visit(doc, {
     Alias(_key, node) {
       if (unresolved && node.resolve(doc) !== undefined) return undefined;
       found = node.range ? [node.range[0], node.range[1]] : undefined;
-      return visit.BREAK;
+      return yamlLibrary().visit.BREAK;
     },
   });
   return found ?? [0, 1];

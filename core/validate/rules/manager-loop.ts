@@ -60,7 +60,7 @@ export default defineRule({
     for (const h of HIERARCHIES) {
       const entities = h.index(ctx.model);
       // A loop is reported on a person (or team): a re-checked file that defines none gets none.
-      if (entities.all.length === 0) continue;
+      if (ctx.itemsToCheck(entities).length === 0) continue;
       const { nodes, edges } = edgesOf(entities.byId, h.field, h.kind);
       for (const loop of findLoops(nodes, edges)) {
         const [head, ...rest] = loop;

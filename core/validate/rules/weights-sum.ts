@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isMap } from '../../parse/yaml-library';
 import type { DataPath } from '../../diagnostics';
 import type { WorkspaceModel } from '../../model/workspace-model';
 import { defineRule, type FixSpec } from '../../plugins/define-rule';

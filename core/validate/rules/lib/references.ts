@@ -124,7 +124,7 @@ function collect({ model, itemsToCheck }: RuleContext): UnknownReference[] {
     const problem = resolve(model, cursor.toReference());
     if (problem) found.push(problem);
   };
-  scanReferences(model, onReference, (items) => itemsToCheck(items));
+  scanReferences(model, onReference, itemsToCheck);
   return found;
 }
 
