@@ -1,3 +1,4 @@
+import { chainLoops } from '../rules/lib/graph';
 import { HashTable } from './hash-table';
 import { idHash } from './id-hash';
 import type { FileOutline } from './file-outline';
@@ -66,24 +67,15 @@ export class WorkspaceOutline {
     return files;
   }
 
-  /** Objectives on an alignment loop: each aligns to at most one other, so one walk per chain finds them. */
+  /** Objectives on an alignment loop, found as `okr/alignment-loop` finds them. */
   private loopMembers(): number[] {
-    const members: number[] = [];
-    // The walk that first reached an objective; a walk that meets its own number found a loop.
-    const walkOf = new HashTable();
-    let walk = 0;
-    this.aligns.forEach((start) => {
-      if (walkOf.has(start)) return;
-      walk++;
-      const chain: number[] = [];
-      let current = start;
-      while (current !== 0 && this.aligns.has(current) && !walkOf.has(current)) {
-        walkOf.set(current, walk);
-        chain.push(current);
-        current = this.aligns.get(current)!;
-      }
-      if (current !== 0 && walkOf.get(current) === walk) members.push(...chain.slice(chain.indexOf(current)));
-    });
-    return members;
+    const starts: number[] = [];
+    this.aligns.forEach((hash) => starts.push(hash));
+    // A node is an objective with a first definition; what it aligns to leads on only if it is one too.
+    const next = (hash: number) => {
+      const to = this.aligns.get(hash);
+      return to === undefined || to === 0 || !this.aligns.has(to) ? undefined : to;
+    };
+    return chainLoops(starts, next, new HashTable()).flat();
   }
 }

@@ -2,7 +2,7 @@ import type { Entity } from '../../model/workspace-model';
 import type { Objective } from '../../model/types.generated';
 import { defineRule } from '../../plugins/define-rule';
 import { OUTLINE_RULE } from '../outline/outline-rule';
-import { describeLoop, type Edge } from './lib/graph';
+import { chainLoops, describeLoop, type Edge } from './lib/graph';
 import { obj, str } from './lib/fields';
 
 /** File order, then position in the file: the first member of a loop in this order reports it. */
@@ -35,33 +35,20 @@ export default defineRule({
       const to = str(obj(entity.value).aligns_to);
       return to === undefined ? undefined : objectives.get(to);
     };
-    // Objectives known to lead to the top (or to an unknown id), so later walks stop early.
-    const leadsUp = new Set<Entity<Objective>>();
-    for (const start of ctx.itemsToCheck(objectives)) {
-      if (objectives.get(start.id) !== start || leadsUp.has(start)) continue;
-      const chain: Entity<Objective>[] = [];
-      const seen = new Set<Entity<Objective>>();
-      let current: Entity<Objective> | undefined = start;
-      while (current !== undefined && !seen.has(current) && !leadsUp.has(current)) {
-        seen.add(current);
-        chain.push(current);
-        current = next(current);
-      }
-      if (current === undefined || leadsUp.has(current)) {
-        for (const entity of chain) leadsUp.add(entity);
-        continue;
-      }
-      const loop = chain.slice(chain.indexOf(current));
-      // Objectives that lead into a loop without being on it are not reported: the loop is.
-      if (!loop.includes(start) || loop.some((member) => before(member, start))) continue;
-      const edges: Edge[] = loop.map((member, i) => ({
+    // Walks start from the objectives to check (their first definitions): a loop that reaches
+    // one of them is found, and reported on its first member in file order.
+    const starts = ctx.itemsToCheck(objectives).filter((entity) => objectives.get(entity.id) === entity);
+    for (const loop of chainLoops(starts, next, new Map())) {
+      const headIndex = loop.reduce((best, member, i) => (before(member, loop[best]) ? i : best), 0);
+      const ordered = [...loop.slice(headIndex), ...loop.slice(0, headIndex)];
+      const edges: Edge[] = ordered.map((member, i) => ({
         from: member.id,
-        to: loop[(i + 1) % loop.length].id,
+        to: ordered[(i + 1) % ordered.length].id,
         at: { file: member.file, path: [...member.path, 'aligns_to'] },
       }));
       const [head, ...rest] = edges;
       ctx.report({
-        message: loop.length === 1 ? 'self' : 'loop',
+        message: ordered.length === 1 ? 'self' : 'loop',
         data: { loop: describeLoop(edges), id: head.from },
         at: head.at,
         related: rest.map((e) => ({ at: e.at, message: `"${e.from}" aligns to "${e.to}"` })),

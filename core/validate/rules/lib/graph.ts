@@ -121,3 +121,33 @@ function shortestCycle(start: string, members: ReadonlySet<string>, out: Readonl
 export function describeLoop(loop: readonly Edge[]): string {
   return [...loop.map((e) => e.from), loop[0].from].join(' → ');
 }
+
+/** Which walk first reached a node: a Map, or the outline's hash table. */
+export interface WalkMarks<N> {
+  get(node: N): number | undefined;
+  set(node: N, walk: number): void;
+}
+
+/**
+ * The loops of a graph where each node leads to at most one other (`aligns_to`): one walk per
+ * chain from each start, each node visited once, so every loop reachable from the starts is
+ * found exactly once, in the order it was entered. The one decision of what an alignment loop
+ * is, for `okr/alignment-loop` over objectives and for the workspace outline over their hashes.
+ */
+export function chainLoops<N>(starts: Iterable<N>, next: (node: N) => N | undefined, marks: WalkMarks<N>): N[][] {
+  const loops: N[][] = [];
+  let walk = 0;
+  for (const start of starts) {
+    if (marks.get(start) !== undefined) continue;
+    walk++;
+    const chain: N[] = [];
+    let current: N | undefined = start;
+    while (current !== undefined && marks.get(current) === undefined) {
+      marks.set(current, walk);
+      chain.push(current);
+      current = next(current);
+    }
+    if (current !== undefined && marks.get(current) === walk) loops.push(chain.slice(chain.indexOf(current)));
+  }
+  return loops;
+}
