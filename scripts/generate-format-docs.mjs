@@ -6,11 +6,11 @@
 //
 //   node scripts/generate-format-docs.mjs           # writes docs/format.md
 //   node scripts/generate-format-docs.mjs --check   # exits 1 when docs/format.md is out of date
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMap, isSeq, parse, parseDocument } from 'yaml';
-import { COMMON_FILE, KINDS, ROOT, readSchemas } from './generate-lib.mjs';
+import { COMMON_FILE, KINDS, ROOT, readSchemas, writeOrCheck } from './generate-lib.mjs';
 
 export const FORMAT_DOC = join(ROOT, 'docs', 'format.md');
 const EXAMPLE = join(ROOT, 'examples', 'support-org');
@@ -187,16 +187,5 @@ export async function renderFormatDocs() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const text = await renderFormatDocs();
-  if (process.argv.includes('--check')) {
-    const current = await readFile(FORMAT_DOC, 'utf8').catch(() => '');
-    if (current !== text) {
-      console.error('docs/format.md is out of date: run `node scripts/generate-format-docs.mjs`');
-      process.exit(1);
-    }
-    console.log('docs/format.md is up to date');
-  } else {
-    await writeFile(FORMAT_DOC, text);
-    console.log('wrote docs/format.md');
-  }
+  await writeOrCheck(FORMAT_DOC, await renderFormatDocs(), 'docs/format.md', 'node scripts/generate-format-docs.mjs');
 }
