@@ -5,7 +5,7 @@ import Ajv2020, { _ } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -239,4 +239,22 @@ export async function generateTypes(schemas) {
     '',
   );
   return parts.join('\n');
+}
+
+/**
+ * What a docs generator does when run: writes `text` to `file`, or with `--check` exits 1 when the
+ * committed file differs. `name` is the file as shown, `command` how to regenerate it.
+ */
+export async function writeOrCheck(file, text, name, command) {
+  if (process.argv.includes('--check')) {
+    const current = await readFile(file, 'utf8').catch(() => '');
+    if (current !== text) {
+      console.error(`${name} is out of date: run \`${command}\``);
+      process.exit(1);
+    }
+    console.log(`${name} is up to date`);
+  } else {
+    await writeFile(file, text);
+    console.log(`wrote ${name}`);
+  }
 }

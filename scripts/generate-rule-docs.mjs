@@ -5,9 +5,9 @@
 //
 //   node scripts/generate-rule-docs.mjs           # writes docs/rules.md
 //   node scripts/generate-rule-docs.mjs --check   # exits 1 when docs/rules.md is out of date
-import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeOrCheck } from './generate-lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES_DOC = join(ROOT, 'docs', 'rules.md');
@@ -135,16 +135,5 @@ export async function renderRuleDocs() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const text = await renderRuleDocs();
-  if (process.argv.includes('--check')) {
-    const current = await readFile(RULES_DOC, 'utf8').catch(() => '');
-    if (current !== text) {
-      console.error('docs/rules.md is out of date: run `node scripts/generate-rule-docs.mjs`');
-      process.exit(1);
-    }
-    console.log('docs/rules.md is up to date');
-  } else {
-    await writeFile(RULES_DOC, text);
-    console.log('wrote docs/rules.md');
-  }
+  await writeOrCheck(RULES_DOC, await renderRuleDocs(), 'docs/rules.md', 'node scripts/generate-rule-docs.mjs');
 }

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { countBySeverity, cycleInterval, objectiveProgress, objectiveStatus, type WorkspaceModel } from '../../core';
-import { startSandbox } from '../../sandbox';
+import { CONFIG_FILE, countBySeverity, cycleInterval, objectiveProgress, objectiveStatus, type WorkspaceModel } from '../../core';
+import { startSandbox, type SandboxHandle } from '../../sandbox';
+import { UsageError } from '../errors';
 import { formatText } from '../format/text';
 import { packageRoot } from '../package-root';
 import { colorsEnabled, painter, type Paint } from '../terminal';
@@ -46,6 +47,40 @@ interface DemoOptions {
   serve: boolean;
 }
 
+/**
+ * The day the demo computes status, overdue milestones and documents as of, and where it came
+ * from: `--at`, else the config's `as_of` (an example's figures stop at some date, and as of
+ * today its story would be all "off track"), else today.
+ */
+export function demoAsOf(given: string | undefined, model: WorkspaceModel): { at: DateTime; source: string } {
+  const zone = model.timezone;
+  if (given !== undefined) {
+    const at = DateTime.fromISO(given, { zone });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || !at.isValid) throw new UsageError(`--at takes a date like 2026-04-14, not "${given}"`);
+    return { at, source: 'from --at' };
+  }
+  const configured = model.config?.value.as_of;
+  const at = typeof configured === 'string' ? DateTime.fromISO(configured, { zone }) : undefined;
+  // An invalid as_of is reported by validate (schema, format date); the demo then uses today.
+  if (at?.isValid) return { at, source: `from ${CONFIG_FILE}` };
+  return { at: DateTime.now().setZone(zone), source: 'today' };
+}
+
+/**
+ * The sandbox on `port`, or on a free port when that one is taken (another demo, say). Started
+ * before anything is rendered, so that a busy port cannot end the demo halfway.
+ */
+async function sandboxOnFreePort(port: number, say: (text: string) => void, paint: Paint): Promise<SandboxHandle> {
+  try {
+    return await startSandbox({ port, rateLimit: DEMO_RATE });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    const sandbox = await startSandbox({ port: 0, rateLimit: DEMO_RATE });
+    say(paint('yellow', `Port ${port} is busy; the sandbox uses ${sandbox.url} instead.\n`));
+    return sandbox;
+  }
+}
+
 /** Resolves when the user presses Ctrl-C (or the process is asked to stop). */
 function untilInterrupted(): Promise<void> {
   return new Promise((done) => {
@@ -61,7 +96,7 @@ export function registerDemoCommand(program: Command): void {
       'the quick start (`npm start`): check the example workspace, show its OKRs, render its documents, sync it into a local Notion sandbox and serve the board',
     )
     .argument('[dir]', 'workspace to use instead of the bundled example')
-    .option('--at <date>', 'compute status and documents as of this date (default: today)')
+    .option('--at <date>', "compute status and documents as of this date (default: the config's as_of, else today)")
     .option('--out <dir>', 'where the documents go', 'out')
     .option('--port <n>', 'port of the sandbox board (0: any free port)', '8765')
     .option('--no-serve', 'stop after syncing instead of serving the board until Ctrl-C')
@@ -73,24 +108,24 @@ export function registerDemoCommand(program: Command): void {
       const result = await runValidation(root);
       const texts = new Map(result.model.files.map((f) => [f.path, f.text]));
       say(formatText(result.paths.length, result.diagnostics, { paint, sourceOf: (f) => texts.get(f) }));
-      const zone = result.model.timezone;
-      const at = options.at ? DateTime.fromISO(options.at, { zone }) : DateTime.now().setZone(zone);
+      const { at, source } = demoAsOf(options.at, result.model);
+      say(`\nStatus, overdue milestones and documents as of ${at.toISODate()}, ${source}.\n`);
       say('\n' + okrSummary(result.model, at, paint));
       if (countBySeverity(result.diagnostics).error > 0) {
         process.exitCode = 1;
         return;
       }
 
-      const outDir = resolve(process.cwd(), options.out);
-      const { written } = await renderAll(root, outDir, { date: at.toISODate() ?? undefined, formats: ['md', 'html'] });
-      say(
-        `\n${paint('bold', 'Documents')}: ${written.length} files in ${relative(process.cwd(), outDir) || '.'}/ (1:1 agendas, GrowWise reviews, retrospectives)\n`,
-      );
-
-      const sandbox = await startSandbox({ port: Number(options.port), rateLimit: DEMO_RATE });
-      const parentPage = sandbox.createRootPage('okra demo');
+      const sandbox = await sandboxOnFreePort(Number(options.port), say, paint);
       const stateDir = await mkdtemp(join(tmpdir(), 'okra-demo-'));
       try {
+        const outDir = resolve(process.cwd(), options.out);
+        const { written } = await renderAll(root, outDir, { date: at.toISODate() ?? undefined, formats: ['md', 'html'] });
+        say(
+          `\n${paint('bold', 'Documents')}: ${written.length} files in ${relative(process.cwd(), outDir) || '.'}/ (1:1 agendas, GrowWise reviews, retrospectives)\n`,
+        );
+
+        const parentPage = sandbox.createRootPage('okra demo');
         say(`\n${paint('bold', 'Notion sync')} into a local sandbox at ${sandbox.url}\n`);
         const { exitCode } = await runSync(root, {
           token: sandbox.token,

@@ -116,6 +116,10 @@ export interface OkraConfig {
     [k: string]: RuleSetting;
   };
   /**
+   * The day `okra demo` computes status, overdue milestones and documents as of, for a workspace whose figures stop at some date (an example). Other commands use today, or their --date. Example: 2026-04-14.
+   */
+  as_of?: IsoDate;
+  /**
    * A folder, relative to this file, with templates that replace the built-in ones of the same name.
    */
   templates_dir?: string;

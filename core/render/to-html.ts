@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { escapeHtml } from './markdown-escape';
+import { taskLists } from './task-list';
 
 /**
  * Markdown → a standalone HTML document. markdown-it with `html: false`: raw HTML in the
@@ -7,7 +8,7 @@ import { escapeHtml } from './markdown-escape';
  * `vbscript:`, `file:` and `data:` URLs. (Text from the workspace was already escaped when it
  * entered the Markdown; this is the second wall.)
  */
-const markdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
+const markdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false }).use(taskLists);
 
 /** A small stylesheet for reading on screen and printing on A4 or Letter: writing boxes stay open. */
 export const PRINT_STYLESHEET = `
@@ -24,6 +25,8 @@ blockquote { margin: .4em 0 1.2em; padding: .5em .8em; min-height: 6em; border: 
 hr { border: 0; border-top: 1px solid #d0d0d0; margin: 2em 0 .8em; }
 hr + p { font-size: .85em; color: #666; }
 ul { padding-left: 1.4em; }
+li.task { list-style: none; }
+li.task > p > input, li.task > input { margin: 0 .45em 0 -1.3em; }
 @page { size: auto; margin: 16mm 14mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }

@@ -137,7 +137,10 @@ describe('render: text from the workspace cannot become markup', () => {
           'td',
           'blockquote',
           'hr',
+          // The templates' own `- [ ]` items (task-list.ts); checked below to be nothing else.
+          'input',
         ];
+        for (const input of html.matchAll(/<input[^>]*>/g)) assert.match(input[0], /^<input type="checkbox" disabled( checked)?>$/);
         assert.deepEqual(
           [...tags].filter((t) => !allowed.includes(t)),
           [],
