@@ -127,6 +127,7 @@ export const REFERENCE_FIELDS: readonly ReferenceField[] = [
     return `Scope of the ${period ? `${period} ` : ''}actual of KPI "${id}"`;
   }),
   row('tiers', ['staffing', 'vendor'], one('vendor'), ({ id }) => `Staffing vendor of tier "${id}"`),
+  row('tiers', ['staffing', 'teams', '*'], one('team'), ({ id }) => `Staffing teams of tier "${id}"`),
   row('tiers', ['escalates_to', '*', 'tier'], one('tier'), ({ id }) => `Escalation from tier "${id}"`),
   row('oneOnOnes', ['manager'], one('person'), () => 'Manager of a 1:1'),
   row('oneOnOnes', ['reports', '*'], MEMBER, ({ item }) => {
