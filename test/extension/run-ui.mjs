@@ -3,7 +3,8 @@
 // chromium: open a copy of examples/support-org with okra loaded, break a KPI reference by
 // typing, see okra's diagnostic in the Problems panel, open the quick fix and apply it, and read
 // VS Code's own activation time for okra from "Developer: Show Running Extensions".
-// Screenshots go to docs/screenshots/ (committed, used in the README) and test/.tmp/extension/.
+// Screenshots go to test/.tmp/extension/run-ui/; with OKRA_UPDATE_SCREENSHOTS=1 also to
+// docs/screenshots/ (committed, used in the README), so that a test run never rewrites them.
 //
 //   bash test/extension/setup.sh && node test/extension/run-ui.mjs      # ~30 s
 import fs from 'node:fs';
@@ -24,7 +25,7 @@ import {
 
 const t0 = Date.now();
 const log = (...a) => console.log(`[ui ${elapsed(t0)}]`, ...a);
-const SHOTS = path.join(REPO, 'docs/screenshots');
+const SHOTS = process.env.OKRA_UPDATE_SCREENSHOTS === '1' ? path.join(REPO, 'docs/screenshots') : undefined;
 const FILE = 'frontline-2026-h1.yaml';
 const failures = [];
 
@@ -34,13 +35,14 @@ const runDir = path.join(TMP, 'run-ui');
 const dirs = prepareRunDir(runDir);
 // The folder's name shows in the window title of the screenshots.
 const folder = prepareFixture(path.join(TMP, 'ui/support-org'), { plugin: false });
-fs.mkdirSync(SHOTS, { recursive: true });
+if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
 
 async function shot(page, name) {
   const file = path.join(runDir, `${name}.png`);
   await page.screenshot({ path: file });
-  fs.copyFileSync(file, path.join(SHOTS, `${name}.png`));
-  log('screenshot', path.relative(REPO, path.join(SHOTS, `${name}.png`)));
+  const kept = SHOTS ? path.join(SHOTS, `${name}.png`) : file;
+  if (SHOTS) fs.copyFileSync(file, kept);
+  log('screenshot', path.relative(REPO, kept));
 }
 
 /** Opens a quick input with `key`, types `text`, waits for a row with `rowText`, presses Enter. */
