@@ -51,6 +51,11 @@ export type Duration = string;
 export type Cycle = string;
 
 /**
+ * A period a KPI is measured or targeted over: a year (2026), a half (2026-H1), a quarter (2026-Q3), a month (2026-03), an ISO week (2026-W14) or a day (2026-04-07), in the workspace time zone.
+ */
+export type Period = string;
+
+/**
  * A time of day on the 24-hour clock, HH:MM. Example: 09:30.
  */
 export type TimeOfDay = string;
@@ -472,9 +477,9 @@ export interface KpiTarget {
    */
   scope: KpiScope;
   /**
-   * The period the target is for: 2026-H1, 2026-Q3, 2026-03 or "2026".
+   * The period the target is for: 2026-H1, 2026-Q3, 2026-03, 2026-W14, 2026-04-07 or "2026".
    */
-  period: Cycle;
+  period: Period;
   /**
    * The value to reach, in the KPI's unit. Example: 0.8.
    */
@@ -489,9 +494,9 @@ export interface KpiTarget {
  */
 export interface KpiActual {
   /**
-   * The period measured: 2026-03, 2026-Q1, 2026-H1 or "2026".
+   * The period measured: 2026-04-07, 2026-W14, 2026-03, 2026-Q1, 2026-H1 or "2026".
    */
-  period: Cycle;
+  period: Period;
   /**
    * What the value covers: global (the default), or the id of a team, a tier or a vendor.
    */

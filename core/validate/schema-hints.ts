@@ -27,6 +27,7 @@ export const PATTERNS = {
   memberRef: `^((team|person)/)?${ID}$`,
   scope: `^((team|tier|vendor)/)?${ID}$`,
   cycle: '^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$',
+  period: '^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$',
   time: `^${HHMM}$`,
   category: '^[a-z0-9][a-z0-9_-]*$',
   coverage: `^(24x7|${WINDOW}(; ${WINDOW})*( [A-Za-z]+(/[A-Za-z0-9_+-]+)*)?)$`,
@@ -82,6 +83,20 @@ const PATTERN_HINTS: Record<string, (value: string) => ValueHint> = {
         .replace(/^([HQ]\d)\s*(\d{4})$/, '$2$1')
         .replace(/\s+/g, '')
         .replace(/^(\d{4})([HQ])/, '$1-$2'),
+      v,
+    ),
+  }),
+  [PATTERNS.period]: (v) => ({
+    explain:
+      'is not a period: write a year ("2026"), a half (2026-H1), a quarter (2026-Q3), a month (2026-03), an ISO week (2026-W14) or a day (2026-04-07)',
+    suggestion: suggestIf(
+      PATTERNS.period,
+      v
+        .toUpperCase()
+        .replace(/^([HQ]\d)\s*(\d{4})$/, '$2$1')
+        .replace(/\s+/g, '')
+        .replace(/^(\d{4})([HQW])/, '$1-$2')
+        .replace(/^(\d{4})-W(\d)$/, '$1-W0$2'),
       v,
     ),
   }),
