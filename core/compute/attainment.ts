@@ -1,5 +1,5 @@
 import { isRecord } from '../util/is-record';
-import { periodWithin } from './cycle';
+import { cycleInterval, periodWithin } from './cycle';
 import type { Rag } from './score';
 
 export type Direction = 'higher_is_better' | 'lower_is_better';
@@ -61,14 +61,37 @@ function scopeOf(item: Record<string, unknown>): string {
   return typeof item.scope === 'string' ? item.scope : 'global';
 }
 
+/** Length of a period in milliseconds (UTC), for "the shortest period that covers it". */
+function periodLength(period: unknown): number {
+  const interval = cycleInterval(period);
+  return interval?.start && interval.end ? interval.end.toMillis() - interval.start.toMillis() : Number.POSITIVE_INFINITY;
+}
+
+/** Whether a target has a value to measure against: `target`, or `min` and `max` for a band. */
+function hasTargetValue(t: Record<string, unknown>): boolean {
+  return isNumber(t.target) || (isNumber(t.min) && isNumber(t.max));
+}
+
 /**
- * The KPI's target for `scope` and `period`: the one for exactly that period, else one whose
- * period contains it (a half-year target applies to a monthly actual).
+ * The KPI's target for `scope` and `period`: the scope's own targets before `global`, then among
+ * them the shortest period that covers `period` (a Q1 target before an H1 target for a March
+ * actual). The order of targets in the file never matters; of two targets with the same scope and
+ * period (`kpi/duplicate-target`), the first is taken.
  */
 export function findTarget(kpi: KpiInput, scope: string, period: string): TargetInput | undefined {
   if (!Array.isArray(kpi.targets)) return undefined;
-  const candidates = kpi.targets.filter((t): t is Record<string, unknown> => isRecord(t) && scopeOf(t) === scope && isNumber(t.target));
-  return candidates.find((t) => t.period === period) ?? candidates.find((t) => periodWithin(period, t.period));
+  const usable = kpi.targets.filter((t): t is Record<string, unknown> => isRecord(t) && hasTargetValue(t));
+  for (const s of scope === 'global' ? ['global'] : [scope, 'global']) {
+    let best: Record<string, unknown> | undefined;
+    let bestLength = Number.POSITIVE_INFINITY;
+    for (const t of usable) {
+      if (scopeOf(t) !== s || !(t.period === period || periodWithin(period, t.period))) continue;
+      const length = periodLength(t.period);
+      if (!best || length < bestLength) [best, bestLength] = [t, length];
+    }
+    if (best) return best;
+  }
+  return undefined;
 }
 
 /** The KPI's reported value for `scope` and `period` (the last one listed wins). */

@@ -53,4 +53,34 @@ describe('compute/attainment', () => {
     assert.equal(kpiAttainment(kpi, 'frontline', '2026-04'), undefined);
     assert.equal(kpiAttainment({ ...kpi, direction: 'sideways' }, 'global', '2026-03'), undefined);
   });
+
+  it('picks the target independently of file order: Q1 before H1 for a March actual (issue 13)', () => {
+    const q1 = { scope: 'global', period: '2026-Q1', target: 3 };
+    const h1 = { scope: 'global', period: '2026-H1', target: 2 };
+    const actuals = [{ period: '2026-03', value: 2.5 }];
+    for (const targets of [
+      [q1, h1],
+      [h1, q1],
+    ]) {
+      const frt = { direction: 'lower_is_better', targets, actuals };
+      assert.equal(findTarget(frt, 'global', '2026-03')?.target, 3);
+      assert.equal(kpiAttainment(frt, 'global', '2026-03')?.rag, 'green');
+      assert.equal(kpiAttainment(frt, 'global', '2026-03')?.ratio, 1.2);
+    }
+  });
+
+  it("takes the scope's own target before global, whatever its period", () => {
+    const frt = {
+      direction: 'lower_is_better',
+      targets: [
+        { scope: 'global', period: '2026-03', target: 3 },
+        { scope: 'tier-1', period: '2026-H1', target: 1 },
+        { scope: 'global', period: '2026-W14', target: 2.5 },
+      ],
+    };
+    assert.equal(findTarget(frt, 'tier-1', '2026-03')?.target, 1);
+    assert.equal(findTarget(frt, 'tier-2', '2026-03')?.target, 3);
+    assert.equal(findTarget(frt, 'tier-2', '2026-04-01')?.target, 2.5);
+    assert.equal(findTarget(frt, 'global', '2026-07'), undefined);
+  });
 });

@@ -2,6 +2,7 @@ import type { Rule } from '../../plugins/define-rule';
 import alignmentLoop from './alignment-loop';
 import dateOutsideCycle from './date-outside-cycle';
 import duplicateId from './duplicate-id';
+import duplicateTarget from './duplicate-target';
 import escalationLoop from './escalation-loop';
 import managerLoop from './manager-loop';
 import oneOnOneEnds from './one-on-one-ends';
@@ -31,6 +32,7 @@ export const builtinRules: ReadonlyArray<Rule<string>> = [
   dateOutsideCycle,
   alignmentLoop,
   thresholdSide,
+  duplicateTarget,
   escalationLoop,
   tierCapacity,
   managerLoop,
