@@ -7,6 +7,7 @@ export type Direction = 'higher_is_better' | 'lower_is_better';
 /** The fields of a KPI that attainment reads; `unknown` because the model keeps raw file data. */
 export interface KpiInput {
   direction?: unknown;
+  aggregation?: unknown;
   targets?: unknown;
   actuals?: unknown;
 }
@@ -94,13 +95,76 @@ export function findTarget(kpi: KpiInput, scope: string, period: string): Target
   return undefined;
 }
 
-/** The KPI's reported value for `scope` and `period` (the last one listed wins). */
+export type Aggregation = 'mean' | 'sum' | 'last' | 'max' | 'min' | 'volume_weighted';
+
+const AGGREGATIONS: readonly string[] = ['mean', 'sum', 'last', 'max', 'min', 'volume_weighted'];
+
+/** The KPI's `aggregation`, `mean` when it has none (or an unknown one). */
+export function aggregationOf(kpi: KpiInput): Aggregation {
+  return typeof kpi.aggregation === 'string' && AGGREGATIONS.includes(kpi.aggregation) ? (kpi.aggregation as Aggregation) : 'mean';
+}
+
+interface Measured {
+  value: number;
+  volume?: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Rolls measured values up with `aggregation`. `volume_weighted` uses the actuals that have a
+ * `volume` (Σ value × volume ÷ Σ volume); `undefined` when nothing is left to weigh.
+ */
+export function rollUp(values: readonly Measured[], aggregation: Aggregation): number | undefined {
+  if (values.length === 0) return undefined;
+  const xs = values.map((v) => v.value);
+  switch (aggregation) {
+    case 'sum':
+      return xs.reduce((a, b) => a + b, 0);
+    case 'max':
+      return Math.max(...xs);
+    case 'min':
+      return Math.min(...xs);
+    case 'last':
+      return values.reduce((a, b) => (b.end > a.end || (b.end === a.end && b.start >= a.start) ? b : a)).value;
+    case 'volume_weighted': {
+      const weighed = values.filter((v) => v.volume !== undefined && v.volume > 0);
+      const total = weighed.reduce((a, v) => a + v.volume!, 0);
+      return total > 0 ? weighed.reduce((a, v) => a + v.value * v.volume!, 0) / total : undefined;
+    }
+    default:
+      return xs.reduce((a, b) => a + b, 0) / xs.length;
+  }
+}
+
+/**
+ * The KPI's value for `scope` and `period`: the actual written for exactly that period (the last
+ * one listed wins), else the roll-up (the KPI's `aggregation`) of the actuals inside it. Of
+ * actuals nested in one another (a month and its weeks), only the outermost count, so nothing
+ * counts twice.
+ */
 export function findActual(kpi: KpiInput, scope: string, period: string): number | undefined {
   if (!Array.isArray(kpi.actuals)) return undefined;
-  const matches = kpi.actuals.filter(
-    (a): a is Record<string, unknown> => isRecord(a) && scopeOf(a) === scope && a.period === period && isNumber(a.value),
+  const mine = kpi.actuals.filter((a): a is Record<string, unknown> => isRecord(a) && scopeOf(a) === scope && isNumber(a.value));
+  const exact = mine.filter((a) => a.period === period);
+  if (exact.length > 0) return exact[exact.length - 1].value as number;
+  const byPeriod = new Map<string, Measured>();
+  for (const a of mine) {
+    if (typeof a.period !== 'string' || !periodWithin(a.period, period)) continue;
+    const interval = cycleInterval(a.period);
+    if (!interval?.start || !interval.end) continue;
+    byPeriod.set(a.period, {
+      value: a.value as number,
+      volume: isNumber(a.volume) ? a.volume : undefined,
+      start: interval.start.toMillis(),
+      end: interval.end.toMillis(),
+    });
+  }
+  const inside = [...byPeriod.values()];
+  const outermost = inside.filter(
+    (m) => !inside.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
   );
-  return matches.length > 0 ? (matches[matches.length - 1].value as number) : undefined;
+  return rollUp(outermost, aggregationOf(kpi));
 }
 
 /**

@@ -456,6 +456,10 @@ export interface Kpi {
    */
   direction: 'higher_is_better' | 'lower_is_better';
   /**
+   * How actuals roll up to a longer period: mean (the default), sum, last, max, min, or volume_weighted (each actual then has a volume).
+   */
+  aggregation?: 'mean' | 'sum' | 'last' | 'max' | 'min' | 'volume_weighted';
+  /**
    * Who answers for this KPI: a person's id, or team/<id> or person/<id>.
    */
   owner?: MemberRef;
@@ -505,6 +509,10 @@ export interface KpiActual {
    * The measured value, in the KPI's unit.
    */
   value: number;
+  /**
+   * How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's aggregation is volume_weighted.
+   */
+  volume?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { attainment, findTarget, kpiAttainment } from '../../core/compute/attainment';
+import { attainment, findActual, findTarget, kpiAttainment } from '../../core/compute/attainment';
 
 describe('compute/attainment', () => {
   it('is green on target, amber up to warn, red beyond, when lower is better', () => {
@@ -82,5 +82,60 @@ describe('compute/attainment', () => {
     assert.equal(findTarget(frt, 'tier-2', '2026-03')?.target, 3);
     assert.equal(findTarget(frt, 'tier-2', '2026-04-01')?.target, 2.5);
     assert.equal(findTarget(frt, 'global', '2026-07'), undefined);
+  });
+
+  describe('roll-up of actuals to a longer period (aggregation)', () => {
+    const monthly = [
+      { period: '2026-01', value: 80, volume: 1000 },
+      { period: '2026-02', value: 90, volume: 3000 },
+      { period: '2026-03', value: 70, volume: 1000 },
+      { period: '2026-04', value: 100 },
+      { period: '2026-07', value: 10, volume: 10 },
+      { period: '2026-04', scope: 'tier-1', value: 1 },
+    ];
+    const kpi = (aggregation?: string) => ({
+      direction: 'higher_is_better',
+      aggregation,
+      actuals: monthly,
+      targets: [{ scope: 'global', period: '2026-H1', target: 85, warn: 80 }],
+    });
+
+    it('rolls monthly actuals up to H1 with each aggregation', () => {
+      assert.equal(findActual(kpi(), 'global', '2026-H1'), 85);
+      assert.equal(findActual(kpi('mean'), 'global', '2026-H1'), 85);
+      assert.equal(findActual(kpi('sum'), 'global', '2026-H1'), 340);
+      assert.equal(findActual(kpi('last'), 'global', '2026-H1'), 100);
+      assert.equal(findActual(kpi('max'), 'global', '2026-H1'), 100);
+      assert.equal(findActual(kpi('min'), 'global', '2026-H1'), 70);
+      // (80×1000 + 90×3000 + 70×1000) ÷ 5000; April has no volume and does not weigh.
+      assert.equal(findActual(kpi('volume_weighted'), 'global', '2026-H1'), 84);
+      assert.equal(findActual(kpi(), 'tier-1', '2026-H1'), 1);
+      assert.equal(findActual(kpi(), 'global', '2025'), undefined);
+    });
+
+    it('gives H1 attainment from the roll-up, not from the latest month', () => {
+      assert.deepEqual(kpiAttainment(kpi(), 'global', '2026-H1'), { actual: 85, target: 85, warn: 80, ratio: 1, rag: 'green' });
+      assert.equal(kpiAttainment(kpi('min'), 'global', '2026-H1')?.rag, 'red');
+    });
+
+    it('prefers the actual written for exactly the period, and counts nested actuals once', () => {
+      const withH1 = { ...kpi(), actuals: [...monthly, { period: '2026-H1', value: 60 }] };
+      assert.equal(findActual(withH1, 'global', '2026-H1'), 60);
+      const weeks = {
+        aggregation: 'sum',
+        actuals: [
+          { period: '2026-03', value: 100 },
+          { period: '2026-W10', value: 30 },
+          { period: '2026-W11', value: 20 },
+          { period: '2026-W15', value: 7 },
+          { period: '2026-04-07', value: 3 },
+        ],
+      };
+      // March counts once (its weeks are inside it); week 15 holds 7 April.
+      assert.equal(findActual(weeks, 'global', '2026-Q1'), 100);
+      assert.equal(findActual(weeks, 'global', '2026-04'), 7);
+      assert.equal(findActual(weeks, 'global', '2026-W15'), 7);
+      assert.equal(findActual(weeks, 'global', '2026-03'), 100);
+    });
   });
 });

@@ -128,6 +128,7 @@ exports.allowedKeys = {
   ],
   "/kpis/[]": [
    "actuals",
+   "aggregation",
    "definition",
    "direction",
    "id",
@@ -145,7 +146,8 @@ exports.allowedKeys = {
   "/kpis/[]/actuals/[]": [
    "period",
    "scope",
-   "value"
+   "value",
+   "volume"
   ]
  },
  "TierStructure": {
@@ -2550,8 +2552,8 @@ return errors === 0;
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.KpiTargets = validate36;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/kpi-targets.schema.json","title":"KpiTargets","description":"Support KPIs with their definitions, targets per scope and period, amber thresholds and actuals.","markdownDescription":"Support KPIs with their definitions, targets per scope and period, amber (`warn`) thresholds and actuals.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: KpiTargets for KPIs and their targets.","markdownDescription":"What this file defines: `KpiTargets` for KPIs and their targets.","const":"KpiTargets"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"kpis":{"description":"The KPIs: cost per contact, CSAT, first response time, service level, AHT and so on.","markdownDescription":"The KPIs: cost per contact, resolution rate, CSAT, first response time, service level, AHT, adherence and so on.","type":"array","items":{"$ref":"#/$defs/kpi"}}},"$defs":{"kpi":{"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better: higher_is_better or lower_is_better.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT","type":"string","enum":["higher_is_better","lower_is_better"]},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]},"target":{"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period","target"],"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/period","description":"The period the target is for: 2026-H1, 2026-Q3, 2026-03, 2026-W14, 2026-04-07 or \"2026\".","markdownDescription":"The period the target is for: `2026-H1`, `2026-Q3`, `2026-03`, an ISO week `2026-W14`, a day `2026-04-07` or `\"2026\"` (in quotes)."},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}},"actual":{"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/period","description":"The period measured: 2026-04-07, 2026-W14, 2026-03, 2026-Q1, 2026-H1 or \"2026\".","markdownDescription":"The period measured: a day `2026-04-07`, an ISO week `2026-W14`, `2026-03`, `2026-Q1`, `2026-H1` or `\"2026\"` (in quotes)."},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"}}}}};
-const schema70 = {"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better: higher_is_better or lower_is_better.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT","type":"string","enum":["higher_is_better","lower_is_better"]},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]};
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/kpi-targets.schema.json","title":"KpiTargets","description":"Support KPIs with their definitions, targets per scope and period, amber thresholds and actuals.","markdownDescription":"Support KPIs with their definitions, targets per scope and period, amber (`warn`) thresholds and actuals.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: KpiTargets for KPIs and their targets.","markdownDescription":"What this file defines: `KpiTargets` for KPIs and their targets.","const":"KpiTargets"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"kpis":{"description":"The KPIs: cost per contact, CSAT, first response time, service level, AHT and so on.","markdownDescription":"The KPIs: cost per contact, resolution rate, CSAT, first response time, service level, AHT, adherence and so on.","type":"array","items":{"$ref":"#/$defs/kpi"}}},"$defs":{"kpi":{"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better: higher_is_better or lower_is_better.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT","type":"string","enum":["higher_is_better","lower_is_better"]},"aggregation":{"description":"How actuals roll up to a longer period: mean (the default), sum, last, max, min, or volume_weighted (each actual then has a volume).","markdownDescription":"How actuals roll up to a longer period. The actual of a target's period is the one written for exactly that period, else the roll-up of the actuals inside it:\n\n- `mean` (default): CSAT, AHT per month averaged\n- `sum`: contacts, escalations\n- `last`: backlog, headcount\n- `max` / `min`: worst or best period\n- `volume_weighted`: each actual weighted by its `volume` (service level over calls offered)","type":"string","enum":["mean","sum","last","max","min","volume_weighted"],"default":"mean"},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]},"target":{"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period","target"],"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/period","description":"The period the target is for: 2026-H1, 2026-Q3, 2026-03, 2026-W14, 2026-04-07 or \"2026\".","markdownDescription":"The period the target is for: `2026-H1`, `2026-Q3`, `2026-03`, an ISO week `2026-W14`, a day `2026-04-07` or `\"2026\"` (in quotes)."},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}},"actual":{"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/period","description":"The period measured: 2026-04-07, 2026-W14, 2026-03, 2026-Q1, 2026-H1 or \"2026\".","markdownDescription":"The period measured: a day `2026-04-07`, an ISO week `2026-W14`, `2026-03`, `2026-Q1`, `2026-H1` or `\"2026\"` (in quotes)."},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"},"volume":{"description":"How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's aggregation is volume_weighted.","markdownDescription":"How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's `aggregation` is `volume_weighted`.\n\nExample: `12400`","type":"number","minimum":0}}}}};
+const schema70 = {"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better: higher_is_better or lower_is_better.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT","type":"string","enum":["higher_is_better","lower_is_better"]},"aggregation":{"description":"How actuals roll up to a longer period: mean (the default), sum, last, max, min, or volume_weighted (each actual then has a volume).","markdownDescription":"How actuals roll up to a longer period. The actual of a target's period is the one written for exactly that period, else the roll-up of the actuals inside it:\n\n- `mean` (default): CSAT, AHT per month averaged\n- `sum`: contacts, escalations\n- `last`: backlog, headcount\n- `max` / `min`: worst or best period\n- `volume_weighted`: each actual weighted by its `volume` (service level over calls offered)","type":"string","enum":["mean","sum","last","max","min","volume_weighted"],"default":"mean"},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]};
 const schema73 = {"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period","target"],"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/period","description":"The period the target is for: 2026-H1, 2026-Q3, 2026-03, 2026-W14, 2026-04-07 or \"2026\".","markdownDescription":"The period the target is for: `2026-H1`, `2026-Q3`, `2026-03`, an ISO week `2026-W14`, a day `2026-04-07` or `\"2026\"` (in quotes)."},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}};
 const schema74 = {"title":"KpiScope","description":"What a KPI figure covers: global, or the id of a team, a tier or a vendor (team/<id>, tier/<id> or vendor/<id> to say which). Example: tier-1.","markdownDescription":"What a KPI figure covers: `global` (the whole organisation), or the id of a team, a tier or a vendor; write `team/<id>`, `tier/<id>` or `vendor/<id>` to say which.\n\nExamples: `global`, `tier-1`, `vendor/acme-bpo`","type":"string","pattern":"^((team|tier|vendor)/)?[a-z0-9][a-z0-9-]*$"};
 const schema75 = {"title":"Period","description":"A period a KPI is measured or targeted over: a year (2026), a half (2026-H1), a quarter (2026-Q3), a month (2026-03), an ISO week (2026-W14) or a day (2026-04-07), in the workspace time zone.","markdownDescription":"A period a KPI is measured or targeted over, in the workspace time zone:\n\n| write | means |\n| --- | --- |\n| `\"2026\"` | the year (quote it, or YAML reads a number) |\n| `2026-H1` | January to June |\n| `2026-Q3` | July to September |\n| `2026-03` | March |\n| `2026-W14` | ISO week 14, Monday to Sunday |\n| `2026-04-07` | one day |","type":"string","pattern":"^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$"};
@@ -2703,7 +2705,7 @@ return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema76 = {"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/period","description":"The period measured: 2026-04-07, 2026-W14, 2026-03, 2026-Q1, 2026-H1 or \"2026\".","markdownDescription":"The period measured: a day `2026-04-07`, an ISO week `2026-W14`, `2026-03`, `2026-Q1`, `2026-H1` or `\"2026\"` (in quotes)."},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"}}};
+const schema76 = {"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/period","description":"The period measured: 2026-04-07, 2026-W14, 2026-03, 2026-Q1, 2026-H1 or \"2026\".","markdownDescription":"The period measured: a day `2026-04-07`, an ISO week `2026-W14`, `2026-03`, `2026-Q1`, `2026-H1` or `\"2026\"` (in quotes)."},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"},"volume":{"description":"How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's aggregation is volume_weighted.","markdownDescription":"How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's `aggregation` is `volume_weighted`.\n\nExample: `12400`","type":"number","minimum":0}}};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2737,7 +2739,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "period") || (key0 === "scope")) || (key0 === "value"))){
+if(!((((key0 === "period") || (key0 === "scope")) || (key0 === "value")) || (key0 === "volume"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
@@ -2811,14 +2813,39 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.volume !== undefined){
+let data3 = data.volume;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -2880,7 +2907,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "id") || (key0 === "name")) || (key0 === "definition")) || (key0 === "unit")) || (key0 === "direction")) || (key0 === "owner")) || (key0 === "targets")) || (key0 === "actuals"))){
+if(!(func1.call(schema70.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -3001,11 +3028,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.owner !== undefined){
-let data5 = data.owner;
-if(typeof data5 === "string"){
-if(!pattern18.test(data5)){
-const err14 = {instancePath:instancePath+"/owner",schemaPath:"common.schema.json#/$defs/memberRef/pattern",keyword:"pattern",params:{pattern: "^((team|person)/)?[a-z0-9][a-z0-9-]*$"}};
+if(data.aggregation !== undefined){
+let data5 = data.aggregation;
+if(typeof data5 !== "string"){
+const err14 = {instancePath:instancePath+"/aggregation",schemaPath:"#/properties/aggregation/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3014,9 +3040,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/owner",schemaPath:"common.schema.json#/$defs/memberRef/type",keyword:"type",params:{type: "string"}};
+if(!((((((data5 === "mean") || (data5 === "sum")) || (data5 === "last")) || (data5 === "max")) || (data5 === "min")) || (data5 === "volume_weighted"))){
+const err15 = {instancePath:instancePath+"/aggregation",schemaPath:"#/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema70.properties.aggregation.enum}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3026,19 +3051,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.targets !== undefined){
-let data6 = data.targets;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate38(data6[i0], {instancePath:instancePath+"/targets/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"}};
+if(data.owner !== undefined){
+let data6 = data.owner;
+if(typeof data6 === "string"){
+if(!pattern18.test(data6)){
+const err16 = {instancePath:instancePath+"/owner",schemaPath:"common.schema.json#/$defs/memberRef/pattern",keyword:"pattern",params:{pattern: "^((team|person)/)?[a-z0-9][a-z0-9-]*$"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3048,19 +3065,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.actuals !== undefined){
-let data8 = data.actuals;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate40(data8[i1], {instancePath:instancePath+"/actuals/" + i1,parentData:data8,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err17 = {instancePath:instancePath+"/actuals",schemaPath:"#/properties/actuals/type",keyword:"type",params:{type: "array"}};
+const err17 = {instancePath:instancePath+"/owner",schemaPath:"common.schema.json#/$defs/memberRef/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3070,14 +3076,58 @@ vErrors.push(err17);
 errors++;
 }
 }
+if(data.targets !== undefined){
+let data7 = data.targets;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate38(data7[i0], {instancePath:instancePath+"/targets/" + i0,parentData:data7,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err18 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.actuals !== undefined){
+let data9 = data.actuals;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate40(data9[i1], {instancePath:instancePath+"/actuals/" + i1,parentData:data9,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/actuals",schemaPath:"#/properties/actuals/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
