@@ -81,7 +81,12 @@ function scopesOf(index: RenderIndex, kpi: KpiDefinition): Map<string, ScopeData
         if (!days) continue;
         byPeriod.set(a.period, { period: a.period, ...days, last: dayBefore(days.end), unit: parseCycle(a.period)?.unit, value: a.value });
       }
-      const reduced: KpiInput = { direction: kpi.direction, aggregation: kpi.aggregation, targets: targets.get(scope), actuals: actuals.get(scope) };
+      const reduced: KpiInput = {
+        direction: kpi.direction,
+        aggregation: kpi.aggregation,
+        targets: targets.get(scope),
+        actuals: actuals.get(scope),
+      };
       const id = scopeIdOf(scope);
       const data: ScopeData = { scope, id, actuals: [...byPeriod.values()], reduced, attainments: new Map() };
       const list = byId.get(id);
