@@ -2,7 +2,7 @@ import { isRecord } from '../util/is-record';
 import { cycleInterval, periodWithin } from './cycle';
 import type { Rag } from './score';
 
-export type Direction = 'higher_is_better' | 'lower_is_better';
+export type Direction = 'higher_is_better' | 'lower_is_better' | 'within_band';
 
 /** The fields of a KPI that attainment reads; `unknown` because the model keeps raw file data. */
 export interface KpiInput {
@@ -17,6 +17,18 @@ export interface TargetInput {
   period?: unknown;
   target?: unknown;
   warn?: unknown;
+  min?: unknown;
+  max?: unknown;
+  warn_min?: unknown;
+  warn_max?: unknown;
+}
+
+/** A within_band target: green from `min` to `max`, amber out to `warnMin` / `warnMax`. */
+export interface Band {
+  min: number;
+  max: number;
+  warnMin?: number;
+  warnMax?: number;
 }
 
 export interface Attainment {
@@ -31,20 +43,55 @@ export interface Attainment {
   ratio: number | undefined;
   /** Green at or better than target, amber up to and including `warn`, red beyond it. */
   rag: Rag;
+  /** For a within_band KPI, the band; `target` is then the edge of the band nearest the actual. */
+  band?: Band;
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-/** `higher_is_better` / `lower_is_better`, or `undefined` for anything else. */
+/** `higher_is_better` / `lower_is_better` / `within_band`, or `undefined` for anything else. */
 export function directionOf(kpi: KpiInput): Direction | undefined {
-  return kpi.direction === 'higher_is_better' || kpi.direction === 'lower_is_better' ? kpi.direction : undefined;
+  return kpi.direction === 'higher_is_better' || kpi.direction === 'lower_is_better' || kpi.direction === 'within_band'
+    ? kpi.direction
+    : undefined;
+}
+
+/**
+ * Attainment of `actual` against a band: green from `min` to `max` (both included), amber below
+ * `min` down to `warnMin` or above `max` up to `warnMax`, red beyond (or anywhere outside the band
+ * when there is no warn bound on that side). `target` is the edge of the band nearest the actual
+ * (the actual itself inside it), and `ratio` is 1 inside and shrinks with the distance outside:
+ * actual ÷ min below the band, max ÷ actual above it.
+ */
+export function bandAttainment(actual: number, band: Band): Attainment {
+  const { min, max, warnMin, warnMax } = band;
+  let rag: Rag;
+  let target: number;
+  let ratio: number | undefined;
+  if (actual < min) {
+    target = min;
+    ratio = min > 0 && actual >= 0 ? actual / min : undefined;
+    rag = isNumber(warnMin) && actual >= warnMin ? 'amber' : 'red';
+  } else if (actual > max) {
+    target = max;
+    ratio = actual > 0 && max >= 0 ? max / actual : undefined;
+    rag = isNumber(warnMax) && actual <= warnMax ? 'amber' : 'red';
+  } else {
+    target = actual;
+    ratio = 1;
+    rag = 'green';
+  }
+  const result: Attainment = { actual, target, ratio, rag, band: { min, max } };
+  if (isNumber(warnMin)) result.band!.warnMin = warnMin;
+  if (isNumber(warnMax)) result.band!.warnMax = warnMax;
+  return result;
 }
 
 /**
  * Attainment of `actual` against `target` for a KPI's direction. Without `warn` there is no
  * amber band: anything worse than target is red.
  */
-export function attainment(actual: number, target: number, direction: Direction, warn?: number): Attainment {
+export function attainment(actual: number, target: number, direction: 'higher_is_better' | 'lower_is_better', warn?: number): Attainment {
   const better = direction === 'higher_is_better' ? (a: number, b: number) => a >= b : (a: number, b: number) => a <= b;
   const [num, den] = direction === 'higher_is_better' ? [actual, target] : [target, actual];
   const ratio = den > 0 && num >= 0 ? num / den : undefined;
@@ -175,6 +222,14 @@ export function kpiAttainment(kpi: KpiInput, scope: string, period: string): Att
   const direction = directionOf(kpi);
   const actual = findActual(kpi, scope, period);
   const target = findTarget(kpi, scope, period);
-  if (!direction || actual === undefined || !target || !isNumber(target.target)) return undefined;
+  if (!direction || actual === undefined || !target) return undefined;
+  if (direction === 'within_band') {
+    if (!isNumber(target.min) || !isNumber(target.max)) return undefined;
+    const band: Band = { min: target.min, max: target.max };
+    if (isNumber(target.warn_min)) band.warnMin = target.warn_min;
+    if (isNumber(target.warn_max)) band.warnMax = target.warn_max;
+    return bandAttainment(actual, band);
+  }
+  if (!isNumber(target.target)) return undefined;
   return attainment(actual, target.target, direction, isNumber(target.warn) ? target.warn : undefined);
 }

@@ -452,9 +452,9 @@ export interface Kpi {
    */
   unit: string;
   /**
-   * Whether a higher or a lower value is better: higher_is_better or lower_is_better.
+   * Whether a higher or a lower value is better (higher_is_better, lower_is_better), or a value inside a band (within_band: targets give min and max).
    */
-  direction: 'higher_is_better' | 'lower_is_better';
+  direction: 'higher_is_better' | 'lower_is_better' | 'within_band';
   /**
    * How actuals roll up to a longer period: mean (the default), sum, last, max, min, or volume_weighted (each actual then has a volume).
    */
@@ -487,7 +487,23 @@ export interface KpiTarget {
   /**
    * The value to reach, in the KPI's unit. Example: 0.8.
    */
-  target: number;
+  target?: number;
+  /**
+   * For a within_band KPI: the lowest value that is on target.
+   */
+  min?: number;
+  /**
+   * For a within_band KPI: the highest value that is on target.
+   */
+  max?: number;
+  /**
+   * For a within_band KPI: below min and down to warn_min the KPI shows amber, below warn_min red.
+   */
+  warn_min?: number;
+  /**
+   * For a within_band KPI: above max and up to warn_max the KPI shows amber, above warn_max red.
+   */
+  warn_max?: number;
   /**
    * The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.
    */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { attainment, findActual, findTarget, kpiAttainment } from '../../core/compute/attainment';
+import { attainment, bandAttainment, findActual, findTarget, kpiAttainment } from '../../core/compute/attainment';
 
 describe('compute/attainment', () => {
   it('is green on target, amber up to warn, red beyond, when lower is better', () => {
@@ -136,6 +136,40 @@ describe('compute/attainment', () => {
       assert.equal(findActual(weeks, 'global', '2026-04'), 7);
       assert.equal(findActual(weeks, 'global', '2026-W15'), 7);
       assert.equal(findActual(weeks, 'global', '2026-03'), 100);
+    });
+  });
+
+  describe('within_band (issue 13: occupancy is a band)', () => {
+    it('is green inside the band, amber in the warn band, red outside', () => {
+      const band = { min: 75, max: 85, warnMin: 70, warnMax: 88 };
+      assert.equal(bandAttainment(80, band).rag, 'green');
+      assert.equal(bandAttainment(75, band).rag, 'green');
+      assert.equal(bandAttainment(85, band).rag, 'green');
+      assert.equal(bandAttainment(87, band).rag, 'amber');
+      assert.equal(bandAttainment(72, band).rag, 'amber');
+      assert.equal(bandAttainment(69, band).rag, 'red');
+      assert.equal(bandAttainment(89, band).rag, 'red');
+      // Without warn bounds, anything outside the band is red.
+      assert.equal(bandAttainment(86, { min: 75, max: 85 }).rag, 'red');
+    });
+
+    it('shows occupancy of 92 % against a 75–85 band as red', () => {
+      const occupancy = {
+        direction: 'within_band',
+        targets: [{ scope: 'global', period: '2026-Q2', min: 75, max: 85, warn_max: 88 }],
+        actuals: [
+          { period: '2026-W15', value: 92 },
+          { period: '2026-W16', value: 80 },
+        ],
+      };
+      const result = kpiAttainment(occupancy, 'global', '2026-W15')!;
+      assert.equal(result.rag, 'red');
+      assert.equal(result.target, 85);
+      assert.equal(result.ratio, 85 / 92);
+      assert.deepEqual(result.band, { min: 75, max: 85, warnMax: 88 });
+      assert.equal(kpiAttainment(occupancy, 'global', '2026-W16')?.rag, 'green');
+      // The quarter rolls the two weeks up (mean 86): amber.
+      assert.equal(kpiAttainment(occupancy, 'global', '2026-Q2')?.rag, 'amber');
     });
   });
 });

@@ -106,7 +106,7 @@ function pick(candidates: readonly PeriodActual[], prefer: KpiOptions['prefer'])
 }
 
 function trendOf(direction: string | undefined, from: number, to: number): MovementDirection {
-  if (Math.abs(to - from) < 1e-9 || !direction) return 'none';
+  if (Math.abs(to - from) < 1e-9 || !direction || direction === 'within_band') return 'none';
   return to > from === (direction === 'higher_is_better') ? 'better' : 'worse';
 }
 

@@ -138,10 +138,14 @@ exports.allowedKeys = {
    "unit"
   ],
   "/kpis/[]/targets/[]": [
+   "max",
+   "min",
    "period",
    "scope",
    "target",
-   "warn"
+   "warn",
+   "warn_max",
+   "warn_min"
   ],
   "/kpis/[]/actuals/[]": [
    "period",
@@ -2552,9 +2556,9 @@ return errors === 0;
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.KpiTargets = validate36;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/kpi-targets.schema.json","title":"KpiTargets","description":"Support KPIs with their definitions, targets per scope and period, amber thresholds and actuals.","markdownDescription":"Support KPIs with their definitions, targets per scope and period, amber (`warn`) thresholds and actuals.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: KpiTargets for KPIs and their targets.","markdownDescription":"What this file defines: `KpiTargets` for KPIs and their targets.","const":"KpiTargets"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"kpis":{"description":"The KPIs: cost per contact, CSAT, first response time, service level, AHT and so on.","markdownDescription":"The KPIs: cost per contact, resolution rate, CSAT, first response time, service level, AHT, adherence and so on.","type":"array","items":{"$ref":"#/$defs/kpi"}}},"$defs":{"kpi":{"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better: higher_is_better or lower_is_better.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT","type":"string","enum":["higher_is_better","lower_is_better"]},"aggregation":{"description":"How actuals roll up to a longer period: mean (the default), sum, last, max, min, or volume_weighted (each actual then has a volume).","markdownDescription":"How actuals roll up to a longer period. The actual of a target's period is the one written for exactly that period, else the roll-up of the actuals inside it:\n\n- `mean` (default): CSAT, AHT per month averaged\n- `sum`: contacts, escalations\n- `last`: backlog, headcount\n- `max` / `min`: worst or best period\n- `volume_weighted`: each actual weighted by its `volume` (service level over calls offered)","type":"string","enum":["mean","sum","last","max","min","volume_weighted"],"default":"mean"},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]},"target":{"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period","target"],"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/period","description":"The period the target is for: 2026-H1, 2026-Q3, 2026-03, 2026-W14, 2026-04-07 or \"2026\".","markdownDescription":"The period the target is for: `2026-H1`, `2026-Q3`, `2026-03`, an ISO week `2026-W14`, a day `2026-04-07` or `\"2026\"` (in quotes)."},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}},"actual":{"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/period","description":"The period measured: 2026-04-07, 2026-W14, 2026-03, 2026-Q1, 2026-H1 or \"2026\".","markdownDescription":"The period measured: a day `2026-04-07`, an ISO week `2026-W14`, `2026-03`, `2026-Q1`, `2026-H1` or `\"2026\"` (in quotes)."},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"},"volume":{"description":"How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's aggregation is volume_weighted.","markdownDescription":"How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's `aggregation` is `volume_weighted`.\n\nExample: `12400`","type":"number","minimum":0}}}}};
-const schema70 = {"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better: higher_is_better or lower_is_better.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT","type":"string","enum":["higher_is_better","lower_is_better"]},"aggregation":{"description":"How actuals roll up to a longer period: mean (the default), sum, last, max, min, or volume_weighted (each actual then has a volume).","markdownDescription":"How actuals roll up to a longer period. The actual of a target's period is the one written for exactly that period, else the roll-up of the actuals inside it:\n\n- `mean` (default): CSAT, AHT per month averaged\n- `sum`: contacts, escalations\n- `last`: backlog, headcount\n- `max` / `min`: worst or best period\n- `volume_weighted`: each actual weighted by its `volume` (service level over calls offered)","type":"string","enum":["mean","sum","last","max","min","volume_weighted"],"default":"mean"},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]};
-const schema73 = {"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period","target"],"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/period","description":"The period the target is for: 2026-H1, 2026-Q3, 2026-03, 2026-W14, 2026-04-07 or \"2026\".","markdownDescription":"The period the target is for: `2026-H1`, `2026-Q3`, `2026-03`, an ISO week `2026-W14`, a day `2026-04-07` or `\"2026\"` (in quotes)."},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}};
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/kpi-targets.schema.json","title":"KpiTargets","description":"Support KPIs with their definitions, targets per scope and period, amber thresholds and actuals.","markdownDescription":"Support KPIs with their definitions, targets per scope and period, amber (`warn`) thresholds and actuals.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: KpiTargets for KPIs and their targets.","markdownDescription":"What this file defines: `KpiTargets` for KPIs and their targets.","const":"KpiTargets"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"kpis":{"description":"The KPIs: cost per contact, CSAT, first response time, service level, AHT and so on.","markdownDescription":"The KPIs: cost per contact, resolution rate, CSAT, first response time, service level, AHT, adherence and so on.","type":"array","items":{"$ref":"#/$defs/kpi"}}},"$defs":{"kpi":{"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better (higher_is_better, lower_is_better), or a value inside a band (within_band: targets give min and max).","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT\n- `within_band`: occupancy; targets give `min` and `max` (and `warn_min` / `warn_max` for amber) instead of `target`","type":"string","enum":["higher_is_better","lower_is_better","within_band"]},"aggregation":{"description":"How actuals roll up to a longer period: mean (the default), sum, last, max, min, or volume_weighted (each actual then has a volume).","markdownDescription":"How actuals roll up to a longer period. The actual of a target's period is the one written for exactly that period, else the roll-up of the actuals inside it:\n\n- `mean` (default): CSAT, AHT per month averaged\n- `sum`: contacts, escalations\n- `last`: backlog, headcount\n- `max` / `min`: worst or best period\n- `volume_weighted`: each actual weighted by its `volume` (service level over calls offered)","type":"string","enum":["mean","sum","last","max","min","volume_weighted"],"default":"mean"},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]},"target":{"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period"],"if":{"properties":{"min":true},"required":["min"]},"then":{"properties":{"min":true,"max":true},"required":["min","max"]},"else":{"properties":{"target":true},"required":["target"]},"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/period","description":"The period the target is for: 2026-H1, 2026-Q3, 2026-03, 2026-W14, 2026-04-07 or \"2026\".","markdownDescription":"The period the target is for: `2026-H1`, `2026-Q3`, `2026-03`, an ISO week `2026-W14`, a day `2026-04-07` or `\"2026\"` (in quotes)."},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"min":{"description":"For a within_band KPI: the lowest value that is on target.","markdownDescription":"For a `within_band` KPI: the lowest value that is on target (green from `min` to `max`).\n\nExample: occupancy `75`","type":"number"},"max":{"description":"For a within_band KPI: the highest value that is on target.","markdownDescription":"For a `within_band` KPI: the highest value that is on target (green from `min` to `max`).\n\nExample: occupancy `85`","type":"number"},"warn_min":{"description":"For a within_band KPI: below min and down to warn_min the KPI shows amber, below warn_min red.","markdownDescription":"For a `within_band` KPI: below `min` and down to `warn_min` the KPI shows amber, below `warn_min` red.\n\nExample: `70`","type":"number"},"warn_max":{"description":"For a within_band KPI: above max and up to warn_max the KPI shows amber, above warn_max red.","markdownDescription":"For a `within_band` KPI: above `max` and up to `warn_max` the KPI shows amber, above `warn_max` red.\n\nExample: `88`","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}},"actual":{"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/period","description":"The period measured: 2026-04-07, 2026-W14, 2026-03, 2026-Q1, 2026-H1 or \"2026\".","markdownDescription":"The period measured: a day `2026-04-07`, an ISO week `2026-W14`, `2026-03`, `2026-Q1`, `2026-H1` or `\"2026\"` (in quotes)."},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"},"volume":{"description":"How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's aggregation is volume_weighted.","markdownDescription":"How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's `aggregation` is `volume_weighted`.\n\nExample: `12400`","type":"number","minimum":0}}}}};
+const schema70 = {"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better (higher_is_better, lower_is_better), or a value inside a band (within_band: targets give min and max).","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT\n- `within_band`: occupancy; targets give `min` and `max` (and `warn_min` / `warn_max` for amber) instead of `target`","type":"string","enum":["higher_is_better","lower_is_better","within_band"]},"aggregation":{"description":"How actuals roll up to a longer period: mean (the default), sum, last, max, min, or volume_weighted (each actual then has a volume).","markdownDescription":"How actuals roll up to a longer period. The actual of a target's period is the one written for exactly that period, else the roll-up of the actuals inside it:\n\n- `mean` (default): CSAT, AHT per month averaged\n- `sum`: contacts, escalations\n- `last`: backlog, headcount\n- `max` / `min`: worst or best period\n- `volume_weighted`: each actual weighted by its `volume` (service level over calls offered)","type":"string","enum":["mean","sum","last","max","min","volume_weighted"],"default":"mean"},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]};
+const schema73 = {"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period"],"if":{"properties":{"min":true},"required":["min"]},"then":{"properties":{"min":true,"max":true},"required":["min","max"]},"else":{"properties":{"target":true},"required":["target"]},"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/period","description":"The period the target is for: 2026-H1, 2026-Q3, 2026-03, 2026-W14, 2026-04-07 or \"2026\".","markdownDescription":"The period the target is for: `2026-H1`, `2026-Q3`, `2026-03`, an ISO week `2026-W14`, a day `2026-04-07` or `\"2026\"` (in quotes)."},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"min":{"description":"For a within_band KPI: the lowest value that is on target.","markdownDescription":"For a `within_band` KPI: the lowest value that is on target (green from `min` to `max`).\n\nExample: occupancy `75`","type":"number"},"max":{"description":"For a within_band KPI: the highest value that is on target.","markdownDescription":"For a `within_band` KPI: the highest value that is on target (green from `min` to `max`).\n\nExample: occupancy `85`","type":"number"},"warn_min":{"description":"For a within_band KPI: below min and down to warn_min the KPI shows amber, below warn_min red.","markdownDescription":"For a `within_band` KPI: below `min` and down to `warn_min` the KPI shows amber, below `warn_min` red.\n\nExample: `70`","type":"number"},"warn_max":{"description":"For a within_band KPI: above max and up to warn_max the KPI shows amber, above warn_max red.","markdownDescription":"For a `within_band` KPI: above `max` and up to `warn_max` the KPI shows amber, above `warn_max` red.\n\nExample: `88`","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}};
 const schema74 = {"title":"KpiScope","description":"What a KPI figure covers: global, or the id of a team, a tier or a vendor (team/<id>, tier/<id> or vendor/<id> to say which). Example: tier-1.","markdownDescription":"What a KPI figure covers: `global` (the whole organisation), or the id of a team, a tier or a vendor; write `team/<id>`, `tier/<id>` or `vendor/<id>` to say which.\n\nExamples: `global`, `tier-1`, `vendor/acme-bpo`","type":"string","pattern":"^((team|tier|vendor)/)?[a-z0-9][a-z0-9-]*$"};
 const schema75 = {"title":"Period","description":"A period a KPI is measured or targeted over: a year (2026), a half (2026-H1), a quarter (2026-Q3), a month (2026-03), an ISO week (2026-W14) or a day (2026-04-07), in the workspace time zone.","markdownDescription":"A period a KPI is measured or targeted over, in the workspace time zone:\n\n| write | means |\n| --- | --- |\n| `\"2026\"` | the year (quote it, or YAML reads a number) |\n| `2026-H1` | January to June |\n| `2026-Q3` | July to September |\n| `2026-03` | March |\n| `2026-W14` | ISO week 14, Monday to Sunday |\n| `2026-04-07` | one day |","type":"string","pattern":"^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$"};
 const pattern23 = new RegExp("^((team|tier|vendor)/)?[a-z0-9][a-z0-9-]*$", "u");
@@ -2570,9 +2574,13 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.scope === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"}};
+let missing0;
+if((data.min === undefined) && (missing0 = "min")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2581,8 +2589,23 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.period === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.min === undefined){
+const err1 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2591,8 +2614,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.target === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"}};
+if(data.max === undefined){
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2601,9 +2624,21 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "scope") || (key0 === "period")) || (key0 === "target")) || (key0 === "warn"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+if(valid0){
+var props0 = {};
+props0.min = true;
+props0.max = true;
+}
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.target === undefined){
+const err3 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "target"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2613,11 +2648,18 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.scope !== undefined){
-let data0 = data.scope;
-if(typeof data0 === "string"){
-if(!pattern23.test(data0)){
-const err4 = {instancePath:instancePath+"/scope",schemaPath:"common.schema.json#/$defs/scope/pattern",keyword:"pattern",params:{pattern: "^((team|tier|vendor)/)?[a-z0-9][a-z0-9-]*$"}};
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+if(valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.target = true;
+}
+}
+ifClause0 = "else";
+}
+if(!valid0){
+const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2626,9 +2668,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/scope",schemaPath:"common.schema.json#/$defs/scope/type",keyword:"type",params:{type: "string"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.scope === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2637,12 +2679,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.period !== undefined){
-let data1 = data.period;
-if(typeof data1 === "string"){
-if(!pattern24.test(data1)){
-const err6 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/period/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$"}};
+if(data.period === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2651,9 +2689,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/period/type",keyword:"type",params:{type: "string"}};
+for(const key0 in data){
+if(!((((((((key0 === "scope") || (key0 === "period")) || (key0 === "target")) || (key0 === "min")) || (key0 === "max")) || (key0 === "warn_min")) || (key0 === "warn_max")) || (key0 === "warn"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2663,10 +2701,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.target !== undefined){
-let data2 = data.target;
-if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"}};
+if(data.scope !== undefined){
+let data0 = data.scope;
+if(typeof data0 === "string"){
+if(!pattern23.test(data0)){
+const err8 = {instancePath:instancePath+"/scope",schemaPath:"common.schema.json#/$defs/scope/pattern",keyword:"pattern",params:{pattern: "^((team|tier|vendor)/)?[a-z0-9][a-z0-9-]*$"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2676,10 +2715,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.warn !== undefined){
-let data3 = data.warn;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/warn",schemaPath:"#/properties/warn/type",keyword:"type",params:{type: "number"}};
+else {
+const err9 = {instancePath:instancePath+"/scope",schemaPath:"common.schema.json#/$defs/scope/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2689,14 +2726,117 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.period !== undefined){
+let data1 = data.period;
+if(typeof data1 === "string"){
+if(!pattern24.test(data1)){
+const err10 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/period/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$"}};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/period/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.target !== undefined){
+let data2 = data.target;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err12 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.min !== undefined){
+let data3 = data.min;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err13 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.max !== undefined){
+let data4 = data.max;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err14 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.warn_min !== undefined){
+let data5 = data.warn_min;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err15 = {instancePath:instancePath+"/warn_min",schemaPath:"#/properties/warn_min/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.warn_max !== undefined){
+let data6 = data.warn_max;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err16 = {instancePath:instancePath+"/warn_max",schemaPath:"#/properties/warn_max/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.warn !== undefined){
+let data7 = data.warn;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err17 = {instancePath:instancePath+"/warn",schemaPath:"#/properties/warn/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -3017,7 +3157,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!((data4 === "higher_is_better") || (data4 === "lower_is_better"))){
+if(!(((data4 === "higher_is_better") || (data4 === "lower_is_better")) || (data4 === "within_band"))){
 const err13 = {instancePath:instancePath+"/direction",schemaPath:"#/properties/direction/enum",keyword:"enum",params:{allowedValues: schema70.properties.direction.enum}};
 if(vErrors === null){
 vErrors = [err13];
