@@ -34,6 +34,7 @@ describe('built-in rules: metadata and messages', () => {
       'okr/alignment-loop': 'error',
       'kpi/threshold-side': 'warning',
       'kpi/duplicate-target': 'error',
+      'kpi/unit-range': 'warning',
       'tier/escalation-loop': 'error',
       'tier/capacity': 'warning',
       'org/manager-loop': 'error',

@@ -15,6 +15,7 @@ import unknownObjective from './unknown-objective';
 import unknownPerson from './unknown-person';
 import unknownTeam from './unknown-team';
 import unknownTier from './unknown-tier';
+import unitRange from './unit-range';
 import unknownVendor from './unknown-vendor';
 import weightsSum from './weights-sum';
 
@@ -33,6 +34,7 @@ export const builtinRules: ReadonlyArray<Rule<string>> = [
   alignmentLoop,
   thresholdSide,
   duplicateTarget,
+  unitRange,
   escalationLoop,
   tierCapacity,
   managerLoop,
