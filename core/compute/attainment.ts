@@ -81,10 +81,7 @@ export function bandAttainment(actual: number, band: Band): Attainment {
     ratio = 1;
     rag = 'green';
   }
-  const result: Attainment = { actual, target, ratio, rag, band: { min, max } };
-  if (isNumber(warnMin)) result.band!.warnMin = warnMin;
-  if (isNumber(warnMax)) result.band!.warnMax = warnMax;
-  return result;
+  return { actual, target, ratio, rag, band };
 }
 
 /**
@@ -129,7 +126,7 @@ function hasTargetValue(t: Record<string, unknown>): boolean {
 export function findTarget(kpi: KpiInput, scope: string, period: string): TargetInput | undefined {
   if (!Array.isArray(kpi.targets)) return undefined;
   const usable = kpi.targets.filter((t): t is Record<string, unknown> => isRecord(t) && hasTargetValue(t));
-  for (const s of scope === 'global' ? ['global'] : [scope, 'global']) {
+  for (const s of [scope, 'global']) {
     let best: Record<string, unknown> | undefined;
     let bestLength = Number.POSITIVE_INFINITY;
     for (const t of usable) {

@@ -51,7 +51,7 @@ export type Duration = string;
 export type Cycle = string;
 
 /**
- * A period a KPI is measured or targeted over: a year (2026), a half (2026-H1), a quarter (2026-Q3), a month (2026-03), an ISO week (2026-W14) or a day (2026-04-07), in the workspace time zone.
+ * A KPI period: 2026, 2026-H1, 2026-Q3, 2026-03, 2026-W14 or 2026-04-07.
  */
 export type Period = string;
 
@@ -452,11 +452,11 @@ export interface Kpi {
    */
   unit: string;
   /**
-   * Whether a higher or a lower value is better (higher_is_better, lower_is_better), or a value inside a band (within_band: targets give min and max).
+   * Whether a higher or a lower value is better, or within_band.
    */
   direction: 'higher_is_better' | 'lower_is_better' | 'within_band';
   /**
-   * How actuals roll up to a longer period: mean (the default), sum, last, max, min, or volume_weighted (each actual then has a volume).
+   * How actuals roll up: mean (default), sum, last, max, min, volume_weighted.
    */
   aggregation?: 'mean' | 'sum' | 'last' | 'max' | 'min' | 'volume_weighted';
   /**
@@ -481,7 +481,7 @@ export interface KpiTarget {
    */
   scope: KpiScope;
   /**
-   * The period the target is for: 2026-H1, 2026-Q3, 2026-03, 2026-W14, 2026-04-07 or "2026".
+   * The period the target is for: 2026-H1, 2026-W14 …
    */
   period: Period;
   /**
@@ -489,19 +489,19 @@ export interface KpiTarget {
    */
   target?: number;
   /**
-   * For a within_band KPI: the lowest value that is on target.
+   * For a within_band KPI: the lowest value on target.
    */
   min?: number;
   /**
-   * For a within_band KPI: the highest value that is on target.
+   * For a within_band KPI: the highest value on target.
    */
   max?: number;
   /**
-   * For a within_band KPI: below min and down to warn_min the KPI shows amber, below warn_min red.
+   * For a within_band KPI: amber from here up to min.
    */
   warn_min?: number;
   /**
-   * For a within_band KPI: above max and up to warn_max the KPI shows amber, above warn_max red.
+   * For a within_band KPI: amber from max up to here.
    */
   warn_max?: number;
   /**
@@ -514,7 +514,7 @@ export interface KpiTarget {
  */
 export interface KpiActual {
   /**
-   * The period measured: 2026-04-07, 2026-W14, 2026-03, 2026-Q1, 2026-H1 or "2026".
+   * The period measured: 2026-03, 2026-W14 …
    */
   period: Period;
   /**
@@ -526,7 +526,7 @@ export interface KpiActual {
    */
   value: number;
   /**
-   * How many contacts (or other units of work) the value was measured over; weights the actual when the KPI's aggregation is volume_weighted.
+   * Contacts measured; the weight for volume_weighted.
    */
   volume?: number;
 }

@@ -10,10 +10,9 @@ export default defineRule({
   id: 'kpi/duplicate-target',
   severity: 'error',
   scope: 'file',
-  description: 'A KPI has two targets for the same scope and period, so which one applies is ambiguous.',
-  docs: 'Reported on the second and every later target; the first one listed is the one attainment uses until the duplicate is removed.',
+  description: 'A KPI has two targets for the same scope and period.',
   messages: {
-    duplicate: 'KPI "{{kpi}}" already has a target for {{scope}} in {{period}} (number {{first}} in its targets); keep one of them',
+    duplicate: 'KPI "{{kpi}}" has another target for {{scope}} in {{period}} (number {{first}}); keep one',
   },
   check(ctx) {
     for (const kpi of ctx.model.kpis.all) {

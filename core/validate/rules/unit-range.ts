@@ -2,8 +2,8 @@ import { defineRule } from '../../plugins/define-rule';
 import { formatNumber, num, obj, records, str } from './lib/fields';
 
 const RANGES: Record<string, { low: number; high: number; hint: string }> = {
-  percent: { low: 0, high: 100, hint: 'a percent runs from 0 to 100' },
-  ratio: { low: 0, high: 1, hint: 'a ratio runs from 0 to 1 (write 0.8, not 80)' },
+  percent: { low: 0, high: 100, hint: '0 to 100' },
+  ratio: { low: 0, high: 1, hint: '0 to 1 (0.8, not 80)' },
 };
 
 const TARGET_FIELDS = ['target', 'warn', 'min', 'max', 'warn_min', 'warn_max'] as const;
@@ -13,10 +13,9 @@ export default defineRule({
   id: 'kpi/unit-range',
   severity: 'warning',
   scope: 'file',
-  description: 'A value of a KPI in percent lies outside 0..100, or a value of a KPI in ratio outside 0..1.',
-  docs: 'Checks every target, amber threshold, band bound and actual of the KPI.',
+  description: 'A value of a percent KPI is outside 0..100, or of a ratio KPI outside 0..1.',
   messages: {
-    outOfRange: '{{what}} of KPI "{{kpi}}" is {{value}}, but its unit is {{unit}}: {{hint}}',
+    outOfRange: '{{what}} of KPI "{{kpi}}" is {{value}}, outside {{hint}} for a {{unit}}',
   },
   check(ctx) {
     for (const kpi of ctx.model.kpis.all) {
