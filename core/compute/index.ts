@@ -2,8 +2,9 @@
  * The numbers okra computes from the model: progress, score, status, KPI attainment and
  * staffing. Pure functions; dates with luxon in the zone the caller passes (the workspace's).
  */
-export { attainment, directionOf, findActual, findTarget, kpiAttainment } from './attainment';
-export type { Attainment, Direction, KpiInput, TargetInput } from './attainment';
+export { aggregationOf, attainment, bandAttainment, directionOf, findActual, findTarget, kpiAttainment, rollUp } from './attainment';
+export type { Aggregation } from './attainment';
+export type { Attainment, Band, Direction, KpiInput, TargetInput } from './attainment';
 export { cycleElapsed, cycleInterval, elapsedShare, parseCycle, periodWithin } from './cycle';
 export type { CycleUnit, ParsedCycle } from './cycle';
 export { nowIn, parseDate } from './date';

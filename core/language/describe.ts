@@ -130,7 +130,13 @@ function describeKpi(model: WorkspaceModel, e: Entity<unknown>, at: DateTime): s
   const k = rec(e.value);
   const unit = str(k.unit);
   const direction =
-    k.direction === 'higher_is_better' ? 'higher is better' : k.direction === 'lower_is_better' ? 'lower is better' : undefined;
+    k.direction === 'higher_is_better'
+      ? 'higher is better'
+      : k.direction === 'lower_is_better'
+        ? 'lower is better'
+        : k.direction === 'within_band'
+          ? 'within a band'
+          : undefined;
   const targets = Array.isArray(k.targets) ? k.targets.map(rec).filter((t) => num(t.target) !== undefined) : [];
   const current = targets.length > 0 ? currentTargets(model, targets, at) : [];
   const lines = current.map((t) => {

@@ -51,6 +51,11 @@ export type Duration = string;
 export type Cycle = string;
 
 /**
+ * A KPI period: 2026, 2026-H1, 2026-Q3, 2026-03, 2026-W14 or 2026-04-07.
+ */
+export type Period = string;
+
+/**
  * A time of day on the 24-hour clock, HH:MM. Example: 09:30.
  */
 export type TimeOfDay = string;
@@ -447,9 +452,13 @@ export interface Kpi {
    */
   unit: string;
   /**
-   * Whether a higher or a lower value is better: higher_is_better or lower_is_better.
+   * Whether a higher or a lower value is better, or within_band.
    */
-  direction: 'higher_is_better' | 'lower_is_better';
+  direction: 'higher_is_better' | 'lower_is_better' | 'within_band';
+  /**
+   * How actuals roll up: mean (default), sum, last, max, min, volume_weighted.
+   */
+  aggregation?: 'mean' | 'sum' | 'last' | 'max' | 'min' | 'volume_weighted';
   /**
    * Who answers for this KPI: a person's id, or team/<id> or person/<id>.
    */
@@ -472,13 +481,29 @@ export interface KpiTarget {
    */
   scope: KpiScope;
   /**
-   * The period the target is for: 2026-H1, 2026-Q3, 2026-03 or "2026".
+   * The period the target is for: 2026-H1, 2026-W14 …
    */
-  period: Cycle;
+  period: Period;
   /**
    * The value to reach, in the KPI's unit. Example: 0.8.
    */
-  target: number;
+  target?: number;
+  /**
+   * For a within_band KPI: the lowest value on target.
+   */
+  min?: number;
+  /**
+   * For a within_band KPI: the highest value on target.
+   */
+  max?: number;
+  /**
+   * For a within_band KPI: amber from here up to min.
+   */
+  warn_min?: number;
+  /**
+   * For a within_band KPI: amber from max up to here.
+   */
+  warn_max?: number;
   /**
    * The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.
    */
@@ -489,9 +514,9 @@ export interface KpiTarget {
  */
 export interface KpiActual {
   /**
-   * The period measured: 2026-03, 2026-Q1, 2026-H1 or "2026".
+   * The period measured: 2026-03, 2026-W14 …
    */
-  period: Cycle;
+  period: Period;
   /**
    * What the value covers: global (the default), or the id of a team, a tier or a vendor.
    */
@@ -500,6 +525,10 @@ export interface KpiActual {
    * The measured value, in the KPI's unit.
    */
   value: number;
+  /**
+   * Contacts measured; the weight for volume_weighted.
+   */
+  volume?: number;
 }
 
 /**

@@ -27,6 +27,7 @@ export const PATTERNS = {
   memberRef: `^((team|person)/)?${ID}$`,
   scope: `^((team|tier|vendor)/)?${ID}$`,
   cycle: '^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$',
+  period: '^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$',
   time: `^${HHMM}$`,
   category: '^[a-z0-9][a-z0-9_-]*$',
   coverage: `^(24x7|${WINDOW}(; ${WINDOW})*( [A-Za-z]+(/[A-Za-z0-9_+-]+)*)?)$`,
@@ -42,6 +43,16 @@ function toId(value: string): string {
     .replace(/[^a-z0-9/]+/g, '-')
     .replace(/(^|\/)-+/g, '$1')
     .replace(/-+$/, '');
+}
+
+/** `h1 2026` → `2026-H1`, `2026w3` → `2026-W03`: a cycle or period written loosely. */
+function asPeriod(v: string): string {
+  return v
+    .toUpperCase()
+    .replace(/^([HQ]\d)\s*(\d{4})$/, '$2$1')
+    .replace(/\s+/g, '')
+    .replace(/^(\d{4})([HQW])/, '$1-$2')
+    .replace(/^(\d{4})-W(\d)$/, '$1-W0$2');
 }
 
 function suggestIf(pattern: string, candidate: string, value: string): string | undefined {
@@ -75,15 +86,11 @@ const PATTERN_HINTS: Record<string, (value: string) => ValueHint> = {
   }),
   [PATTERNS.cycle]: (v) => ({
     explain: 'is not a cycle: write a year ("2026"), a half (2026-H1), a quarter (2026-Q3) or a month (2026-03)',
-    suggestion: suggestIf(
-      PATTERNS.cycle,
-      v
-        .toUpperCase()
-        .replace(/^([HQ]\d)\s*(\d{4})$/, '$2$1')
-        .replace(/\s+/g, '')
-        .replace(/^(\d{4})([HQ])/, '$1-$2'),
-      v,
-    ),
+    suggestion: suggestIf(PATTERNS.cycle, asPeriod(v), v),
+  }),
+  [PATTERNS.period]: (v) => ({
+    explain: 'is not a period: write 2026-H1, 2026-03, 2026-W14 (ISO week) or 2026-04-07',
+    suggestion: suggestIf(PATTERNS.period, asPeriod(v), v),
   }),
   [PATTERNS.time]: (v) => ({
     explain: 'is not a time: write HH:MM on the 24-hour clock, e.g. 09:30',

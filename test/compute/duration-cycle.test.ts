@@ -34,6 +34,32 @@ describe('compute/cycle', () => {
     for (const bad of ['2026-H3', '2026-Q5', '2026-13', '26', 'H1', 2026, '2026-1']) assert.equal(parseCycle(bad), undefined, String(bad));
   });
 
+  it('parses ISO weeks and days (issue 13)', () => {
+    assert.deepEqual(parseCycle('2026-W14'), { year: 2026, unit: 'week', index: 14 });
+    assert.deepEqual(parseCycle('2026-04-07'), { year: 2026, unit: 'day', index: 97, month: 4, day: 7 });
+    // 2026 has 53 ISO weeks, 2025 has 52; 30 February does not exist.
+    assert.equal(parseCycle('2026-W53')?.unit, 'week');
+    for (const bad of ['2025-W53', '2026-W00', '2026-W54', '2026-02-30', '2026-04-7', '2026-W1'])
+      assert.equal(parseCycle(bad), undefined, bad);
+  });
+
+  it('gives weeks Monday to Monday and days midnight to midnight, with luxon', () => {
+    const w14 = cycleInterval('2026-W14', 'Europe/Lisbon')!;
+    assert.equal(w14.start!.toISO(), '2026-03-30T00:00:00.000+01:00');
+    assert.equal(w14.end!.toISODate(), '2026-04-06');
+    // ISO week 1 of 2026 starts on Monday 29 December 2025.
+    assert.equal(cycleInterval('2026-W01', 'UTC')!.start!.toISODate(), '2025-12-29');
+    const day = cycleInterval('2026-04-07', 'UTC')!;
+    assert.equal(day.start!.toISO(), '2026-04-07T00:00:00.000Z');
+    assert.equal(day.length('hours'), 24);
+    assert.ok(periodWithin('2026-04-07', '2026-W15'));
+    assert.ok(periodWithin('2026-W14', '2026-Q2') === false);
+    assert.ok(periodWithin('2026-W15', '2026-Q2'));
+    assert.ok(periodWithin('2026-W14', '2026-H1'));
+    assert.ok(!periodWithin('2026-W01', '2026-Q1'));
+    assert.equal(cycleInterval('2026-02-30'), undefined);
+  });
+
   it('gives half-open intervals in the workspace time zone', () => {
     const h1 = cycleInterval('2026-H1', 'Europe/Lisbon')!;
     assert.equal(h1.start!.toISO(), '2026-01-01T00:00:00.000+00:00');

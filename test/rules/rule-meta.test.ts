@@ -33,6 +33,8 @@ describe('built-in rules: metadata and messages', () => {
       'okr/date-outside-cycle': 'warning',
       'okr/alignment-loop': 'error',
       'kpi/threshold-side': 'warning',
+      'kpi/duplicate-target': 'error',
+      'kpi/unit-range': 'warning',
       'tier/escalation-loop': 'error',
       'tier/capacity': 'warning',
       'org/manager-loop': 'error',

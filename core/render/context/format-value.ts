@@ -73,7 +73,13 @@ export function formatChange(change: unknown, unit: unknown): string | null {
 
 /** `higher_is_better` → `higher is better`. */
 export function directionLabel(direction: unknown): string {
-  return direction === 'lower_is_better' ? 'lower is better' : direction === 'higher_is_better' ? 'higher is better' : '';
+  return direction === 'lower_is_better'
+    ? 'lower is better'
+    : direction === 'higher_is_better'
+      ? 'higher is better'
+      : direction === 'within_band'
+        ? 'within a band'
+        : '';
 }
 
 /** `2026-06-05` → `5 Jun 2026`, for titles (templates use the `formatDate` helper). */

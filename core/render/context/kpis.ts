@@ -81,7 +81,12 @@ function scopesOf(index: RenderIndex, kpi: KpiDefinition): Map<string, ScopeData
         if (!days) continue;
         byPeriod.set(a.period, { period: a.period, ...days, last: dayBefore(days.end), unit: parseCycle(a.period)?.unit, value: a.value });
       }
-      const reduced: KpiInput = { direction: kpi.direction, targets: targets.get(scope), actuals: actuals.get(scope) };
+      const reduced: KpiInput = {
+        direction: kpi.direction,
+        aggregation: kpi.aggregation,
+        targets: targets.get(scope),
+        actuals: actuals.get(scope),
+      };
       const id = scopeIdOf(scope);
       const data: ScopeData = { scope, id, actuals: [...byPeriod.values()], reduced, attainments: new Map() };
       const list = byId.get(id);
@@ -101,7 +106,7 @@ function pick(candidates: readonly PeriodActual[], prefer: KpiOptions['prefer'])
 }
 
 function trendOf(direction: string | undefined, from: number, to: number): MovementDirection {
-  if (Math.abs(to - from) < 1e-9 || !direction) return 'none';
+  if (Math.abs(to - from) < 1e-9 || !direction || direction === 'within_band') return 'none';
   return to > from === (direction === 'higher_is_better') ? 'better' : 'worse';
 }
 

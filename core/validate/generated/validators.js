@@ -128,6 +128,7 @@ exports.allowedKeys = {
   ],
   "/kpis/[]": [
    "actuals",
+   "aggregation",
    "definition",
    "direction",
    "id",
@@ -137,15 +138,20 @@ exports.allowedKeys = {
    "unit"
   ],
   "/kpis/[]/targets/[]": [
+   "max",
+   "min",
    "period",
    "scope",
    "target",
-   "warn"
+   "warn",
+   "warn_max",
+   "warn_min"
   ],
   "/kpis/[]/actuals/[]": [
    "period",
    "scope",
-   "value"
+   "value",
+   "volume"
   ]
  },
  "TierStructure": {
@@ -2550,11 +2556,13 @@ return errors === 0;
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.KpiTargets = validate36;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/kpi-targets.schema.json","title":"KpiTargets","description":"Support KPIs with their definitions, targets per scope and period, amber thresholds and actuals.","markdownDescription":"Support KPIs with their definitions, targets per scope and period, amber (`warn`) thresholds and actuals.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: KpiTargets for KPIs and their targets.","markdownDescription":"What this file defines: `KpiTargets` for KPIs and their targets.","const":"KpiTargets"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"kpis":{"description":"The KPIs: cost per contact, CSAT, first response time, service level, AHT and so on.","markdownDescription":"The KPIs: cost per contact, resolution rate, CSAT, first response time, service level, AHT, adherence and so on.","type":"array","items":{"$ref":"#/$defs/kpi"}}},"$defs":{"kpi":{"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better: higher_is_better or lower_is_better.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT","type":"string","enum":["higher_is_better","lower_is_better"]},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]},"target":{"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period","target"],"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/cycle","description":"The period the target is for: 2026-H1, 2026-Q3, 2026-03 or \"2026\".","markdownDescription":"The period the target is for: `2026-H1`, `2026-Q3`, `2026-03` or `\"2026\"` (in quotes)."},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}},"actual":{"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/cycle","description":"The period measured: 2026-03, 2026-Q1, 2026-H1 or \"2026\".","markdownDescription":"The period measured: `2026-03`, `2026-Q1`, `2026-H1` or `\"2026\"` (in quotes)."},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"}}}}};
-const schema70 = {"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better: higher_is_better or lower_is_better.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT","type":"string","enum":["higher_is_better","lower_is_better"]},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]};
-const schema73 = {"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period","target"],"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/cycle","description":"The period the target is for: 2026-H1, 2026-Q3, 2026-03 or \"2026\".","markdownDescription":"The period the target is for: `2026-H1`, `2026-Q3`, `2026-03` or `\"2026\"` (in quotes)."},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}};
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/kpi-targets.schema.json","title":"KpiTargets","description":"Support KPIs with their definitions, targets per scope and period, amber thresholds and actuals.","markdownDescription":"Support KPIs with their definitions, targets per scope and period, amber (`warn`) thresholds and actuals.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: KpiTargets for KPIs and their targets.","markdownDescription":"What this file defines: `KpiTargets` for KPIs and their targets.","const":"KpiTargets"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"kpis":{"description":"The KPIs: cost per contact, CSAT, first response time, service level, AHT and so on.","markdownDescription":"The KPIs: cost per contact, resolution rate, CSAT, first response time, service level, AHT, adherence and so on.","type":"array","items":{"$ref":"#/$defs/kpi"}}},"$defs":{"kpi":{"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better, or within_band.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT\n- `within_band`: occupancy (`min`, `max`)","type":"string","enum":["higher_is_better","lower_is_better","within_band"]},"aggregation":{"description":"How actuals roll up: mean (default), sum, last, max, min, volume_weighted.","markdownDescription":"How actuals roll up: `mean` (default), `sum`, `last`, `max`, `min`, `volume_weighted`.","type":"string","enum":["mean","sum","last","max","min","volume_weighted"]},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]},"target":{"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period"],"if":{"properties":{"min":true},"required":["min"]},"then":{"properties":{"min":true,"max":true},"required":["min","max"]},"else":{"properties":{"target":true},"required":["target"]},"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/period","description":"The period the target is for: 2026-H1, 2026-W14 …","markdownDescription":"The period the target is for: `2026-H1`, `2026-W14` …"},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"min":{"description":"For a within_band KPI: the lowest value on target.","markdownDescription":"For a `within_band` KPI: the lowest value on target.","type":"number"},"max":{"description":"For a within_band KPI: the highest value on target.","markdownDescription":"For a `within_band` KPI: the highest value on target.","type":"number"},"warn_min":{"description":"For a within_band KPI: amber from here up to min.","markdownDescription":"For a `within_band` KPI: amber from here up to `min`.","type":"number"},"warn_max":{"description":"For a within_band KPI: amber from max up to here.","markdownDescription":"For a `within_band` KPI: amber from `max` up to here.","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}},"actual":{"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/period","description":"The period measured: 2026-03, 2026-W14 …","markdownDescription":"The period measured: `2026-03`, `2026-W14` …"},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"},"volume":{"description":"Contacts measured; the weight for volume_weighted.","markdownDescription":"Contacts measured; the weight for `volume_weighted`.","type":"number"}}}}};
+const schema70 = {"title":"Kpi","description":"A key performance indicator with its targets.","markdownDescription":"A key performance indicator with its targets and actuals.","type":"object","additionalProperties":false,"required":["id","name","unit","direction"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The KPI's id; key results refer to it. Example: cost-per-contact.","markdownDescription":"The KPI's id; key results refer to it in `kpi:`.\n\nExample: `cost-per-contact`"},"name":{"description":"The KPI's name. Example: Cost per contact.","markdownDescription":"The KPI's name.\n\nExample: `Cost per contact`","type":"string","minLength":1},"definition":{"description":"How the KPI is calculated. Example: total support cost ÷ contacts handled.","markdownDescription":"How the KPI is calculated, so everyone reads it the same way.\n\nExample: `total support cost ÷ contacts handled`","type":"string"},"unit":{"description":"The unit of targets and actuals: a currency (EUR, USD), percent (0–100), ratio (0–1), seconds, count, or another unit.","markdownDescription":"The unit of targets and actuals: a currency (`EUR`, `USD`), `percent` (0–100), `ratio` (0–1), `seconds`, `count`, or another unit.","type":"string","minLength":1,"examples":["EUR","USD","percent","ratio","seconds","minutes","hours","count","score"]},"direction":{"description":"Whether a higher or a lower value is better, or within_band.","markdownDescription":"Whether a higher or a lower value is better:\n\n- `higher_is_better`: CSAT, resolution rate, service level\n- `lower_is_better`: cost per contact, first response time, AHT\n- `within_band`: occupancy (`min`, `max`)","type":"string","enum":["higher_is_better","lower_is_better","within_band"]},"aggregation":{"description":"How actuals roll up: mean (default), sum, last, max, min, volume_weighted.","markdownDescription":"How actuals roll up: `mean` (default), `sum`, `last`, `max`, `min`, `volume_weighted`.","type":"string","enum":["mean","sum","last","max","min","volume_weighted"]},"owner":{"$ref":"common.schema.json#/$defs/memberRef","description":"Who answers for this KPI: a person's id, or team/<id> or person/<id>.","markdownDescription":"Who answers for this KPI: a person's id, or `team/<id>` / `person/<id>` to say which.\n\nExample: `anna-kovacs`"},"targets":{"description":"The targets, one per scope and period.","markdownDescription":"The targets, one per scope (`global`, a team, a tier or a vendor) and period.","type":"array","items":{"$ref":"#/$defs/target"}},"actuals":{"description":"Measured values, per period and scope.","markdownDescription":"Measured values, per period and scope, for attainment in reports and reviews.","type":"array","items":{"$ref":"#/$defs/actual"}}},"defaultSnippets":[{"label":"KPI with a target","description":"A KPI with one global target and an amber threshold","body":{"id":"${1:kpi-id}","name":"${2:KPI name}","unit":"${3:percent}","direction":"${4|higher_is_better,lower_is_better|}","targets":[{"scope":"global","period":"${5:2026-H1}","target":90,"warn":85}]}}]};
+const schema73 = {"title":"KpiTarget","description":"A target for one scope and period.","markdownDescription":"A target for one scope and period, with an optional amber threshold.","type":"object","additionalProperties":false,"required":["scope","period"],"if":{"properties":{"min":true},"required":["min"]},"then":{"properties":{"min":true,"max":true},"required":["min","max"]},"else":{"properties":{"target":true},"required":["target"]},"properties":{"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the target covers: global, or the id of a team, a tier or a vendor.","markdownDescription":"What the target covers: `global`, or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which).\n\nExample: `tier-1`"},"period":{"$ref":"common.schema.json#/$defs/period","description":"The period the target is for: 2026-H1, 2026-W14 …","markdownDescription":"The period the target is for: `2026-H1`, `2026-W14` …"},"target":{"description":"The value to reach, in the KPI's unit. Example: 0.8.","markdownDescription":"The value to reach, in the KPI's `unit`.\n\nExample: `4.20` (EUR per contact)","type":"number"},"min":{"description":"For a within_band KPI: the lowest value on target.","markdownDescription":"For a `within_band` KPI: the lowest value on target.","type":"number"},"max":{"description":"For a within_band KPI: the highest value on target.","markdownDescription":"For a `within_band` KPI: the highest value on target.","type":"number"},"warn_min":{"description":"For a within_band KPI: amber from here up to min.","markdownDescription":"For a `within_band` KPI: amber from here up to `min`.","type":"number"},"warn_max":{"description":"For a within_band KPI: amber from max up to here.","markdownDescription":"For a `within_band` KPI: amber from `max` up to here.","type":"number"},"warn":{"description":"The amber threshold, on the bad side of the target: between warn and target the KPI shows amber, beyond warn red.","markdownDescription":"The amber threshold, on the bad side of the target: between `warn` and `target` the KPI shows amber, beyond `warn` red.\n\nExample: target `4.20` EUR, warn `4.50` EUR","type":"number"}}};
 const schema74 = {"title":"KpiScope","description":"What a KPI figure covers: global, or the id of a team, a tier or a vendor (team/<id>, tier/<id> or vendor/<id> to say which). Example: tier-1.","markdownDescription":"What a KPI figure covers: `global` (the whole organisation), or the id of a team, a tier or a vendor; write `team/<id>`, `tier/<id>` or `vendor/<id>` to say which.\n\nExamples: `global`, `tier-1`, `vendor/acme-bpo`","type":"string","pattern":"^((team|tier|vendor)/)?[a-z0-9][a-z0-9-]*$"};
+const schema75 = {"title":"Period","description":"A KPI period: 2026, 2026-H1, 2026-Q3, 2026-03, 2026-W14 or 2026-04-07.","markdownDescription":"A KPI period: `\"2026\"`, `2026-H1`, `2026-Q3`, `2026-03`, `2026-W14` (ISO) or `2026-04-07`.","type":"string","pattern":"^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$"};
 const pattern23 = new RegExp("^((team|tier|vendor)/)?[a-z0-9][a-z0-9-]*$", "u");
+const pattern24 = new RegExp("^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$", "u");
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2566,9 +2574,13 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.scope === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"}};
+let missing0;
+if((data.min === undefined) && (missing0 = "min")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2577,8 +2589,23 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.period === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.min === undefined){
+const err1 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2587,8 +2614,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.target === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"}};
+if(data.max === undefined){
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2597,9 +2624,21 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "scope") || (key0 === "period")) || (key0 === "target")) || (key0 === "warn"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+if(valid0){
+var props0 = {};
+props0.min = true;
+props0.max = true;
+}
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.target === undefined){
+const err3 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "target"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2609,11 +2648,18 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.scope !== undefined){
-let data0 = data.scope;
-if(typeof data0 === "string"){
-if(!pattern23.test(data0)){
-const err4 = {instancePath:instancePath+"/scope",schemaPath:"common.schema.json#/$defs/scope/pattern",keyword:"pattern",params:{pattern: "^((team|tier|vendor)/)?[a-z0-9][a-z0-9-]*$"}};
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+if(valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.target = true;
+}
+}
+ifClause0 = "else";
+}
+if(!valid0){
+const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2622,9 +2668,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/scope",schemaPath:"common.schema.json#/$defs/scope/type",keyword:"type",params:{type: "string"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.scope === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2633,12 +2679,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.period !== undefined){
-let data1 = data.period;
-if(typeof data1 === "string"){
-if(!pattern13.test(data1)){
-const err6 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/cycle/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$"}};
+if(data.period === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2647,9 +2689,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/cycle/type",keyword:"type",params:{type: "string"}};
+for(const key0 in data){
+if(!((((((((key0 === "scope") || (key0 === "period")) || (key0 === "target")) || (key0 === "min")) || (key0 === "max")) || (key0 === "warn_min")) || (key0 === "warn_max")) || (key0 === "warn"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2659,10 +2701,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.target !== undefined){
-let data2 = data.target;
-if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"}};
+if(data.scope !== undefined){
+let data0 = data.scope;
+if(typeof data0 === "string"){
+if(!pattern23.test(data0)){
+const err8 = {instancePath:instancePath+"/scope",schemaPath:"common.schema.json#/$defs/scope/pattern",keyword:"pattern",params:{pattern: "^((team|tier|vendor)/)?[a-z0-9][a-z0-9-]*$"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2672,10 +2715,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.warn !== undefined){
-let data3 = data.warn;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/warn",schemaPath:"#/properties/warn/type",keyword:"type",params:{type: "number"}};
+else {
+const err9 = {instancePath:instancePath+"/scope",schemaPath:"common.schema.json#/$defs/scope/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2685,9 +2726,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.period !== undefined){
+let data1 = data.period;
+if(typeof data1 === "string"){
+if(!pattern24.test(data1)){
+const err10 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/period/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2696,12 +2739,113 @@ vErrors.push(err10);
 }
 errors++;
 }
+}
+else {
+const err11 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/period/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.target !== undefined){
+let data2 = data.target;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err12 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.min !== undefined){
+let data3 = data.min;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err13 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.max !== undefined){
+let data4 = data.max;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err14 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.warn_min !== undefined){
+let data5 = data.warn_min;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err15 = {instancePath:instancePath+"/warn_min",schemaPath:"#/properties/warn_min/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.warn_max !== undefined){
+let data6 = data.warn_max;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err16 = {instancePath:instancePath+"/warn_max",schemaPath:"#/properties/warn_max/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.warn !== undefined){
+let data7 = data.warn;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err17 = {instancePath:instancePath+"/warn",schemaPath:"#/properties/warn/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
 validate38.errors = vErrors;
 return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema76 = {"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/cycle","description":"The period measured: 2026-03, 2026-Q1, 2026-H1 or \"2026\".","markdownDescription":"The period measured: `2026-03`, `2026-Q1`, `2026-H1` or `\"2026\"` (in quotes)."},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"}}};
+const schema76 = {"title":"KpiActual","description":"A measured value for one period and scope.","markdownDescription":"A measured value for one period and scope.","type":"object","additionalProperties":false,"required":["period","value"],"properties":{"period":{"$ref":"common.schema.json#/$defs/period","description":"The period measured: 2026-03, 2026-W14 …","markdownDescription":"The period measured: `2026-03`, `2026-W14` …"},"scope":{"$ref":"common.schema.json#/$defs/scope","description":"What the value covers: global (the default), or the id of a team, a tier or a vendor.","markdownDescription":"What the value covers: `global` (the default), or the id of a team, a tier or a vendor (`team/<id>`, `tier/<id>`, `vendor/<id>` to say which)."},"value":{"description":"The measured value, in the KPI's unit.","markdownDescription":"The measured value, in the KPI's `unit`.\n\nExample: `4.61`","type":"number"},"volume":{"description":"Contacts measured; the weight for volume_weighted.","markdownDescription":"Contacts measured; the weight for `volume_weighted`.","type":"number"}}};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2735,7 +2879,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "period") || (key0 === "scope")) || (key0 === "value"))){
+if(!((((key0 === "period") || (key0 === "scope")) || (key0 === "value")) || (key0 === "volume"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
@@ -2749,8 +2893,8 @@ errors++;
 if(data.period !== undefined){
 let data0 = data.period;
 if(typeof data0 === "string"){
-if(!pattern13.test(data0)){
-const err3 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/cycle/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$"}};
+if(!pattern24.test(data0)){
+const err3 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/period/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\\d|5[0-3])|(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])))?$"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2761,7 +2905,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/cycle/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/period",schemaPath:"common.schema.json#/$defs/period/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2809,14 +2953,27 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.volume !== undefined){
+let data3 = data.volume;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err8 = {instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -2878,7 +3035,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "id") || (key0 === "name")) || (key0 === "definition")) || (key0 === "unit")) || (key0 === "direction")) || (key0 === "owner")) || (key0 === "targets")) || (key0 === "actuals"))){
+if(!(func1.call(schema70.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -2988,7 +3145,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!((data4 === "higher_is_better") || (data4 === "lower_is_better"))){
+if(!(((data4 === "higher_is_better") || (data4 === "lower_is_better")) || (data4 === "within_band"))){
 const err13 = {instancePath:instancePath+"/direction",schemaPath:"#/properties/direction/enum",keyword:"enum",params:{allowedValues: schema70.properties.direction.enum}};
 if(vErrors === null){
 vErrors = [err13];
@@ -2999,11 +3156,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.owner !== undefined){
-let data5 = data.owner;
-if(typeof data5 === "string"){
-if(!pattern18.test(data5)){
-const err14 = {instancePath:instancePath+"/owner",schemaPath:"common.schema.json#/$defs/memberRef/pattern",keyword:"pattern",params:{pattern: "^((team|person)/)?[a-z0-9][a-z0-9-]*$"}};
+if(data.aggregation !== undefined){
+let data5 = data.aggregation;
+if(typeof data5 !== "string"){
+const err14 = {instancePath:instancePath+"/aggregation",schemaPath:"#/properties/aggregation/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3012,9 +3168,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/owner",schemaPath:"common.schema.json#/$defs/memberRef/type",keyword:"type",params:{type: "string"}};
+if(!((((((data5 === "mean") || (data5 === "sum")) || (data5 === "last")) || (data5 === "max")) || (data5 === "min")) || (data5 === "volume_weighted"))){
+const err15 = {instancePath:instancePath+"/aggregation",schemaPath:"#/properties/aggregation/enum",keyword:"enum",params:{allowedValues: schema70.properties.aggregation.enum}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3024,19 +3179,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.targets !== undefined){
-let data6 = data.targets;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate38(data6[i0], {instancePath:instancePath+"/targets/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"}};
+if(data.owner !== undefined){
+let data6 = data.owner;
+if(typeof data6 === "string"){
+if(!pattern18.test(data6)){
+const err16 = {instancePath:instancePath+"/owner",schemaPath:"common.schema.json#/$defs/memberRef/pattern",keyword:"pattern",params:{pattern: "^((team|person)/)?[a-z0-9][a-z0-9-]*$"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3046,19 +3193,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.actuals !== undefined){
-let data8 = data.actuals;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate40(data8[i1], {instancePath:instancePath+"/actuals/" + i1,parentData:data8,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err17 = {instancePath:instancePath+"/actuals",schemaPath:"#/properties/actuals/type",keyword:"type",params:{type: "array"}};
+const err17 = {instancePath:instancePath+"/owner",schemaPath:"common.schema.json#/$defs/memberRef/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3068,14 +3204,58 @@ vErrors.push(err17);
 errors++;
 }
 }
+if(data.targets !== undefined){
+let data7 = data.targets;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate38(data7[i0], {instancePath:instancePath+"/targets/" + i0,parentData:data7,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err18 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.actuals !== undefined){
+let data9 = data.actuals;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate40(data9[i1], {instancePath:instancePath+"/actuals/" + i1,parentData:data9,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/actuals",schemaPath:"#/properties/actuals/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }

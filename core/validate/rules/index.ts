@@ -2,6 +2,7 @@ import type { Rule } from '../../plugins/define-rule';
 import alignmentLoop from './alignment-loop';
 import dateOutsideCycle from './date-outside-cycle';
 import duplicateId from './duplicate-id';
+import duplicateTarget from './duplicate-target';
 import escalationLoop from './escalation-loop';
 import managerLoop from './manager-loop';
 import oneOnOneEnds from './one-on-one-ends';
@@ -14,6 +15,7 @@ import unknownObjective from './unknown-objective';
 import unknownPerson from './unknown-person';
 import unknownTeam from './unknown-team';
 import unknownTier from './unknown-tier';
+import unitRange from './unit-range';
 import unknownVendor from './unknown-vendor';
 import weightsSum from './weights-sum';
 
@@ -31,6 +33,8 @@ export const builtinRules: ReadonlyArray<Rule<string>> = [
   dateOutsideCycle,
   alignmentLoop,
   thresholdSide,
+  duplicateTarget,
+  unitRange,
   escalationLoop,
   tierCapacity,
   managerLoop,

@@ -8,11 +8,17 @@ import { num, ownerLabel, ownerUsers, share, str, type MapContext } from './cont
 import { makeRow } from './properties';
 
 const RAG_LABEL = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
-const DIRECTION_LABEL: Record<string, string> = { higher_is_better: 'Higher is better', lower_is_better: 'Lower is better' };
+const DIRECTION_LABEL: Record<string, string> = {
+  higher_is_better: 'Higher is better',
+  lower_is_better: 'Lower is better',
+  within_band: 'Within a band',
+};
 
 interface TargetLike {
   scope?: unknown;
   period?: unknown;
+  min?: unknown;
+  max?: unknown;
   target?: unknown;
   warn?: unknown;
 }
@@ -39,7 +45,10 @@ export function kpiRow(entity: Entity<Kpi>, ctx: MapContext): LocalRow {
   const period = target ? str(target.period) : '';
   const attained = period ? kpiAttainment(kpi, 'global', period) : undefined;
   const targets = (Array.isArray(kpi.targets) ? (kpi.targets as TargetLike[]) : [])
-    .map((t) => `${str(t.scope) || 'global'} ${str(t.period)}: ${String(t.target)}${typeof t.warn === 'number' ? ` (warn ${t.warn})` : ''}`)
+    .map(
+      (t) =>
+        `${str(t.scope) || 'global'} ${str(t.period)}: ${typeof t.min === 'number' && typeof t.max === 'number' ? `${t.min}–${t.max}` : String(t.target)}${typeof t.warn === 'number' ? ` (warn ${t.warn})` : ''}`,
+    )
     .join('\n');
   return makeRow(
     'kpis',
