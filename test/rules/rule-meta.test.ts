@@ -35,6 +35,7 @@ describe('built-in rules: metadata and messages', () => {
       'kpi/threshold-side': 'warning',
       'tier/escalation-loop': 'error',
       'tier/capacity': 'warning',
+      'tier/headcount': 'error',
       'org/manager-loop': 'error',
       'review/stage-order': 'warning',
       'review/one-on-one-ends': 'error',

@@ -9,6 +9,7 @@ import stageOrder from './stage-order';
 import targetEqualsStart from './target-equals-start';
 import thresholdSide from './threshold-side';
 import tierCapacity from './tier-capacity';
+import tierHeadcount from './tier-headcount';
 import unknownKpi from './unknown-kpi';
 import unknownObjective from './unknown-objective';
 import unknownPerson from './unknown-person';
@@ -33,6 +34,7 @@ export const builtinRules: ReadonlyArray<Rule<string>> = [
   thresholdSide,
   escalationLoop,
   tierCapacity,
+  tierHeadcount,
   managerLoop,
   stageOrder,
   oneOnOneEnds,
