@@ -12,7 +12,10 @@ export interface CapacityVerdict {
   /** The service level's threshold as written (`PT20S`). */
   within: string;
   peakAgents: number;
+  /** `staffing.shrinkage`, or 0 when the tier gives none (`shrinkageAssumed`). */
   shrinkage: number;
+  /** No `staffing.shrinkage` was given: 0 is assumed. */
+  shrinkageAssumed: boolean;
   contactsPerHour: number;
   /** The forecast AHT as written (`PT8M`). */
   aht: string;
@@ -35,20 +38,13 @@ export function tierCapacity(tier: unknown): CapacityVerdict | undefined {
   const forecast = rec(t.forecast);
   const sl = rec(rec(t.sla).service_level);
   const peak = num(staffing.peak_agents);
-  const shrinkage = num(staffing.shrinkage);
+  const givenShrinkage = num(staffing.shrinkage);
+  const shrinkage = givenShrinkage ?? 0;
   const contacts = num(forecast.contacts_per_hour);
   const aht = durationSeconds(forecast.aht);
   const target = num(sl.target);
   const within = durationSeconds(sl.within);
-  if (
-    peak === undefined ||
-    shrinkage === undefined ||
-    contacts === undefined ||
-    aht === undefined ||
-    target === undefined ||
-    within === undefined
-  )
-    return undefined;
+  if (peak === undefined || contacts === undefined || aht === undefined || target === undefined || within === undefined) return undefined;
   if (peak < 0 || shrinkage < 0 || shrinkage >= 1 || contacts < 0 || aht <= 0 || target <= 0 || target > 1 || within < 0) return undefined;
   // Same rounding as the rule: 62 × 0.68 = 42.16 must not become 42.159999… and then 42.
   const available = Math.floor(Number((peak * (1 - shrinkage)).toFixed(9)));
@@ -63,6 +59,7 @@ export function tierCapacity(tier: unknown): CapacityVerdict | undefined {
     within: String(sl.within),
     peakAgents: peak,
     shrinkage,
+    shrinkageAssumed: givenShrinkage === undefined,
     contactsPerHour: contacts,
     aht: String(forecast.aht),
     needed,

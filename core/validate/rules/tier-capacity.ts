@@ -1,7 +1,12 @@
 import { humanDuration } from '../../compute/duration';
 import { tierCapacity } from '../../compute/tier-capacity';
 import { defineRule } from '../../plugins/define-rule';
-import { formatNumber, formatPercent } from './lib/fields';
+import { formatNumber, formatPercent, isObj, num, obj } from './lib/fields';
+
+/** A forecast given: one mapping, or a list with at least one entry. */
+function hasForecast(forecast: unknown): boolean {
+  return isObj(forecast) || (Array.isArray(forecast) && forecast.length > 0);
+}
 
 /** Agents on the rota so that `needed` are logged in after shrinkage (breaks, training, absence). */
 function agentsToSchedule(needed: number, shrinkage: number): number {
@@ -23,9 +28,11 @@ export default defineRule({
     '',
     'Erlang C models a queue **answered one contact at a time**: voice, and chat without concurrency. For chat with several conversations per agent, or email, it overstates the agents needed; turn the rule off for such tiers with `# okra-disable-next-line tier/capacity` above `peak_agents`.',
     '',
-    'The rule runs only when every input is present: `peak_agents`, `shrinkage`, `forecast.contacts_per_hour`, `forecast.aht`, `sla.service_level.target` and `sla.service_level.within`. A warning by default; a workspace that staffs to the model can raise it to `error`.',
+    'A tier with a forecast but no `shrinkage` gets a warning, and 0 is assumed. The check runs only when every input is present: `peak_agents`, `forecast.contacts_per_hour`, `forecast.aht`, `sla.service_level.target` and `sla.service_level.within`. A warning by default; a workspace that staffs to the model can raise it to `error`.',
   ].join('\n'),
   messages: {
+    noShrinkage:
+      'Tier "{{tier}}" has a forecast but no staffing.shrinkage; 0 is assumed, so every agent at peak counts as available (breaks, training and absence usually take 25–35 %)',
     short:
       'Tier "{{tier}}" cannot meet its service level at the forecast peak: {{available}} agents available ({{peak}} at peak × (1 − {{shrinkage}} shrinkage)) answer {{achieved}} of {{contacts}} contacts an hour within {{within}}, against a target of {{target}}; {{needed}} agents are needed at an AHT of {{aht}}, so schedule {{schedule}} agents at peak ({{needed}} ÷ (1 − {{shrinkage}}))',
     overloaded:
@@ -33,6 +40,14 @@ export default defineRule({
   },
   check(ctx) {
     for (const tier of ctx.model.tiers.all) {
+      const t = obj(tier.value);
+      const staffing = t.staffing;
+      if (hasForecast(t.forecast) && num(obj(staffing).shrinkage) === undefined)
+        ctx.report({
+          message: 'noShrinkage',
+          data: { tier: tier.id },
+          at: { file: tier.file, path: [...tier.path, isObj(staffing) ? 'staffing' : 'forecast'] },
+        });
       const verdict = tierCapacity(tier.value);
       if (!verdict || verdict.ok) continue;
       const { available, traffic, needed } = verdict;
