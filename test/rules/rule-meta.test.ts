@@ -36,6 +36,7 @@ describe('built-in rules: metadata and messages', () => {
       'tier/escalation-loop': 'error',
       'tier/capacity': 'warning',
       'tier/headcount': 'error',
+      'tier/handoff-hours': 'warning',
       'org/manager-loop': 'error',
       'review/stage-order': 'warning',
       'review/one-on-one-ends': 'error',

@@ -9,6 +9,7 @@ import stageOrder from './stage-order';
 import targetEqualsStart from './target-equals-start';
 import thresholdSide from './threshold-side';
 import tierCapacity from './tier-capacity';
+import tierHandoffHours from './tier-handoff-hours';
 import tierHeadcount from './tier-headcount';
 import unknownKpi from './unknown-kpi';
 import unknownObjective from './unknown-objective';
@@ -35,6 +36,7 @@ export const builtinRules: ReadonlyArray<Rule<string>> = [
   escalationLoop,
   tierCapacity,
   tierHeadcount,
+  tierHandoffHours,
   managerLoop,
   stageOrder,
   oneOnOneEnds,

@@ -63,7 +63,7 @@ export default defineRule({
           data: { tier: tier.id },
           at: { file: tier.file, path: [...tier.path, isObj(staffing) ? 'staffing' : 'forecast'] },
         });
-      const byChannel = tierChannelCapacity(tier.value);
+      const byChannel = tierChannelCapacity(tier.value, ctx.model.timezone);
       if (byChannel) {
         if (byChannel.ok || byChannel.needed === undefined) continue;
         ctx.report({
