@@ -589,7 +589,7 @@ export interface Staffing {
    */
   shrinkage?: Ratio;
   /**
-   * Highest share of logged-in time agents may spend handling contacts, 0 to 1; default 0.85. The tier/capacity check staffs so that occupancy stays at or below it.
+   * Highest share of logged-in time agents may spend handling contacts, 0 to 1; default 0.85. With a forecast per channel, the tier/capacity check staffs so that occupancy stays at or below it (the single-forecast form keeps plain Erlang C).
    */
   max_occupancy?: Ratio;
   /**
