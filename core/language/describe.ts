@@ -10,7 +10,7 @@ import type { Entity, KeyResultEntity, ObjectiveEntity, WorkspaceModel } from '.
 import { escapeMarkdown } from '../render/markdown-escape';
 import { definitionsOf, KIND_LABEL, type DefinitionKind } from './entities';
 import { formatPercent, keyResultFigures, objectiveFigures, STATUS_LABEL, type OkrFigures } from './okr-figures';
-import { tierCapacity } from '../compute/tier-capacity';
+import { tierCapacity, tierChannelCapacity } from '../compute/tier-capacity';
 
 type Obj = Record<string, unknown>;
 const rec = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -215,8 +215,14 @@ function describeTier(model: WorkspaceModel, e: Entity<unknown>): string {
   ].filter(Boolean);
   const slText = num(sl.target) !== undefined ? `${formatPercent(sl.target as number)} within ${md(str(sl.within) ?? '?')}` : undefined;
   const capacity = tierCapacity(t);
+  const byChannel = tierChannelCapacity(t, model.timezone);
   let verdict: string | undefined;
-  if (capacity) {
+  if (byChannel && byChannel.needed !== undefined) {
+    const parts = byChannel.channels.map((c) => `${c.channel} ${c.needed}`).join(', ');
+    verdict = byChannel.ok
+      ? `✅ Capacity: ${byChannel.available} agents available cover the ${byChannel.needed} needed at the forecast peak (${parts})`
+      : `⚠️ Capacity: ${byChannel.available} agents available, ${byChannel.needed} needed at the forecast peak (${parts})`;
+  } else if (capacity) {
     const reach = `${capacity.available} agents available answer ${formatPercent(capacity.achieved)} within ${md(capacity.within)} at the forecast peak`;
     verdict = capacity.ok
       ? `✅ Capacity: ${reach}, meeting the ${formatPercent(capacity.target)} target`

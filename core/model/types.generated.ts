@@ -535,6 +535,10 @@ export interface KpiActual {
  * A contact channel: chat, email, voice, social or in_app.
  */
 export type Channel = 'chat' | 'email' | 'voice' | 'social' | 'in_app';
+/**
+ * The demand forecast at the peak hour: one mapping for the whole tier (contacts_per_hour, aht), or a list with one entry per channel.
+ */
+export type Forecast = ForecastPeak | ChannelForecast[];
 
 /**
  * The support tiers: who staffs them, which channels and skills they cover, their SLAs, forecast and escalation paths.
@@ -614,6 +618,10 @@ export interface Staffing {
    */
   shrinkage?: Ratio;
   /**
+   * Highest share of logged-in time agents may spend handling contacts, 0 to 1; default 0.85. With a forecast per channel, the tier/capacity check staffs so that occupancy stays at or below it (the single-forecast form keeps plain Erlang C).
+   */
+  max_occupancy?: Ratio;
+  /**
    * Where the tier's agents work. Example: Budapest, Manila.
    */
   locations?: string[];
@@ -639,6 +647,7 @@ export interface Sla {
    */
   resolution?: Duration;
   service_level?: ServiceLevel;
+  channels?: SlaChannels;
 }
 /**
  * The service level: the share of contacts answered within a time, e.g. 80 % within 20 seconds.
@@ -654,9 +663,29 @@ export interface ServiceLevel {
   within: Duration;
 }
 /**
- * The demand forecast at the peak hour, used to check capacity.
+ * A channel's own service level and first response time, by channel (chat, email, voice, social, in_app); a channel without one uses the tier's.
  */
-export interface Forecast {
+export interface SlaChannels {
+  chat?: ChannelSla;
+  email?: ChannelSla;
+  voice?: ChannelSla;
+  social?: ChannelSla;
+  in_app?: ChannelSla;
+}
+/**
+ * One channel's service level and first response time.
+ */
+export interface ChannelSla {
+  /**
+   * Time to first response on this channel, ISO 8601. Example: PT4H for email.
+   */
+  first_response?: Duration;
+  service_level?: ServiceLevel;
+}
+/**
+ * The demand forecast at the peak hour for the whole tier, used to check capacity.
+ */
+export interface ForecastPeak {
   /**
    * Contacts arriving in the peak hour. Example: 120.
    */
@@ -665,6 +694,35 @@ export interface Forecast {
    * Average handle time (talk or chat plus wrap-up), ISO 8601. Example: PT8M for 8 minutes.
    */
   aht?: Duration;
+}
+/**
+ * One channel's forecast: contacts an hour at the peak (or a day, for email), handle time, concurrency and patience.
+ */
+export interface ChannelForecast {
+  /**
+   * The channel: chat, email, voice, social or in_app.
+   */
+  channel: 'chat' | 'email' | 'voice' | 'social' | 'in_app';
+  /**
+   * Contacts arriving in the peak hour, for real-time channels (voice, chat, in_app, social). Give this or contacts_per_day. Example: 120.
+   */
+  contacts_per_hour?: number;
+  /**
+   * Contacts arriving in a day, for channels worked from a backlog (email). Example: 600.
+   */
+  contacts_per_day?: number;
+  /**
+   * Average handle time (talk or chat plus wrap-up), ISO 8601. Example: PT8M for 8 minutes.
+   */
+  aht: Duration;
+  /**
+   * Contacts an agent handles at once (chat), default 1. The effective handle time is AHT ÷ concurrency.
+   */
+  concurrency?: number;
+  /**
+   * Mean time a customer waits before abandoning, ISO 8601. With it the capacity check uses Erlang A and gives the abandon rate. Example: PT2M.
+   */
+  patience?: Duration;
 }
 /**
  * An escalation path to another tier.

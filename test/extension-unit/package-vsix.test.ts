@@ -10,8 +10,12 @@ import { REPO } from '../helpers/cli';
 const MAX_VSIX_BYTES = 1024 * 1024;
 /** What VS Code parses when it activates okra (the core and the sandbox load later). */
 const MAX_EXTENSION_JS_BYTES = 100 * 1024;
-/** dist/extension.js + dist/core.js + dist/sandbox.js, uncompressed. */
-const MAX_BUNDLES_BYTES = 1_500_000;
+/**
+ * dist/extension.js + dist/core.js + dist/sandbox.js, uncompressed. 1.492 MB before Format 1.1
+ * capacity (per-channel forecasts, Erlang A, coverage, tier/headcount and tier/handoff-hours)
+ * added about 21 KB; raised from 1.5 MB with that much headroom, to be shrunk again.
+ */
+const MAX_BUNDLES_BYTES = 1_525_000;
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 const filesIn = (dir: string, suffix = '') =>
@@ -88,7 +92,7 @@ describe('the VSIX (npm run package)', function () {
     assert.deepEqual([...entries.keys()].sort(), expected.sort());
   });
 
-  it(`is under ${MAX_VSIX_BYTES / 1024} KB, with an extension.js under ${MAX_EXTENSION_JS_BYTES / 1024} KB and bundles under 1.5 MB`, () => {
+  it(`is under ${MAX_VSIX_BYTES / 1024} KB, with an extension.js under ${MAX_EXTENSION_JS_BYTES / 1024} KB and bundles under 1.525 MB`, () => {
     assert.ok(vsix.length < MAX_VSIX_BYTES, `the VSIX has ${vsix.length} bytes`);
     const size = (name: string) => entries.get(`extension/dist/${name}`)?.length ?? 0;
     assert.ok(size('extension.js') < MAX_EXTENSION_JS_BYTES, `dist/extension.js has ${size('extension.js')} bytes`);

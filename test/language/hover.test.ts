@@ -82,6 +82,26 @@ describe('language/hover', () => {
     assert.match(short, /⚠️ Capacity: 7 agents available answer 0% .* short of the 80% target; 14 agents are needed \(Erlang C\)/);
   });
 
+  it('describes a tier with a forecast per channel: agents needed by channel', () => {
+    const texts = {
+      'tiers.yaml': `kind: TierStructure
+version: 1
+tiers:
+  - id: by-channel
+    name: By channel
+    level: 1
+    staffing: { peak_agents: 60, shrinkage: 0.3, coverage: 24x7 }
+    sla: { service_level: { target: 0.8, within: PT20S }, channels: { chat: { service_level: { target: 0.8, within: PT60S } } } }
+    forecast:
+      - { channel: voice, contacts_per_hour: 240, aht: PT8M30S, patience: PT2M }
+      - { channel: chat, contacts_per_hour: 90, aht: PT12M, concurrency: 2 }
+      - { channel: email, contacts_per_day: 600, aht: PT6M }
+`,
+    };
+    const h = hoverAt(sessionOf(texts).workspace, 'tiers.yaml', after(texts['tiers.yaml'], 'id: by-ch'), { at: AT });
+    assert.match(h?.contents ?? '', /⚠️ Capacity: 42 agents available, 55 needed at the forecast peak \(voice 40, chat 12, email 3\)/);
+  });
+
   it('describes a vendor, a review and a retrospective', () => {
     assert.match(
       hover('tiers.yaml', 'vendor: atlantico').contents,

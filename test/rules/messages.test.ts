@@ -164,6 +164,61 @@ tiers:
     assert.equal(d.severity, 'warning');
   });
 
+  it('adds up channels: Erlang A with its abandon rate, Erlang C on AHT ÷ concurrency, email workload (tier/capacity)', () => {
+    const tiers = `kind: TierStructure
+version: 1
+tiers:
+  - id: tier-1
+    name: Tier 1
+    level: 1
+    staffing: { peak_agents: 60, shrinkage: 0.3, coverage: 24x7 }
+    sla:
+      service_level: { target: 0.8, within: PT20S }
+      channels: { chat: { service_level: { target: 0.8, within: PT60S } } }
+    forecast:
+      - { channel: voice, contacts_per_hour: 240, aht: PT8M30S, patience: PT2M }
+      - { channel: chat, contacts_per_hour: 90, aht: PT12M, concurrency: 2 }
+      - { channel: email, contacts_per_day: 600, aht: PT6M }
+`;
+    const [d] = check({ 'tiers.yaml': tiers }, 'tier/capacity');
+    assert.equal(
+      d.message,
+      'Tier "tier-1" cannot staff its channels at the forecast peak: 55 agents are needed (voice 40 (Erlang A: 92.6% within 20 s, 2.5% abandoning at 85% occupancy); chat 12 (Erlang C: 83.9% within 60 s at 75% occupancy); email 3 (600 a day × 6 min over 24 h a day at most 85% occupancy)), but only 42 are available (60 at peak × (1 − 0.3 shrinkage)); schedule 79 agents at peak (55 ÷ (1 − 0.3))',
+    );
+  });
+
+  it('caps occupancy: 5,000 an hour at 6 min needs 589 agents at 85 % (tier/capacity)', () => {
+    const tiers = `kind: TierStructure
+version: 1
+tiers:
+  - { id: big, name: Big, level: 1, staffing: { peak_agents: 760, shrinkage: 0.3 }, sla: { service_level: { target: 0.8, within: PT20S } }, forecast: [{ channel: voice, contacts_per_hour: 5000, aht: PT6M }] }
+`;
+    const [d] = check({ 'tiers.yaml': tiers }, 'tier/capacity');
+    assert.match(d.message, /589 agents are needed \(voice 589 \(Erlang C: 100% within 20 s at 84\.9% occupancy\)\)/);
+  });
+
+  it('warns that 0 shrinkage is assumed when a tier with a forecast gives none (tier/capacity)', () => {
+    const tiers = `kind: TierStructure
+version: 1
+tiers:
+  - { id: t, name: T, level: 1, staffing: { peak_agents: 30 }, sla: { service_level: { target: 0.8, within: PT60S } }, forecast: { contacts_per_hour: 120, aht: PT8M } }
+`;
+    const [d] = check({ 'tiers.yaml': tiers }, 'tier/capacity');
+    assert.match(d.message, /no staffing\.shrinkage; 0 is assumed/);
+    assert.equal(d.severity, 'warning');
+  });
+
+  it('reports a headcount below the agents at peak (tier/headcount)', () => {
+    const tiers = `kind: TierStructure
+version: 1
+tiers:
+  - { id: t, name: T, level: 1, staffing: { headcount: 20, peak_agents: 62 } }
+`;
+    const [d] = check({ 'tiers.yaml': tiers }, 'tier/headcount');
+    assert.match(d.message, /headcount of 20 but schedules 62 agents at peak/);
+    assert.equal(d.severity, 'error');
+  });
+
   it('honours a configured level through runRules', () => {
     const [d] = runRules(
       buildModel([parseFile('okrs.yaml', okrs('        kpi: nope\n'))]),

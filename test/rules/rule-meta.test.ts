@@ -37,6 +37,8 @@ describe('built-in rules: metadata and messages', () => {
       'kpi/unit-range': 'warning',
       'tier/escalation-loop': 'error',
       'tier/capacity': 'warning',
+      'tier/headcount': 'error',
+      'tier/handoff-hours': 'warning',
       'org/manager-loop': 'error',
       'review/stage-order': 'warning',
       'review/one-on-one-ends': 'error',

@@ -176,6 +176,7 @@ exports.allowedKeys = {
    "headcount",
    "languages",
    "locations",
+   "max_occupancy",
    "model",
    "peak_agents",
    "shrinkage",
@@ -183,6 +184,7 @@ exports.allowedKeys = {
    "vendor"
   ],
   "/tiers/[]/sla": [
+   "channels",
    "first_response",
    "resolution",
    "service_level"
@@ -191,9 +193,64 @@ exports.allowedKeys = {
    "target",
    "within"
   ],
+  "/tiers/[]/sla/channels": [
+   "chat",
+   "email",
+   "in_app",
+   "social",
+   "voice"
+  ],
+  "/tiers/[]/sla/channels/chat": [
+   "first_response",
+   "service_level"
+  ],
+  "/tiers/[]/sla/channels/chat/service_level": [
+   "target",
+   "within"
+  ],
+  "/tiers/[]/sla/channels/email": [
+   "first_response",
+   "service_level"
+  ],
+  "/tiers/[]/sla/channels/email/service_level": [
+   "target",
+   "within"
+  ],
+  "/tiers/[]/sla/channels/voice": [
+   "first_response",
+   "service_level"
+  ],
+  "/tiers/[]/sla/channels/voice/service_level": [
+   "target",
+   "within"
+  ],
+  "/tiers/[]/sla/channels/social": [
+   "first_response",
+   "service_level"
+  ],
+  "/tiers/[]/sla/channels/social/service_level": [
+   "target",
+   "within"
+  ],
+  "/tiers/[]/sla/channels/in_app": [
+   "first_response",
+   "service_level"
+  ],
+  "/tiers/[]/sla/channels/in_app/service_level": [
+   "target",
+   "within"
+  ],
   "/tiers/[]/forecast": [
    "aht",
    "contacts_per_hour"
+  ],
+  "/tiers/[]/forecast/[]": [
+   "aht",
+   "channel",
+   "concurrency",
+   "contacts_per_day",
+   "contacts_per_hour",
+   "patience"
   ],
   "/tiers/[]/escalates_to/[]": [
    "handoff_within",
@@ -3372,9 +3429,9 @@ return errors === 0;
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.TierStructure = validate43;
-const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/tier-structure.schema.json","title":"TierStructure","description":"The support tiers: who staffs them, which channels and skills they cover, their SLAs, forecast and escalation paths.","markdownDescription":"The support tiers: who staffs them, which channels and skills they cover, their SLAs, forecast and escalation paths.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: TierStructure for support tiers.","markdownDescription":"What this file defines: `TierStructure` for support tiers.","const":"TierStructure"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"tiers":{"description":"The tiers, from the frontline (level 1) up.","markdownDescription":"The tiers, from the frontline (`level: 1`) up to specialist and compliance desks.","type":"array","items":{"$ref":"#/$defs/tier"}}},"$defs":{"tier":{"title":"Tier","description":"A support tier or desk.","markdownDescription":"A support tier or desk: tier 1 frontline, tier 2 specialists, a compliance desk, a VIP line.","type":"object","additionalProperties":false,"required":["id","name","level"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The tier's id; escalations and KPI scopes (tier/<id>) refer to it. Example: tier-1.","markdownDescription":"The tier's id; escalations and KPI scopes (`tier/<id>`) refer to it.\n\nExample: `tier-1`"},"name":{"description":"The tier's name. Example: Tier 1 frontline.","markdownDescription":"The tier's name.\n\nExample: `Tier 1 frontline`","type":"string","minLength":1},"level":{"description":"The tier's level: 1 for the frontline, 2 for specialists, 3 and up for expert desks.","markdownDescription":"The tier's level: `1` for the frontline, `2` for specialists, `3` and up for expert and compliance desks.","type":"integer","minimum":1},"staffing":{"$ref":"#/$defs/staffing"},"channels":{"description":"The contact channels the tier answers: chat, email, voice, social, in_app.","markdownDescription":"The contact channels the tier answers: `chat`, `email`, `voice`, `social`, `in_app`.\n\n```yaml\nchannels: [chat, email]\n```","type":"array","uniqueItems":true,"items":{"title":"Channel","description":"A contact channel: chat, email, voice, social or in_app.","markdownDescription":"A contact channel: `chat`, `email`, `voice`, `social` or `in_app`.","type":"string","enum":["chat","email","voice","social","in_app"]}},"skills":{"description":"The skills the tier's agents have. Example: payments, kyc, german.","markdownDescription":"The skills the tier's agents have, as short tags.\n\n```yaml\nskills: [payments, kyc, german]\n```","type":"array","items":{"type":"string","minLength":1}},"sla":{"$ref":"#/$defs/sla"},"forecast":{"$ref":"#/$defs/forecast"},"escalates_to":{"description":"Where contacts go when this tier cannot resolve them.","markdownDescription":"Where contacts go when this tier cannot resolve them: the tier, for which categories, and how fast the hand-off must happen.","type":"array","items":{"$ref":"#/$defs/escalation"}}},"defaultSnippets":[{"label":"tier","description":"A tier with staffing, channels, an SLA and an escalation","body":{"id":"${1:tier-1}","name":"${2:Tier 1 frontline}","level":1,"staffing":{"model":"${3|in_house,bpo,mixed|}","headcount":40,"peak_agents":25,"shrinkage":0.3,"coverage":"24x7"},"channels":["chat","email"],"sla":{"first_response":"PT2M","resolution":"PT24H","service_level":{"target":0.8,"within":"PT20S"}},"escalates_to":[{"tier":"${4:tier-2}","when":["payments"],"handoff_within":"PT1H"}]}}]},"staffing":{"title":"Staffing","description":"Who staffs the tier, how many agents, and when it is open.","markdownDescription":"Who staffs the tier (in house, a BPO vendor or both), how many agents, and when it is open.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Who staffs the tier: in_house, bpo (a vendor) or mixed.","markdownDescription":"Who staffs the tier: `in_house`, `bpo` (a vendor, named in `vendor`) or `mixed`.","type":"string","enum":["in_house","bpo","mixed"]},"vendor":{"$ref":"common.schema.json#/$defs/id","description":"The BPO vendor that staffs the tier, by id (model bpo or mixed).","markdownDescription":"The BPO vendor that staffs the tier, by id, when `model` is `bpo` or `mixed`.\n\nExample: `acme-bpo`"},"teams":{"description":"The teams (Org ids) that staff the tier: their people see the tier's KPIs in their documents. Without it, a team is linked to a tier whose name matches the team's or whose id ends with the team's id.","markdownDescription":"The teams (Org ids) that staff the tier: their people see the tier's KPIs in their 1:1 agendas and review packs. Format 1.1. Without it, a team is linked to a tier whose `name` matches the team's or whose id ends with the team's id (`tier-1-frontline` for `frontline`).\n\n```yaml\nteams: [frontline, night-shift]\n```","type":"array","items":{"$ref":"common.schema.json#/$defs/id"}},"headcount":{"description":"Agents on the tier's roster (people, not full-time equivalents).","markdownDescription":"Agents on the tier's roster (people, not full-time equivalents).\n\nExample: `40`","type":"integer","minimum":0},"peak_agents":{"description":"Agents scheduled to be logged in at the forecast peak hour, before shrinkage.","markdownDescription":"Agents scheduled to be logged in at the forecast peak hour, before shrinkage. The `tier/capacity` check compares `peak_agents × (1 − shrinkage)` with what the SLA needs (Erlang C).\n\nExample: `25`","type":"integer","minimum":0},"shrinkage":{"$ref":"common.schema.json#/$defs/ratio","description":"Share of paid time agents are not available (leave, training, breaks), 0 to 1. Example: 0.3 for 30 %.","markdownDescription":"Share of paid time agents are not available (leave, training, breaks), between `0` and `1`.\n\nExample: `0.3` (30 %)"},"locations":{"description":"Where the tier's agents work. Example: Budapest, Manila.","markdownDescription":"Where the tier's agents work, free text.\n\n```yaml\nlocations: [Budapest, Manila]\n```","type":"array","items":{"type":"string","minLength":1}},"languages":{"description":"Languages the tier supports, as language codes. Example: en, de, hu.","markdownDescription":"Languages the tier supports, preferably as language codes.\n\n```yaml\nlanguages: [en, de, hu]\n```","type":"array","items":{"type":"string","minLength":1}},"coverage":{"description":"When the tier is open: 24x7, or days and hours like 'Mon-Fri 08:00-20:00 Europe/Budapest' (several windows separated by '; ', time zone at the end, default the workspace's).","markdownDescription":"When the tier is open: `24x7`, or days and hours with an optional time zone at the end (default: the workspace time zone). Separate several windows with `; `.\n\nExamples:\n- `24x7`\n- `Mon-Fri 08:00-20:00 Europe/Budapest`\n- `Mon-Fri 08:00-20:00; Sat,Sun 10:00-16:00 Europe/Lisbon`","type":"string","pattern":"^(24x7|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)(; (Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00))*( [A-Za-z]+(/[A-Za-z0-9_+-]+)*)?)$","examples":["24x7","Mon-Fri 08:00-20:00 Europe/Budapest"]}}},"sla":{"title":"Sla","description":"The tier's service level agreement: response and resolution times, and the service level.","markdownDescription":"The tier's service level agreement: first response and resolution times (ISO 8601 durations) and the service level (e.g. 80 % within 20 seconds).","type":"object","additionalProperties":false,"properties":{"first_response":{"$ref":"common.schema.json#/$defs/duration","description":"Time to first response, ISO 8601. Example: PT2M for 2 minutes.","markdownDescription":"Time to first response, as an ISO 8601 duration.\n\nExamples: `PT2M` (2 minutes), `PT4H` (4 hours)"},"resolution":{"$ref":"common.schema.json#/$defs/duration","description":"Time to resolution, ISO 8601. Example: PT24H for 24 hours.","markdownDescription":"Time to resolution, as an ISO 8601 duration.\n\nExamples: `PT24H` (24 hours), `P3D` (3 days)"},"service_level":{"$ref":"#/$defs/serviceLevel"}}},"serviceLevel":{"title":"ServiceLevel","description":"The service level: the share of contacts answered within a time, e.g. 80 % within 20 seconds.","markdownDescription":"The service level: the share of contacts answered within a time. 80/20 is\n\n```yaml\nservice_level: { target: 0.8, within: PT20S }\n```","type":"object","additionalProperties":false,"required":["target","within"],"properties":{"target":{"$ref":"common.schema.json#/$defs/ratio","description":"Share of contacts to answer in time, 0 to 1. Example: 0.8 for 80 %.","markdownDescription":"Share of contacts to answer in time, between `0` and `1`.\n\nExample: `0.8` (80 %)"},"within":{"$ref":"common.schema.json#/$defs/duration","description":"The answer time, ISO 8601. Example: PT20S for 20 seconds.","markdownDescription":"The answer time, as an ISO 8601 duration.\n\nExample: `PT20S` (20 seconds)"}}},"forecast":{"title":"Forecast","description":"The demand forecast at the peak hour, used to check capacity.","markdownDescription":"The demand forecast at the peak hour. With `staffing.peak_agents`, `shrinkage` and `sla.service_level` it lets the `tier/capacity` check compute the agents needed (Erlang C).","type":"object","additionalProperties":false,"properties":{"contacts_per_hour":{"description":"Contacts arriving in the peak hour. Example: 120.","markdownDescription":"Contacts arriving in the peak hour.\n\nExample: `120`","type":"number","minimum":0},"aht":{"$ref":"common.schema.json#/$defs/duration","description":"Average handle time (talk or chat plus wrap-up), ISO 8601. Example: PT8M for 8 minutes.","markdownDescription":"Average handle time (talk or chat plus wrap-up), as an ISO 8601 duration.\n\nExample: `PT8M` (8 minutes)"}}},"escalation":{"title":"Escalation","description":"An escalation path to another tier.","markdownDescription":"An escalation path to another tier.","type":"object","additionalProperties":false,"required":["tier"],"properties":{"tier":{"$ref":"common.schema.json#/$defs/id","description":"The tier contacts are escalated to, by id. Example: tier-2.","markdownDescription":"The tier contacts are escalated to, by id.\n\nExample: `tier-2`"},"when":{"description":"Which contacts are escalated, as categories. Example: kyc, aml, card_block, payments, legal, vip.","markdownDescription":"Which contacts are escalated, as categories.\n\n```yaml\nwhen: [kyc, aml, card_block]\n```","type":"array","items":{"$ref":"common.schema.json#/$defs/category"}},"handoff_within":{"$ref":"common.schema.json#/$defs/duration","description":"How fast the hand-off must happen, ISO 8601. Example: PT1H for 1 hour.","markdownDescription":"How fast the hand-off must happen, as an ISO 8601 duration.\n\nExample: `PT1H` (1 hour)"}}}}};
+const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/tier-structure.schema.json","title":"TierStructure","description":"The support tiers: who staffs them, which channels and skills they cover, their SLAs, forecast and escalation paths.","markdownDescription":"The support tiers: who staffs them, which channels and skills they cover, their SLAs, forecast and escalation paths.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: TierStructure for support tiers.","markdownDescription":"What this file defines: `TierStructure` for support tiers.","const":"TierStructure"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"tiers":{"description":"The tiers, from the frontline (level 1) up.","markdownDescription":"The tiers, from the frontline (`level: 1`) up to specialist and compliance desks.","type":"array","items":{"$ref":"#/$defs/tier"}}},"$defs":{"tier":{"title":"Tier","description":"A support tier or desk.","markdownDescription":"A support tier or desk: tier 1 frontline, tier 2 specialists, a compliance desk, a VIP line.","type":"object","additionalProperties":false,"required":["id","name","level"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The tier's id; escalations and KPI scopes (tier/<id>) refer to it. Example: tier-1.","markdownDescription":"The tier's id; escalations and KPI scopes (`tier/<id>`) refer to it.\n\nExample: `tier-1`"},"name":{"description":"The tier's name. Example: Tier 1 frontline.","markdownDescription":"The tier's name.\n\nExample: `Tier 1 frontline`","type":"string","minLength":1},"level":{"description":"The tier's level: 1 for the frontline, 2 for specialists, 3 and up for expert desks.","markdownDescription":"The tier's level: `1` for the frontline, `2` for specialists, `3` and up for expert and compliance desks.","type":"integer","minimum":1},"staffing":{"$ref":"#/$defs/staffing"},"channels":{"description":"The contact channels the tier answers: chat, email, voice, social, in_app.","markdownDescription":"The contact channels the tier answers: `chat`, `email`, `voice`, `social`, `in_app`.\n\n```yaml\nchannels: [chat, email]\n```","type":"array","uniqueItems":true,"items":{"title":"Channel","description":"A contact channel: chat, email, voice, social or in_app.","markdownDescription":"A contact channel: `chat`, `email`, `voice`, `social` or `in_app`.","type":"string","enum":["chat","email","voice","social","in_app"]}},"skills":{"description":"The skills the tier's agents have. Example: payments, kyc, german.","markdownDescription":"The skills the tier's agents have, as short tags.\n\n```yaml\nskills: [payments, kyc, german]\n```","type":"array","items":{"type":"string","minLength":1}},"sla":{"$ref":"#/$defs/sla"},"forecast":{"$ref":"#/$defs/forecast"},"escalates_to":{"description":"Where contacts go when this tier cannot resolve them.","markdownDescription":"Where contacts go when this tier cannot resolve them: the tier, for which categories, and how fast the hand-off must happen.","type":"array","items":{"$ref":"#/$defs/escalation"}}},"defaultSnippets":[{"label":"tier","description":"A tier with staffing, channels, an SLA and an escalation","body":{"id":"${1:tier-1}","name":"${2:Tier 1 frontline}","level":1,"staffing":{"model":"${3|in_house,bpo,mixed|}","headcount":40,"peak_agents":25,"shrinkage":0.3,"coverage":"24x7"},"channels":["chat","email"],"sla":{"first_response":"PT2M","resolution":"PT24H","service_level":{"target":0.8,"within":"PT20S"}},"escalates_to":[{"tier":"${4:tier-2}","when":["payments"],"handoff_within":"PT1H"}]}}]},"staffing":{"title":"Staffing","description":"Who staffs the tier, how many agents, and when it is open.","markdownDescription":"Who staffs the tier (in house, a BPO vendor or both), how many agents, and when it is open.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Who staffs the tier: in_house, bpo (a vendor) or mixed.","markdownDescription":"Who staffs the tier: `in_house`, `bpo` (a vendor, named in `vendor`) or `mixed`.","type":"string","enum":["in_house","bpo","mixed"]},"vendor":{"$ref":"common.schema.json#/$defs/id","description":"The BPO vendor that staffs the tier, by id (model bpo or mixed).","markdownDescription":"The BPO vendor that staffs the tier, by id, when `model` is `bpo` or `mixed`.\n\nExample: `acme-bpo`"},"teams":{"description":"The teams (Org ids) that staff the tier: their people see the tier's KPIs in their documents. Without it, a team is linked to a tier whose name matches the team's or whose id ends with the team's id.","markdownDescription":"The teams (Org ids) that staff the tier: their people see the tier's KPIs in their 1:1 agendas and review packs. Format 1.1. Without it, a team is linked to a tier whose `name` matches the team's or whose id ends with the team's id (`tier-1-frontline` for `frontline`).\n\n```yaml\nteams: [frontline, night-shift]\n```","type":"array","items":{"$ref":"common.schema.json#/$defs/id"}},"headcount":{"description":"Agents on the tier's roster (people, not full-time equivalents).","markdownDescription":"Agents on the tier's roster (people, not full-time equivalents).\n\nExample: `40`","type":"integer","minimum":0},"peak_agents":{"description":"Agents scheduled to be logged in at the forecast peak hour, before shrinkage.","markdownDescription":"Agents scheduled to be logged in at the forecast peak hour, before shrinkage. The `tier/capacity` check compares `peak_agents × (1 − shrinkage)` with what the SLA needs (Erlang C).\n\nExample: `25`","type":"integer","minimum":0},"shrinkage":{"$ref":"common.schema.json#/$defs/ratio","description":"Share of paid time agents are not available (leave, training, breaks), 0 to 1. Example: 0.3 for 30 %.","markdownDescription":"Share of paid time agents are not available (leave, training, breaks), between `0` and `1`.\n\nExample: `0.3` (30 %)"},"max_occupancy":{"$ref":"common.schema.json#/$defs/ratio","description":"Highest share of logged-in time agents may spend handling contacts, 0 to 1; default 0.85. With a forecast per channel, the tier/capacity check staffs so that occupancy stays at or below it (the single-forecast form keeps plain Erlang C).","markdownDescription":"Highest share of logged-in time agents may spend handling contacts, between `0` and `1` (default `0.85`). Format 1.1. The `tier/capacity` check asks for enough agents that occupancy (traffic ÷ agents) stays at or below it: agents kept busy 97 % of the time burn out. It applies to a forecast per channel (a list); the single-forecast form keeps plain Erlang C.\n\nExample: `0.85` (85 %)","default":0.85},"locations":{"description":"Where the tier's agents work. Example: Budapest, Manila.","markdownDescription":"Where the tier's agents work, free text.\n\n```yaml\nlocations: [Budapest, Manila]\n```","type":"array","items":{"type":"string","minLength":1}},"languages":{"description":"Languages the tier supports, as language codes. Example: en, de, hu.","markdownDescription":"Languages the tier supports, preferably as language codes.\n\n```yaml\nlanguages: [en, de, hu]\n```","type":"array","items":{"type":"string","minLength":1}},"coverage":{"description":"When the tier is open: 24x7, or days and hours like 'Mon-Fri 08:00-20:00 Europe/Budapest' (several windows separated by '; ', time zone at the end, default the workspace's).","markdownDescription":"When the tier is open: `24x7`, or days and hours with an optional time zone at the end (default: the workspace time zone). Separate several windows with `; `.\n\nExamples:\n- `24x7`\n- `Mon-Fri 08:00-20:00 Europe/Budapest`\n- `Mon-Fri 08:00-20:00; Sat,Sun 10:00-16:00 Europe/Lisbon`","type":"string","pattern":"^(24x7|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)(; (Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00))*( [A-Za-z]+(/[A-Za-z0-9_+-]+)*)?)$","examples":["24x7","Mon-Fri 08:00-20:00 Europe/Budapest"]}}},"sla":{"title":"Sla","description":"The tier's service level agreement: response and resolution times, and the service level.","markdownDescription":"The tier's service level agreement: first response and resolution times (ISO 8601 durations) and the service level (e.g. 80 % within 20 seconds).","type":"object","additionalProperties":false,"properties":{"first_response":{"$ref":"common.schema.json#/$defs/duration","description":"Time to first response, ISO 8601. Example: PT2M for 2 minutes.","markdownDescription":"Time to first response, as an ISO 8601 duration.\n\nExamples: `PT2M` (2 minutes), `PT4H` (4 hours)"},"resolution":{"$ref":"common.schema.json#/$defs/duration","description":"Time to resolution, ISO 8601. Example: PT24H for 24 hours.","markdownDescription":"Time to resolution, as an ISO 8601 duration.\n\nExamples: `PT24H` (24 hours), `P3D` (3 days)"},"service_level":{"$ref":"#/$defs/serviceLevel"},"channels":{"title":"SlaChannels","description":"A channel's own service level and first response time, by channel (chat, email, voice, social, in_app); a channel without one uses the tier's.","markdownDescription":"A channel's own service level and first response time, by channel; a channel without an entry uses the tier's `service_level` and `first_response`. Format 1.1.\n\n```yaml\nchannels:\n  chat: { service_level: { target: 0.8, within: PT60S } }\n  email: { first_response: PT4H }\n```","type":"object","additionalProperties":false,"properties":{"chat":{"$ref":"#/$defs/channelSla"},"email":{"$ref":"#/$defs/channelSla"},"voice":{"$ref":"#/$defs/channelSla"},"social":{"$ref":"#/$defs/channelSla"},"in_app":{"$ref":"#/$defs/channelSla"}}}}},"serviceLevel":{"title":"ServiceLevel","description":"The service level: the share of contacts answered within a time, e.g. 80 % within 20 seconds.","markdownDescription":"The service level: the share of contacts answered within a time. 80/20 is\n\n```yaml\nservice_level: { target: 0.8, within: PT20S }\n```","type":"object","additionalProperties":false,"required":["target","within"],"properties":{"target":{"$ref":"common.schema.json#/$defs/ratio","description":"Share of contacts to answer in time, 0 to 1. Example: 0.8 for 80 %.","markdownDescription":"Share of contacts to answer in time, between `0` and `1`.\n\nExample: `0.8` (80 %)"},"within":{"$ref":"common.schema.json#/$defs/duration","description":"The answer time, ISO 8601. Example: PT20S for 20 seconds.","markdownDescription":"The answer time, as an ISO 8601 duration.\n\nExample: `PT20S` (20 seconds)"}}},"forecast":{"title":"Forecast","description":"The demand forecast at the peak hour: one mapping for the whole tier (contacts_per_hour, aht), or a list with one entry per channel.","markdownDescription":"The demand forecast at the peak hour, used by the `tier/capacity` check: one mapping for the whole tier, answered one contact at a time, or (Format 1.1) a list with one entry per channel.\n\n```yaml\nforecast:\n  - { channel: voice, contacts_per_hour: 120, aht: PT7M, patience: PT2M }\n  - { channel: chat, contacts_per_hour: 90, aht: PT12M, concurrency: 2 }\n  - { channel: email, contacts_per_day: 600, aht: PT6M }\n```","anyOf":[{"$ref":"#/$defs/forecastPeak"},{"type":"array","items":{"$ref":"#/$defs/channelForecast"}}]},"escalation":{"title":"Escalation","description":"An escalation path to another tier.","markdownDescription":"An escalation path to another tier.","type":"object","additionalProperties":false,"required":["tier"],"properties":{"tier":{"$ref":"common.schema.json#/$defs/id","description":"The tier contacts are escalated to, by id. Example: tier-2.","markdownDescription":"The tier contacts are escalated to, by id.\n\nExample: `tier-2`"},"when":{"description":"Which contacts are escalated, as categories. Example: kyc, aml, card_block, payments, legal, vip.","markdownDescription":"Which contacts are escalated, as categories.\n\n```yaml\nwhen: [kyc, aml, card_block]\n```","type":"array","items":{"$ref":"common.schema.json#/$defs/category"}},"handoff_within":{"$ref":"common.schema.json#/$defs/duration","description":"How fast the hand-off must happen, ISO 8601. Example: PT1H for 1 hour.","markdownDescription":"How fast the hand-off must happen, as an ISO 8601 duration.\n\nExample: `PT1H` (1 hour)"}}},"channelSla":{"title":"ChannelSla","description":"One channel's service level and first response time.","markdownDescription":"One channel's service level and first response time.","type":"object","additionalProperties":false,"properties":{"first_response":{"$ref":"common.schema.json#/$defs/duration","description":"Time to first response on this channel, ISO 8601. Example: PT4H for email.","markdownDescription":"Time to first response on this channel, as an ISO 8601 duration.\n\nExample: `PT4H` (email)"},"service_level":{"$ref":"#/$defs/serviceLevel"}}},"forecastPeak":{"title":"ForecastPeak","description":"The demand forecast at the peak hour for the whole tier, used to check capacity.","markdownDescription":"The demand forecast at the peak hour. With `staffing.peak_agents`, `shrinkage` and `sla.service_level` it lets the `tier/capacity` check compute the agents needed (Erlang C).","type":"object","additionalProperties":false,"properties":{"contacts_per_hour":{"description":"Contacts arriving in the peak hour. Example: 120.","markdownDescription":"Contacts arriving in the peak hour.\n\nExample: `120`","type":"number","minimum":0},"aht":{"$ref":"common.schema.json#/$defs/duration","description":"Average handle time (talk or chat plus wrap-up), ISO 8601. Example: PT8M for 8 minutes.","markdownDescription":"Average handle time (talk or chat plus wrap-up), as an ISO 8601 duration.\n\nExample: `PT8M` (8 minutes)"}}},"channelForecast":{"title":"ChannelForecast","description":"One channel's forecast: contacts an hour at the peak (or a day, for email), handle time, concurrency and patience.","markdownDescription":"One channel's forecast: contacts an hour at the peak (real-time channels) or a day (email), the handle time, how many contacts an agent handles at once, and how long customers wait before abandoning.","type":"object","additionalProperties":false,"required":["channel","aht"],"properties":{"channel":{"description":"The channel: chat, email, voice, social or in_app.","markdownDescription":"The channel: `chat`, `email`, `voice`, `social` or `in_app`.","type":"string","enum":["chat","email","voice","social","in_app"]},"contacts_per_hour":{"description":"Contacts arriving in the peak hour, for real-time channels (voice, chat, in_app, social). Give this or contacts_per_day. Example: 120.","markdownDescription":"Contacts arriving in the peak hour, for real-time channels (voice, chat, in_app, social). Give this or `contacts_per_day`.\n\nExample: `120`","type":"number","minimum":0},"contacts_per_day":{"description":"Contacts arriving in a day, for channels worked from a backlog (email). Example: 600.","markdownDescription":"Contacts arriving in a day, for channels worked from a backlog (email): they need the handling time spread over the covered hours.\n\nExample: `600`","type":"number","minimum":0},"aht":{"$ref":"common.schema.json#/$defs/duration","description":"Average handle time (talk or chat plus wrap-up), ISO 8601. Example: PT8M for 8 minutes.","markdownDescription":"Average handle time (talk or chat plus wrap-up), as an ISO 8601 duration.\n\nExample: `PT8M` (8 minutes)"},"concurrency":{"description":"Contacts an agent handles at once (chat), default 1. The effective handle time is AHT ÷ concurrency.","markdownDescription":"Contacts an agent handles at once, default `1`. Two chats at a time take half an agent's time each: the effective handle time is AHT ÷ concurrency.\n\nExample: `2`","type":"number","minimum":1,"default":1},"patience":{"$ref":"common.schema.json#/$defs/duration","description":"Mean time a customer waits before abandoning, ISO 8601. With it the capacity check uses Erlang A and gives the abandon rate. Example: PT2M.","markdownDescription":"Mean time a customer waits in the queue before abandoning, as an ISO 8601 duration. With it the `tier/capacity` check uses Erlang A (M/M/N+M) instead of Erlang C and gives the abandon rate.\n\nExample: `PT2M` (2 minutes)"}}}}};
 const schema81 = {"title":"Tier","description":"A support tier or desk.","markdownDescription":"A support tier or desk: tier 1 frontline, tier 2 specialists, a compliance desk, a VIP line.","type":"object","additionalProperties":false,"required":["id","name","level"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The tier's id; escalations and KPI scopes (tier/<id>) refer to it. Example: tier-1.","markdownDescription":"The tier's id; escalations and KPI scopes (`tier/<id>`) refer to it.\n\nExample: `tier-1`"},"name":{"description":"The tier's name. Example: Tier 1 frontline.","markdownDescription":"The tier's name.\n\nExample: `Tier 1 frontline`","type":"string","minLength":1},"level":{"description":"The tier's level: 1 for the frontline, 2 for specialists, 3 and up for expert desks.","markdownDescription":"The tier's level: `1` for the frontline, `2` for specialists, `3` and up for expert and compliance desks.","type":"integer","minimum":1},"staffing":{"$ref":"#/$defs/staffing"},"channels":{"description":"The contact channels the tier answers: chat, email, voice, social, in_app.","markdownDescription":"The contact channels the tier answers: `chat`, `email`, `voice`, `social`, `in_app`.\n\n```yaml\nchannels: [chat, email]\n```","type":"array","uniqueItems":true,"items":{"title":"Channel","description":"A contact channel: chat, email, voice, social or in_app.","markdownDescription":"A contact channel: `chat`, `email`, `voice`, `social` or `in_app`.","type":"string","enum":["chat","email","voice","social","in_app"]}},"skills":{"description":"The skills the tier's agents have. Example: payments, kyc, german.","markdownDescription":"The skills the tier's agents have, as short tags.\n\n```yaml\nskills: [payments, kyc, german]\n```","type":"array","items":{"type":"string","minLength":1}},"sla":{"$ref":"#/$defs/sla"},"forecast":{"$ref":"#/$defs/forecast"},"escalates_to":{"description":"Where contacts go when this tier cannot resolve them.","markdownDescription":"Where contacts go when this tier cannot resolve them: the tier, for which categories, and how fast the hand-off must happen.","type":"array","items":{"$ref":"#/$defs/escalation"}}},"defaultSnippets":[{"label":"tier","description":"A tier with staffing, channels, an SLA and an escalation","body":{"id":"${1:tier-1}","name":"${2:Tier 1 frontline}","level":1,"staffing":{"model":"${3|in_house,bpo,mixed|}","headcount":40,"peak_agents":25,"shrinkage":0.3,"coverage":"24x7"},"channels":["chat","email"],"sla":{"first_response":"PT2M","resolution":"PT24H","service_level":{"target":0.8,"within":"PT20S"}},"escalates_to":[{"tier":"${4:tier-2}","when":["payments"],"handoff_within":"PT1H"}]}}]};
-const schema83 = {"title":"Staffing","description":"Who staffs the tier, how many agents, and when it is open.","markdownDescription":"Who staffs the tier (in house, a BPO vendor or both), how many agents, and when it is open.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Who staffs the tier: in_house, bpo (a vendor) or mixed.","markdownDescription":"Who staffs the tier: `in_house`, `bpo` (a vendor, named in `vendor`) or `mixed`.","type":"string","enum":["in_house","bpo","mixed"]},"vendor":{"$ref":"common.schema.json#/$defs/id","description":"The BPO vendor that staffs the tier, by id (model bpo or mixed).","markdownDescription":"The BPO vendor that staffs the tier, by id, when `model` is `bpo` or `mixed`.\n\nExample: `acme-bpo`"},"teams":{"description":"The teams (Org ids) that staff the tier: their people see the tier's KPIs in their documents. Without it, a team is linked to a tier whose name matches the team's or whose id ends with the team's id.","markdownDescription":"The teams (Org ids) that staff the tier: their people see the tier's KPIs in their 1:1 agendas and review packs. Format 1.1. Without it, a team is linked to a tier whose `name` matches the team's or whose id ends with the team's id (`tier-1-frontline` for `frontline`).\n\n```yaml\nteams: [frontline, night-shift]\n```","type":"array","items":{"$ref":"common.schema.json#/$defs/id"}},"headcount":{"description":"Agents on the tier's roster (people, not full-time equivalents).","markdownDescription":"Agents on the tier's roster (people, not full-time equivalents).\n\nExample: `40`","type":"integer","minimum":0},"peak_agents":{"description":"Agents scheduled to be logged in at the forecast peak hour, before shrinkage.","markdownDescription":"Agents scheduled to be logged in at the forecast peak hour, before shrinkage. The `tier/capacity` check compares `peak_agents × (1 − shrinkage)` with what the SLA needs (Erlang C).\n\nExample: `25`","type":"integer","minimum":0},"shrinkage":{"$ref":"common.schema.json#/$defs/ratio","description":"Share of paid time agents are not available (leave, training, breaks), 0 to 1. Example: 0.3 for 30 %.","markdownDescription":"Share of paid time agents are not available (leave, training, breaks), between `0` and `1`.\n\nExample: `0.3` (30 %)"},"locations":{"description":"Where the tier's agents work. Example: Budapest, Manila.","markdownDescription":"Where the tier's agents work, free text.\n\n```yaml\nlocations: [Budapest, Manila]\n```","type":"array","items":{"type":"string","minLength":1}},"languages":{"description":"Languages the tier supports, as language codes. Example: en, de, hu.","markdownDescription":"Languages the tier supports, preferably as language codes.\n\n```yaml\nlanguages: [en, de, hu]\n```","type":"array","items":{"type":"string","minLength":1}},"coverage":{"description":"When the tier is open: 24x7, or days and hours like 'Mon-Fri 08:00-20:00 Europe/Budapest' (several windows separated by '; ', time zone at the end, default the workspace's).","markdownDescription":"When the tier is open: `24x7`, or days and hours with an optional time zone at the end (default: the workspace time zone). Separate several windows with `; `.\n\nExamples:\n- `24x7`\n- `Mon-Fri 08:00-20:00 Europe/Budapest`\n- `Mon-Fri 08:00-20:00; Sat,Sun 10:00-16:00 Europe/Lisbon`","type":"string","pattern":"^(24x7|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)(; (Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00))*( [A-Za-z]+(/[A-Za-z0-9_+-]+)*)?)$","examples":["24x7","Mon-Fri 08:00-20:00 Europe/Budapest"]}}};
+const schema83 = {"title":"Staffing","description":"Who staffs the tier, how many agents, and when it is open.","markdownDescription":"Who staffs the tier (in house, a BPO vendor or both), how many agents, and when it is open.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Who staffs the tier: in_house, bpo (a vendor) or mixed.","markdownDescription":"Who staffs the tier: `in_house`, `bpo` (a vendor, named in `vendor`) or `mixed`.","type":"string","enum":["in_house","bpo","mixed"]},"vendor":{"$ref":"common.schema.json#/$defs/id","description":"The BPO vendor that staffs the tier, by id (model bpo or mixed).","markdownDescription":"The BPO vendor that staffs the tier, by id, when `model` is `bpo` or `mixed`.\n\nExample: `acme-bpo`"},"teams":{"description":"The teams (Org ids) that staff the tier: their people see the tier's KPIs in their documents. Without it, a team is linked to a tier whose name matches the team's or whose id ends with the team's id.","markdownDescription":"The teams (Org ids) that staff the tier: their people see the tier's KPIs in their 1:1 agendas and review packs. Format 1.1. Without it, a team is linked to a tier whose `name` matches the team's or whose id ends with the team's id (`tier-1-frontline` for `frontline`).\n\n```yaml\nteams: [frontline, night-shift]\n```","type":"array","items":{"$ref":"common.schema.json#/$defs/id"}},"headcount":{"description":"Agents on the tier's roster (people, not full-time equivalents).","markdownDescription":"Agents on the tier's roster (people, not full-time equivalents).\n\nExample: `40`","type":"integer","minimum":0},"peak_agents":{"description":"Agents scheduled to be logged in at the forecast peak hour, before shrinkage.","markdownDescription":"Agents scheduled to be logged in at the forecast peak hour, before shrinkage. The `tier/capacity` check compares `peak_agents × (1 − shrinkage)` with what the SLA needs (Erlang C).\n\nExample: `25`","type":"integer","minimum":0},"shrinkage":{"$ref":"common.schema.json#/$defs/ratio","description":"Share of paid time agents are not available (leave, training, breaks), 0 to 1. Example: 0.3 for 30 %.","markdownDescription":"Share of paid time agents are not available (leave, training, breaks), between `0` and `1`.\n\nExample: `0.3` (30 %)"},"max_occupancy":{"$ref":"common.schema.json#/$defs/ratio","description":"Highest share of logged-in time agents may spend handling contacts, 0 to 1; default 0.85. With a forecast per channel, the tier/capacity check staffs so that occupancy stays at or below it (the single-forecast form keeps plain Erlang C).","markdownDescription":"Highest share of logged-in time agents may spend handling contacts, between `0` and `1` (default `0.85`). Format 1.1. The `tier/capacity` check asks for enough agents that occupancy (traffic ÷ agents) stays at or below it: agents kept busy 97 % of the time burn out. It applies to a forecast per channel (a list); the single-forecast form keeps plain Erlang C.\n\nExample: `0.85` (85 %)","default":0.85},"locations":{"description":"Where the tier's agents work. Example: Budapest, Manila.","markdownDescription":"Where the tier's agents work, free text.\n\n```yaml\nlocations: [Budapest, Manila]\n```","type":"array","items":{"type":"string","minLength":1}},"languages":{"description":"Languages the tier supports, as language codes. Example: en, de, hu.","markdownDescription":"Languages the tier supports, preferably as language codes.\n\n```yaml\nlanguages: [en, de, hu]\n```","type":"array","items":{"type":"string","minLength":1}},"coverage":{"description":"When the tier is open: 24x7, or days and hours like 'Mon-Fri 08:00-20:00 Europe/Budapest' (several windows separated by '; ', time zone at the end, default the workspace's).","markdownDescription":"When the tier is open: `24x7`, or days and hours with an optional time zone at the end (default: the workspace time zone). Separate several windows with `; `.\n\nExamples:\n- `24x7`\n- `Mon-Fri 08:00-20:00 Europe/Budapest`\n- `Mon-Fri 08:00-20:00; Sat,Sun 10:00-16:00 Europe/Lisbon`","type":"string","pattern":"^(24x7|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)(; (Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00))*( [A-Za-z]+(/[A-Za-z0-9_+-]+)*)?)$","examples":["24x7","Mon-Fri 08:00-20:00 Europe/Budapest"]}}};
 const pattern30 = new RegExp("^(24x7|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)(; (Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00))*( [A-Za-z]+(/[A-Za-z0-9_+-]+)*)?)$", "u");
 
 function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3574,15 +3631,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.locations !== undefined){
-let data7 = data.locations;
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err15 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1}};
+if(data.max_occupancy !== undefined){
+let data7 = data.max_occupancy;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 1 || isNaN(data7)){
+const err15 = {instancePath:instancePath+"/max_occupancy",schemaPath:"common.schema.json#/$defs/ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3591,9 +3644,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"}};
+if(data7 < 0 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/max_occupancy",schemaPath:"common.schema.json#/$defs/ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3603,9 +3655,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
 else {
-const err17 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"}};
+const err17 = {instancePath:instancePath+"/max_occupancy",schemaPath:"common.schema.json#/$defs/ratio/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3615,15 +3666,15 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.languages !== undefined){
-let data9 = data.languages;
-if(Array.isArray(data9)){
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err18 = {instancePath:instancePath+"/languages/" + i2,schemaPath:"#/properties/languages/items/minLength",keyword:"minLength",params:{limit: 1}};
+if(data.locations !== undefined){
+let data8 = data.locations;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err18 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3634,7 +3685,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/languages/" + i2,schemaPath:"#/properties/languages/items/type",keyword:"type",params:{type: "string"}};
+const err19 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3646,7 +3697,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"}};
+const err20 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3656,11 +3707,15 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.coverage !== undefined){
-let data11 = data.coverage;
+if(data.languages !== undefined){
+let data10 = data.languages;
+if(Array.isArray(data10)){
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+let data11 = data10[i2];
 if(typeof data11 === "string"){
-if(!pattern30.test(data11)){
-const err21 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/pattern",keyword:"pattern",params:{pattern: "^(24x7|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)(; (Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00))*( [A-Za-z]+(/[A-Za-z0-9_+-]+)*)?)$"}};
+if(func2(data11) < 1){
+const err21 = {instancePath:instancePath+"/languages/" + i2,schemaPath:"#/properties/languages/items/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3671,7 +3726,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "string"}};
+const err22 = {instancePath:instancePath+"/languages/" + i2,schemaPath:"#/properties/languages/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3683,7 +3738,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err23 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3692,15 +3747,52 @@ vErrors.push(err23);
 }
 errors++;
 }
+}
+if(data.coverage !== undefined){
+let data12 = data.coverage;
+if(typeof data12 === "string"){
+if(!pattern30.test(data12)){
+const err24 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/pattern",keyword:"pattern",params:{pattern: "^(24x7|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)(; (Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* ([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00))*( [A-Za-z]+(/[A-Za-z0-9_+-]+)*)?)$"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
 validate45.errors = vErrors;
 return errors === 0;
 }
 validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema87 = {"title":"Sla","description":"The tier's service level agreement: response and resolution times, and the service level.","markdownDescription":"The tier's service level agreement: first response and resolution times (ISO 8601 durations) and the service level (e.g. 80 % within 20 seconds).","type":"object","additionalProperties":false,"properties":{"first_response":{"$ref":"common.schema.json#/$defs/duration","description":"Time to first response, ISO 8601. Example: PT2M for 2 minutes.","markdownDescription":"Time to first response, as an ISO 8601 duration.\n\nExamples: `PT2M` (2 minutes), `PT4H` (4 hours)"},"resolution":{"$ref":"common.schema.json#/$defs/duration","description":"Time to resolution, ISO 8601. Example: PT24H for 24 hours.","markdownDescription":"Time to resolution, as an ISO 8601 duration.\n\nExamples: `PT24H` (24 hours), `P3D` (3 days)"},"service_level":{"$ref":"#/$defs/serviceLevel"}}};
-const schema88 = {"title":"Duration","description":"A length of time in ISO 8601: PT20S is 20 seconds, PT2M 2 minutes, PT24H 24 hours, P3D 3 days.","markdownDescription":"A length of time in ISO 8601: `PT20S` is 20 seconds, `PT2M` 2 minutes, `PT24H` 24 hours, `P3D` 3 days.","type":"string","format":"duration"};
+const schema88 = {"title":"Sla","description":"The tier's service level agreement: response and resolution times, and the service level.","markdownDescription":"The tier's service level agreement: first response and resolution times (ISO 8601 durations) and the service level (e.g. 80 % within 20 seconds).","type":"object","additionalProperties":false,"properties":{"first_response":{"$ref":"common.schema.json#/$defs/duration","description":"Time to first response, ISO 8601. Example: PT2M for 2 minutes.","markdownDescription":"Time to first response, as an ISO 8601 duration.\n\nExamples: `PT2M` (2 minutes), `PT4H` (4 hours)"},"resolution":{"$ref":"common.schema.json#/$defs/duration","description":"Time to resolution, ISO 8601. Example: PT24H for 24 hours.","markdownDescription":"Time to resolution, as an ISO 8601 duration.\n\nExamples: `PT24H` (24 hours), `P3D` (3 days)"},"service_level":{"$ref":"#/$defs/serviceLevel"},"channels":{"title":"SlaChannels","description":"A channel's own service level and first response time, by channel (chat, email, voice, social, in_app); a channel without one uses the tier's.","markdownDescription":"A channel's own service level and first response time, by channel; a channel without an entry uses the tier's `service_level` and `first_response`. Format 1.1.\n\n```yaml\nchannels:\n  chat: { service_level: { target: 0.8, within: PT60S } }\n  email: { first_response: PT4H }\n```","type":"object","additionalProperties":false,"properties":{"chat":{"$ref":"#/$defs/channelSla"},"email":{"$ref":"#/$defs/channelSla"},"voice":{"$ref":"#/$defs/channelSla"},"social":{"$ref":"#/$defs/channelSla"},"in_app":{"$ref":"#/$defs/channelSla"}}}}};
+const schema89 = {"title":"Duration","description":"A length of time in ISO 8601: PT20S is 20 seconds, PT2M 2 minutes, PT24H 24 hours, P3D 3 days.","markdownDescription":"A length of time in ISO 8601: `PT20S` is 20 seconds, `PT2M` 2 minutes, `PT24H` 24 hours, `P3D` 3 days.","type":"string","format":"duration"};
 const formats12 = /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/;
-const schema90 = {"title":"ServiceLevel","description":"The service level: the share of contacts answered within a time, e.g. 80 % within 20 seconds.","markdownDescription":"The service level: the share of contacts answered within a time. 80/20 is\n\n```yaml\nservice_level: { target: 0.8, within: PT20S }\n```","type":"object","additionalProperties":false,"required":["target","within"],"properties":{"target":{"$ref":"common.schema.json#/$defs/ratio","description":"Share of contacts to answer in time, 0 to 1. Example: 0.8 for 80 %.","markdownDescription":"Share of contacts to answer in time, between `0` and `1`.\n\nExample: `0.8` (80 %)"},"within":{"$ref":"common.schema.json#/$defs/duration","description":"The answer time, ISO 8601. Example: PT20S for 20 seconds.","markdownDescription":"The answer time, as an ISO 8601 duration.\n\nExample: `PT20S` (20 seconds)"}}};
+const schema91 = {"title":"ServiceLevel","description":"The service level: the share of contacts answered within a time, e.g. 80 % within 20 seconds.","markdownDescription":"The service level: the share of contacts answered within a time. 80/20 is\n\n```yaml\nservice_level: { target: 0.8, within: PT20S }\n```","type":"object","additionalProperties":false,"required":["target","within"],"properties":{"target":{"$ref":"common.schema.json#/$defs/ratio","description":"Share of contacts to answer in time, 0 to 1. Example: 0.8 for 80 %.","markdownDescription":"Share of contacts to answer in time, between `0` and `1`.\n\nExample: `0.8` (80 %)"},"within":{"$ref":"common.schema.json#/$defs/duration","description":"The answer time, ISO 8601. Example: PT20S for 20 seconds.","markdownDescription":"The answer time, as an ISO 8601 duration.\n\nExample: `PT20S` (20 seconds)"}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3821,6 +3913,78 @@ return errors === 0;
 }
 validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema94 = {"title":"ChannelSla","description":"One channel's service level and first response time.","markdownDescription":"One channel's service level and first response time.","type":"object","additionalProperties":false,"properties":{"first_response":{"$ref":"common.schema.json#/$defs/duration","description":"Time to first response on this channel, ISO 8601. Example: PT4H for email.","markdownDescription":"Time to first response on this channel, as an ISO 8601 duration.\n\nExample: `PT4H` (email)"},"service_level":{"$ref":"#/$defs/serviceLevel"}}};
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate50.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "first_response") || (key0 === "service_level"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.first_response !== undefined){
+let data0 = data.first_response;
+if(typeof data0 === "string"){
+if(!(formats12.test(data0))){
+const err1 = {instancePath:instancePath+"/first_response",schemaPath:"common.schema.json#/$defs/duration/format",keyword:"format",params:{format: "duration"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/first_response",schemaPath:"common.schema.json#/$defs/duration/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.service_level !== undefined){
+if(!(validate48(data.service_level, {instancePath:instancePath+"/service_level",parentData:data,parentDataProperty:"service_level",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
+}
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3834,7 +3998,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "first_response") || (key0 === "resolution")) || (key0 === "service_level"))){
+if(!((((key0 === "first_response") || (key0 === "resolution")) || (key0 === "service_level")) || (key0 === "channels"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
@@ -3901,9 +4065,12 @@ vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.error
 errors = vErrors.length;
 }
 }
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.channels !== undefined){
+let data3 = data.channels;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(((((key1 === "chat") || (key1 === "email")) || (key1 === "voice")) || (key1 === "social")) || (key1 === "in_app"))){
+const err5 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3912,17 +4079,72 @@ vErrors.push(err5);
 }
 errors++;
 }
+}
+if(data3.chat !== undefined){
+if(!(validate50(data3.chat, {instancePath:instancePath+"/channels/chat",parentData:data3,parentDataProperty:"chat",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+if(data3.email !== undefined){
+if(!(validate50(data3.email, {instancePath:instancePath+"/channels/email",parentData:data3,parentDataProperty:"email",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+if(data3.voice !== undefined){
+if(!(validate50(data3.voice, {instancePath:instancePath+"/channels/voice",parentData:data3,parentDataProperty:"voice",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+if(data3.social !== undefined){
+if(!(validate50(data3.social, {instancePath:instancePath+"/channels/social",parentData:data3,parentDataProperty:"social",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+if(data3.in_app !== undefined){
+if(!(validate50(data3.in_app, {instancePath:instancePath+"/channels/in_app",parentData:data3,parentDataProperty:"in_app",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 validate47.errors = vErrors;
 return errors === 0;
 }
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema93 = {"title":"Forecast","description":"The demand forecast at the peak hour, used to check capacity.","markdownDescription":"The demand forecast at the peak hour. With `staffing.peak_agents`, `shrinkage` and `sla.service_level` it lets the `tier/capacity` check compute the agents needed (Erlang C).","type":"object","additionalProperties":false,"properties":{"contacts_per_hour":{"description":"Contacts arriving in the peak hour. Example: 120.","markdownDescription":"Contacts arriving in the peak hour.\n\nExample: `120`","type":"number","minimum":0},"aht":{"$ref":"common.schema.json#/$defs/duration","description":"Average handle time (talk or chat plus wrap-up), ISO 8601. Example: PT8M for 8 minutes.","markdownDescription":"Average handle time (talk or chat plus wrap-up), as an ISO 8601 duration.\n\nExample: `PT8M` (8 minutes)"}}};
+const schema96 = {"title":"Forecast","description":"The demand forecast at the peak hour: one mapping for the whole tier (contacts_per_hour, aht), or a list with one entry per channel.","markdownDescription":"The demand forecast at the peak hour, used by the `tier/capacity` check: one mapping for the whole tier, answered one contact at a time, or (Format 1.1) a list with one entry per channel.\n\n```yaml\nforecast:\n  - { channel: voice, contacts_per_hour: 120, aht: PT7M, patience: PT2M }\n  - { channel: chat, contacts_per_hour: 90, aht: PT12M, concurrency: 2 }\n  - { channel: email, contacts_per_day: 600, aht: PT6M }\n```","anyOf":[{"$ref":"#/$defs/forecastPeak"},{"type":"array","items":{"$ref":"#/$defs/channelForecast"}}]};
+const schema97 = {"title":"ForecastPeak","description":"The demand forecast at the peak hour for the whole tier, used to check capacity.","markdownDescription":"The demand forecast at the peak hour. With `staffing.peak_agents`, `shrinkage` and `sla.service_level` it lets the `tier/capacity` check compute the agents needed (Erlang C).","type":"object","additionalProperties":false,"properties":{"contacts_per_hour":{"description":"Contacts arriving in the peak hour. Example: 120.","markdownDescription":"Contacts arriving in the peak hour.\n\nExample: `120`","type":"number","minimum":0},"aht":{"$ref":"common.schema.json#/$defs/duration","description":"Average handle time (talk or chat plus wrap-up), ISO 8601. Example: PT8M for 8 minutes.","markdownDescription":"Average handle time (talk or chat plus wrap-up), as an ISO 8601 duration.\n\nExample: `PT8M` (8 minutes)"}}};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4003,19 +4225,304 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema95 = {"title":"Escalation","description":"An escalation path to another tier.","markdownDescription":"An escalation path to another tier.","type":"object","additionalProperties":false,"required":["tier"],"properties":{"tier":{"$ref":"common.schema.json#/$defs/id","description":"The tier contacts are escalated to, by id. Example: tier-2.","markdownDescription":"The tier contacts are escalated to, by id.\n\nExample: `tier-2`"},"when":{"description":"Which contacts are escalated, as categories. Example: kyc, aml, card_block, payments, legal, vip.","markdownDescription":"Which contacts are escalated, as categories.\n\n```yaml\nwhen: [kyc, aml, card_block]\n```","type":"array","items":{"$ref":"common.schema.json#/$defs/category"}},"handoff_within":{"$ref":"common.schema.json#/$defs/duration","description":"How fast the hand-off must happen, ISO 8601. Example: PT1H for 1 hour.","markdownDescription":"How fast the hand-off must happen, as an ISO 8601 duration.\n\nExample: `PT1H` (1 hour)"}}};
-const schema97 = {"title":"Category","description":"A short lowercase tag (letters, digits, dashes, underscores). Example: card_block.","markdownDescription":"A short lowercase tag (letters, digits, dashes, underscores).\n\nExamples: `kyc`, `aml`, `card_block`, `payments`, `legal`, `vip`","type":"string","pattern":"^[a-z0-9][a-z0-9_-]*$"};
-const pattern32 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
+const schema99 = {"title":"ChannelForecast","description":"One channel's forecast: contacts an hour at the peak (or a day, for email), handle time, concurrency and patience.","markdownDescription":"One channel's forecast: contacts an hour at the peak (real-time channels) or a day (email), the handle time, how many contacts an agent handles at once, and how long customers wait before abandoning.","type":"object","additionalProperties":false,"required":["channel","aht"],"properties":{"channel":{"description":"The channel: chat, email, voice, social or in_app.","markdownDescription":"The channel: `chat`, `email`, `voice`, `social` or `in_app`.","type":"string","enum":["chat","email","voice","social","in_app"]},"contacts_per_hour":{"description":"Contacts arriving in the peak hour, for real-time channels (voice, chat, in_app, social). Give this or contacts_per_day. Example: 120.","markdownDescription":"Contacts arriving in the peak hour, for real-time channels (voice, chat, in_app, social). Give this or `contacts_per_day`.\n\nExample: `120`","type":"number","minimum":0},"contacts_per_day":{"description":"Contacts arriving in a day, for channels worked from a backlog (email). Example: 600.","markdownDescription":"Contacts arriving in a day, for channels worked from a backlog (email): they need the handling time spread over the covered hours.\n\nExample: `600`","type":"number","minimum":0},"aht":{"$ref":"common.schema.json#/$defs/duration","description":"Average handle time (talk or chat plus wrap-up), ISO 8601. Example: PT8M for 8 minutes.","markdownDescription":"Average handle time (talk or chat plus wrap-up), as an ISO 8601 duration.\n\nExample: `PT8M` (8 minutes)"},"concurrency":{"description":"Contacts an agent handles at once (chat), default 1. The effective handle time is AHT ÷ concurrency.","markdownDescription":"Contacts an agent handles at once, default `1`. Two chats at a time take half an agent's time each: the effective handle time is AHT ÷ concurrency.\n\nExample: `2`","type":"number","minimum":1,"default":1},"patience":{"$ref":"common.schema.json#/$defs/duration","description":"Mean time a customer waits before abandoning, ISO 8601. With it the capacity check uses Erlang A and gives the abandon rate. Example: PT2M.","markdownDescription":"Mean time a customer waits in the queue before abandoning, as an ISO 8601 duration. With it the `tier/capacity` check uses Erlang A (M/M/N+M) instead of Erlang C and gives the abandon rate.\n\nExample: `PT2M` (2 minutes)"}}};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate61.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.aht === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aht"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "channel") || (key0 === "contacts_per_hour")) || (key0 === "contacts_per_day")) || (key0 === "aht")) || (key0 === "concurrency")) || (key0 === "patience"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+let data0 = data.channel;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(((((data0 === "chat") || (data0 === "email")) || (data0 === "voice")) || (data0 === "social")) || (data0 === "in_app"))){
+const err4 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/enum",keyword:"enum",params:{allowedValues: schema99.properties.channel.enum}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.contacts_per_hour !== undefined){
+let data1 = data.contacts_per_hour;
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/contacts_per_hour",schemaPath:"#/properties/contacts_per_hour/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/contacts_per_hour",schemaPath:"#/properties/contacts_per_hour/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.contacts_per_day !== undefined){
+let data2 = data.contacts_per_day;
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/contacts_per_day",schemaPath:"#/properties/contacts_per_day/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/contacts_per_day",schemaPath:"#/properties/contacts_per_day/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.aht !== undefined){
+let data3 = data.aht;
+if(typeof data3 === "string"){
+if(!(formats12.test(data3))){
+const err9 = {instancePath:instancePath+"/aht",schemaPath:"common.schema.json#/$defs/duration/format",keyword:"format",params:{format: "duration"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/aht",schemaPath:"common.schema.json#/$defs/duration/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.concurrency !== undefined){
+let data4 = data.concurrency;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.patience !== undefined){
+let data5 = data.patience;
+if(typeof data5 === "string"){
+if(!(formats12.test(data5))){
+const err13 = {instancePath:instancePath+"/patience",schemaPath:"common.schema.json#/$defs/duration/format",keyword:"format",params:{format: "duration"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/patience",schemaPath:"common.schema.json#/$defs/duration/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate58.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = true;
+}
+const _errs2 = errors;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate61(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var items0 = true;
+}
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate58.errors = vErrors;
+evaluated0.props = props0;
+evaluated0.items = items0;
+return errors === 0;
+}
+validate58.evaluated = {"dynamicProps":true,"dynamicItems":true};
+
+const schema102 = {"title":"Escalation","description":"An escalation path to another tier.","markdownDescription":"An escalation path to another tier.","type":"object","additionalProperties":false,"required":["tier"],"properties":{"tier":{"$ref":"common.schema.json#/$defs/id","description":"The tier contacts are escalated to, by id. Example: tier-2.","markdownDescription":"The tier contacts are escalated to, by id.\n\nExample: `tier-2`"},"when":{"description":"Which contacts are escalated, as categories. Example: kyc, aml, card_block, payments, legal, vip.","markdownDescription":"Which contacts are escalated, as categories.\n\n```yaml\nwhen: [kyc, aml, card_block]\n```","type":"array","items":{"$ref":"common.schema.json#/$defs/category"}},"handoff_within":{"$ref":"common.schema.json#/$defs/duration","description":"How fast the hand-off must happen, ISO 8601. Example: PT1H for 1 hour.","markdownDescription":"How fast the hand-off must happen, as an ISO 8601 duration.\n\nExample: `PT1H` (1 hour)"}}};
+const schema104 = {"title":"Category","description":"A short lowercase tag (letters, digits, dashes, underscores). Example: card_block.","markdownDescription":"A short lowercase tag (letters, digits, dashes, underscores).\n\nExamples: `kyc`, `aml`, `card_block`, `payments`, `legal`, `vip`","type":"string","pattern":"^[a-z0-9][a-z0-9_-]*$"};
+const pattern32 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4147,10 +4654,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4398,8 +4905,8 @@ errors = vErrors.length;
 }
 }
 if(data.forecast !== undefined){
-if(!(validate51(data.forecast, {instancePath:instancePath+"/forecast",parentData:data,parentDataProperty:"forecast",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate58(data.forecast, {instancePath:instancePath+"/forecast",parentData:data,parentDataProperty:"forecast",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 }
@@ -4408,8 +4915,8 @@ let data10 = data.escalates_to;
 if(Array.isArray(data10)){
 const len2 = data10.length;
 for(let i3=0; i3<len2; i3++){
-if(!(validate53(data10[i3], {instancePath:instancePath+"/escalates_to/" + i3,parentData:data10,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate64(data10[i3], {instancePath:instancePath+"/escalates_to/" + i3,parentData:data10,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
@@ -4548,18 +5055,18 @@ return errors === 0;
 }
 validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.ReviewCycles = validate56;
-const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/review-cycles.schema.json","title":"ReviewCycles","description":"The people rhythm: 1:1s, performance reviews with their stages, and OKR retrospectives.","markdownDescription":"The people rhythm: 1:1s (`one_on_ones`), performance reviews with their stages (`reviews`) and OKR `retrospectives`.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: ReviewCycles for 1:1s, reviews and retrospectives.","markdownDescription":"What this file defines: `ReviewCycles` for 1:1s, reviews and retrospectives.","const":"ReviewCycles"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"one_on_ones":{"description":"Recurring 1:1 meetings between a manager and their reports.","markdownDescription":"Recurring 1:1 meetings between a manager and their reports. `okra render one-on-one` writes the agenda.","type":"array","items":{"$ref":"#/$defs/oneOnOne"}},"reviews":{"description":"Performance reviews (GrowWise style), probation reviews and improvement plans, with their stages.","markdownDescription":"Performance reviews (GrowWise style), probation reviews and improvement plans, with their stages (self review → manager review → calibration).","type":"array","items":{"$ref":"#/$defs/review"}},"retrospectives":{"description":"OKR retrospectives at the end of a cycle.","markdownDescription":"OKR retrospectives at the end of a cycle. `okra render okr-retrospective` writes the document.","type":"array","items":{"$ref":"#/$defs/retrospective"}}},"$defs":{"oneOnOne":{"title":"OneOnOne","description":"A recurring 1:1 between a manager and each of their reports.","markdownDescription":"A recurring 1:1 between a manager and each of their reports.","type":"object","additionalProperties":false,"required":["manager","reports","cadence","starts"],"properties":{"manager":{"$ref":"common.schema.json#/$defs/personRef","description":"The manager who holds the 1:1s, by person id.","markdownDescription":"The manager who holds the 1:1s, by person id.\n\nExample: `anna-kovacs`"},"reports":{"description":"Who the manager meets, one 1:1 each: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who the manager meets, one 1:1 each: person ids, or `team/<id>` for everyone in a team.\n\n```yaml\nreports: [bela-nagy, team/tier-2-payments]\n```","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/memberRef"}},"cadence":{"description":"How often: weekly, biweekly (every two weeks) or monthly.","markdownDescription":"How often: `weekly`, `biweekly` (every two weeks) or `monthly` (same week of the month as `starts`).","type":"string","enum":["weekly","biweekly","monthly"]},"weekday":{"$ref":"common.schema.json#/$defs/weekday","description":"The day of the week, monday to sunday. Default: the weekday of starts.","markdownDescription":"The day of the week, `monday` … `sunday`. Default: the weekday of `starts`."},"time":{"$ref":"common.schema.json#/$defs/time","description":"The start time, HH:MM, in the manager's time zone (their `timezone` in the Org), else the workspace time zone; it holds across daylight-saving changes. Example: 09:30.","markdownDescription":"The start time, `HH:MM` on the 24-hour clock, in the **manager's** time zone (their `timezone` in the Org), else the workspace time zone. The local time holds across daylight-saving changes.\n\nExample: `09:30`"},"starts":{"$ref":"common.schema.json#/$defs/isoDate","description":"The first day the 1:1s run from, YYYY-MM-DD.","markdownDescription":"The first day the 1:1s run from, `YYYY-MM-DD`.\n\nExample: `2026-01-05`"},"ends":{"$ref":"common.schema.json#/$defs/isoDate","description":"The last day, YYYY-MM-DD. Default: open-ended.","markdownDescription":"The last day, `YYYY-MM-DD`. Default: open-ended."},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The agenda template. Default: one-on-one.","markdownDescription":"The agenda template. Default: `one-on-one`."}},"defaultSnippets":[{"label":"1:1","description":"A weekly 1:1","body":{"manager":"${1:manager-id}","reports":["${2:person-id}"],"cadence":"${3|weekly,biweekly,monthly|}","weekday":"${4:tuesday}","time":"${5:10:00}","starts":"${6:2026-01-06}"}}]},"review":{"title":"Review","description":"A performance review, probation review or improvement plan, run in stages.","markdownDescription":"A performance review, probation review or improvement plan, run in stages. `okra render growwise-review --review <id>` writes the documents.","type":"object","additionalProperties":false,"required":["id","name","type","period","participants"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The review's id. Example: growwise-2026-h1.","markdownDescription":"The review's id.\n\nExample: `growwise-2026-h1`"},"name":{"description":"The review's name. Example: GrowWise H1 2026.","markdownDescription":"The review's name.\n\nExample: `GrowWise H1 2026`","type":"string","minLength":1},"type":{"description":"What kind of review: performance, probation or pip (performance improvement plan).","markdownDescription":"What kind of review: `performance`, `probation` or `pip` (performance improvement plan).","type":"string","enum":["performance","probation","pip"]},"period":{"$ref":"#/$defs/reviewPeriod"},"participants":{"description":"Who is reviewed: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who is reviewed: person ids, or `team/<id>` for everyone in a team.\n\n```yaml\nparticipants: [team/tier-2-payments, bela-nagy]\n```","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/memberRef"}},"stages":{"description":"The review's stages in order, each with a due date: self review, manager review, calibration.","markdownDescription":"The review's stages in order, each with a due date: e.g. self review → manager review → calibration.","type":"array","items":{"$ref":"#/$defs/stage"}},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The review document template. Default: growwise-review.","markdownDescription":"The review document template. Default: `growwise-review`."}},"defaultSnippets":[{"label":"review","description":"A half-yearly performance review in three stages","body":{"id":"${1:growwise-2026-h1}","name":"${2:GrowWise H1 2026}","type":"performance","period":{"start":"${3:2026-01-01}","end":"${4:2026-06-30}"},"participants":["${5:team/team-id}"],"stages":[{"id":"self-review","name":"Self review","due":"${6:2026-07-03}"},{"id":"manager-review","name":"Manager review","due":"${7:2026-07-10}"},{"id":"calibration","name":"Calibration","due":"${8:2026-07-17}"}]}}]},"reviewPeriod":{"title":"ReviewPeriod","description":"The period the review looks back on: start and end dates.","markdownDescription":"The period the review looks back on.\n\n```yaml\nperiod: { start: 2026-01-01, end: 2026-06-30 }\n```","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"common.schema.json#/$defs/isoDate","description":"The first day of the period, YYYY-MM-DD.","markdownDescription":"The first day of the period, `YYYY-MM-DD`.\n\nExample: `2026-01-01`"},"end":{"$ref":"common.schema.json#/$defs/isoDate","description":"The last day of the period, YYYY-MM-DD.","markdownDescription":"The last day of the period, `YYYY-MM-DD`.\n\nExample: `2026-06-30`"}}},"stage":{"title":"ReviewStage","description":"A stage of a review, with its deadline.","markdownDescription":"A stage of a review, with its deadline.","type":"object","additionalProperties":false,"required":["id","due"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The stage's id. Example: self-review.","markdownDescription":"The stage's id.\n\nExamples: `self-review`, `manager-review`, `calibration`"},"name":{"description":"The stage's name. Example: Self review.","markdownDescription":"The stage's name.\n\nExample: `Self review`","type":"string","minLength":1},"due":{"$ref":"common.schema.json#/$defs/isoDate","description":"When the stage must be done, YYYY-MM-DD.","markdownDescription":"When the stage must be done, `YYYY-MM-DD`. Stages are due in the order they are listed.\n\nExample: `2026-07-03`"}}},"retrospective":{"title":"Retrospective","description":"An OKR retrospective at the end of a cycle.","markdownDescription":"An OKR retrospective at the end of a cycle: each objective's score and status, what moved and what did not.","type":"object","additionalProperties":false,"required":["id","cycle","date"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The retrospective's id. Example: retro-2026-h1.","markdownDescription":"The retrospective's id.\n\nExample: `retro-2026-h1`"},"cycle":{"$ref":"common.schema.json#/$defs/cycle","description":"The cycle looked back on: 2026-H1, 2026-Q3, 2026-03 or \"2026\".","markdownDescription":"The cycle looked back on: `2026-H1`, `2026-Q3`, `2026-03` or `\"2026\"` (in quotes)."},"date":{"$ref":"common.schema.json#/$defs/isoDate","description":"The day of the retrospective, YYYY-MM-DD.","markdownDescription":"The day of the retrospective, `YYYY-MM-DD`.\n\nExample: `2026-07-02`"},"participants":{"description":"Who takes part: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who takes part: person ids, or `team/<id>` for everyone in a team.","type":"array","items":{"$ref":"common.schema.json#/$defs/memberRef"}},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The retrospective document template. Default: okr-retrospective.","markdownDescription":"The retrospective document template. Default: `okr-retrospective`."}}}}};
-const schema101 = {"title":"OneOnOne","description":"A recurring 1:1 between a manager and each of their reports.","markdownDescription":"A recurring 1:1 between a manager and each of their reports.","type":"object","additionalProperties":false,"required":["manager","reports","cadence","starts"],"properties":{"manager":{"$ref":"common.schema.json#/$defs/personRef","description":"The manager who holds the 1:1s, by person id.","markdownDescription":"The manager who holds the 1:1s, by person id.\n\nExample: `anna-kovacs`"},"reports":{"description":"Who the manager meets, one 1:1 each: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who the manager meets, one 1:1 each: person ids, or `team/<id>` for everyone in a team.\n\n```yaml\nreports: [bela-nagy, team/tier-2-payments]\n```","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/memberRef"}},"cadence":{"description":"How often: weekly, biweekly (every two weeks) or monthly.","markdownDescription":"How often: `weekly`, `biweekly` (every two weeks) or `monthly` (same week of the month as `starts`).","type":"string","enum":["weekly","biweekly","monthly"]},"weekday":{"$ref":"common.schema.json#/$defs/weekday","description":"The day of the week, monday to sunday. Default: the weekday of starts.","markdownDescription":"The day of the week, `monday` … `sunday`. Default: the weekday of `starts`."},"time":{"$ref":"common.schema.json#/$defs/time","description":"The start time, HH:MM, in the manager's time zone (their `timezone` in the Org), else the workspace time zone; it holds across daylight-saving changes. Example: 09:30.","markdownDescription":"The start time, `HH:MM` on the 24-hour clock, in the **manager's** time zone (their `timezone` in the Org), else the workspace time zone. The local time holds across daylight-saving changes.\n\nExample: `09:30`"},"starts":{"$ref":"common.schema.json#/$defs/isoDate","description":"The first day the 1:1s run from, YYYY-MM-DD.","markdownDescription":"The first day the 1:1s run from, `YYYY-MM-DD`.\n\nExample: `2026-01-05`"},"ends":{"$ref":"common.schema.json#/$defs/isoDate","description":"The last day, YYYY-MM-DD. Default: open-ended.","markdownDescription":"The last day, `YYYY-MM-DD`. Default: open-ended."},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The agenda template. Default: one-on-one.","markdownDescription":"The agenda template. Default: `one-on-one`."}},"defaultSnippets":[{"label":"1:1","description":"A weekly 1:1","body":{"manager":"${1:manager-id}","reports":["${2:person-id}"],"cadence":"${3|weekly,biweekly,monthly|}","weekday":"${4:tuesday}","time":"${5:10:00}","starts":"${6:2026-01-06}"}}]};
-const schema104 = {"title":"Weekday","description":"A day of the week, in lowercase English: monday to sunday.","markdownDescription":"A day of the week, in lowercase English: `monday` … `sunday`.","tsType":"string","type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]};
-const schema105 = {"title":"TimeOfDay","description":"A time of day on the 24-hour clock, HH:MM. Example: 09:30.","markdownDescription":"A time of day on the 24-hour clock, `HH:MM`.\n\nExample: `09:30`","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$"};
-const schema108 = {"title":"TemplateName","description":"The template used to write this document: a built-in one (one-on-one, growwise-review, okr-retrospective) or one in the workspace templates folder.","markdownDescription":"The template used to write this document: a built-in one (`one-on-one`, `growwise-review`, `okr-retrospective`) or one of the same name in the workspace's `templates_dir`.","type":"string","minLength":1,"examples":["one-on-one","growwise-review","okr-retrospective"]};
+exports.ReviewCycles = validate67;
+const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://okra.example/schemas/v1/review-cycles.schema.json","title":"ReviewCycles","description":"The people rhythm: 1:1s, performance reviews with their stages, and OKR retrospectives.","markdownDescription":"The people rhythm: 1:1s (`one_on_ones`), performance reviews with their stages (`reviews`) and OKR `retrospectives`.","type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"description":"What this file defines: ReviewCycles for 1:1s, reviews and retrospectives.","markdownDescription":"What this file defines: `ReviewCycles` for 1:1s, reviews and retrospectives.","const":"ReviewCycles"},"version":{"$ref":"common.schema.json#/$defs/version","description":"Version of the okra file format. Always 1 for now.","markdownDescription":"Version of the okra file format. Always `1` for now."},"one_on_ones":{"description":"Recurring 1:1 meetings between a manager and their reports.","markdownDescription":"Recurring 1:1 meetings between a manager and their reports. `okra render one-on-one` writes the agenda.","type":"array","items":{"$ref":"#/$defs/oneOnOne"}},"reviews":{"description":"Performance reviews (GrowWise style), probation reviews and improvement plans, with their stages.","markdownDescription":"Performance reviews (GrowWise style), probation reviews and improvement plans, with their stages (self review → manager review → calibration).","type":"array","items":{"$ref":"#/$defs/review"}},"retrospectives":{"description":"OKR retrospectives at the end of a cycle.","markdownDescription":"OKR retrospectives at the end of a cycle. `okra render okr-retrospective` writes the document.","type":"array","items":{"$ref":"#/$defs/retrospective"}}},"$defs":{"oneOnOne":{"title":"OneOnOne","description":"A recurring 1:1 between a manager and each of their reports.","markdownDescription":"A recurring 1:1 between a manager and each of their reports.","type":"object","additionalProperties":false,"required":["manager","reports","cadence","starts"],"properties":{"manager":{"$ref":"common.schema.json#/$defs/personRef","description":"The manager who holds the 1:1s, by person id.","markdownDescription":"The manager who holds the 1:1s, by person id.\n\nExample: `anna-kovacs`"},"reports":{"description":"Who the manager meets, one 1:1 each: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who the manager meets, one 1:1 each: person ids, or `team/<id>` for everyone in a team.\n\n```yaml\nreports: [bela-nagy, team/tier-2-payments]\n```","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/memberRef"}},"cadence":{"description":"How often: weekly, biweekly (every two weeks) or monthly.","markdownDescription":"How often: `weekly`, `biweekly` (every two weeks) or `monthly` (same week of the month as `starts`).","type":"string","enum":["weekly","biweekly","monthly"]},"weekday":{"$ref":"common.schema.json#/$defs/weekday","description":"The day of the week, monday to sunday. Default: the weekday of starts.","markdownDescription":"The day of the week, `monday` … `sunday`. Default: the weekday of `starts`."},"time":{"$ref":"common.schema.json#/$defs/time","description":"The start time, HH:MM, in the manager's time zone (their `timezone` in the Org), else the workspace time zone; it holds across daylight-saving changes. Example: 09:30.","markdownDescription":"The start time, `HH:MM` on the 24-hour clock, in the **manager's** time zone (their `timezone` in the Org), else the workspace time zone. The local time holds across daylight-saving changes.\n\nExample: `09:30`"},"starts":{"$ref":"common.schema.json#/$defs/isoDate","description":"The first day the 1:1s run from, YYYY-MM-DD.","markdownDescription":"The first day the 1:1s run from, `YYYY-MM-DD`.\n\nExample: `2026-01-05`"},"ends":{"$ref":"common.schema.json#/$defs/isoDate","description":"The last day, YYYY-MM-DD. Default: open-ended.","markdownDescription":"The last day, `YYYY-MM-DD`. Default: open-ended."},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The agenda template. Default: one-on-one.","markdownDescription":"The agenda template. Default: `one-on-one`."}},"defaultSnippets":[{"label":"1:1","description":"A weekly 1:1","body":{"manager":"${1:manager-id}","reports":["${2:person-id}"],"cadence":"${3|weekly,biweekly,monthly|}","weekday":"${4:tuesday}","time":"${5:10:00}","starts":"${6:2026-01-06}"}}]},"review":{"title":"Review","description":"A performance review, probation review or improvement plan, run in stages.","markdownDescription":"A performance review, probation review or improvement plan, run in stages. `okra render growwise-review --review <id>` writes the documents.","type":"object","additionalProperties":false,"required":["id","name","type","period","participants"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The review's id. Example: growwise-2026-h1.","markdownDescription":"The review's id.\n\nExample: `growwise-2026-h1`"},"name":{"description":"The review's name. Example: GrowWise H1 2026.","markdownDescription":"The review's name.\n\nExample: `GrowWise H1 2026`","type":"string","minLength":1},"type":{"description":"What kind of review: performance, probation or pip (performance improvement plan).","markdownDescription":"What kind of review: `performance`, `probation` or `pip` (performance improvement plan).","type":"string","enum":["performance","probation","pip"]},"period":{"$ref":"#/$defs/reviewPeriod"},"participants":{"description":"Who is reviewed: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who is reviewed: person ids, or `team/<id>` for everyone in a team.\n\n```yaml\nparticipants: [team/tier-2-payments, bela-nagy]\n```","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/memberRef"}},"stages":{"description":"The review's stages in order, each with a due date: self review, manager review, calibration.","markdownDescription":"The review's stages in order, each with a due date: e.g. self review → manager review → calibration.","type":"array","items":{"$ref":"#/$defs/stage"}},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The review document template. Default: growwise-review.","markdownDescription":"The review document template. Default: `growwise-review`."}},"defaultSnippets":[{"label":"review","description":"A half-yearly performance review in three stages","body":{"id":"${1:growwise-2026-h1}","name":"${2:GrowWise H1 2026}","type":"performance","period":{"start":"${3:2026-01-01}","end":"${4:2026-06-30}"},"participants":["${5:team/team-id}"],"stages":[{"id":"self-review","name":"Self review","due":"${6:2026-07-03}"},{"id":"manager-review","name":"Manager review","due":"${7:2026-07-10}"},{"id":"calibration","name":"Calibration","due":"${8:2026-07-17}"}]}}]},"reviewPeriod":{"title":"ReviewPeriod","description":"The period the review looks back on: start and end dates.","markdownDescription":"The period the review looks back on.\n\n```yaml\nperiod: { start: 2026-01-01, end: 2026-06-30 }\n```","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"common.schema.json#/$defs/isoDate","description":"The first day of the period, YYYY-MM-DD.","markdownDescription":"The first day of the period, `YYYY-MM-DD`.\n\nExample: `2026-01-01`"},"end":{"$ref":"common.schema.json#/$defs/isoDate","description":"The last day of the period, YYYY-MM-DD.","markdownDescription":"The last day of the period, `YYYY-MM-DD`.\n\nExample: `2026-06-30`"}}},"stage":{"title":"ReviewStage","description":"A stage of a review, with its deadline.","markdownDescription":"A stage of a review, with its deadline.","type":"object","additionalProperties":false,"required":["id","due"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The stage's id. Example: self-review.","markdownDescription":"The stage's id.\n\nExamples: `self-review`, `manager-review`, `calibration`"},"name":{"description":"The stage's name. Example: Self review.","markdownDescription":"The stage's name.\n\nExample: `Self review`","type":"string","minLength":1},"due":{"$ref":"common.schema.json#/$defs/isoDate","description":"When the stage must be done, YYYY-MM-DD.","markdownDescription":"When the stage must be done, `YYYY-MM-DD`. Stages are due in the order they are listed.\n\nExample: `2026-07-03`"}}},"retrospective":{"title":"Retrospective","description":"An OKR retrospective at the end of a cycle.","markdownDescription":"An OKR retrospective at the end of a cycle: each objective's score and status, what moved and what did not.","type":"object","additionalProperties":false,"required":["id","cycle","date"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The retrospective's id. Example: retro-2026-h1.","markdownDescription":"The retrospective's id.\n\nExample: `retro-2026-h1`"},"cycle":{"$ref":"common.schema.json#/$defs/cycle","description":"The cycle looked back on: 2026-H1, 2026-Q3, 2026-03 or \"2026\".","markdownDescription":"The cycle looked back on: `2026-H1`, `2026-Q3`, `2026-03` or `\"2026\"` (in quotes)."},"date":{"$ref":"common.schema.json#/$defs/isoDate","description":"The day of the retrospective, YYYY-MM-DD.","markdownDescription":"The day of the retrospective, `YYYY-MM-DD`.\n\nExample: `2026-07-02`"},"participants":{"description":"Who takes part: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who takes part: person ids, or `team/<id>` for everyone in a team.","type":"array","items":{"$ref":"common.schema.json#/$defs/memberRef"}},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The retrospective document template. Default: okr-retrospective.","markdownDescription":"The retrospective document template. Default: `okr-retrospective`."}}}}};
+const schema108 = {"title":"OneOnOne","description":"A recurring 1:1 between a manager and each of their reports.","markdownDescription":"A recurring 1:1 between a manager and each of their reports.","type":"object","additionalProperties":false,"required":["manager","reports","cadence","starts"],"properties":{"manager":{"$ref":"common.schema.json#/$defs/personRef","description":"The manager who holds the 1:1s, by person id.","markdownDescription":"The manager who holds the 1:1s, by person id.\n\nExample: `anna-kovacs`"},"reports":{"description":"Who the manager meets, one 1:1 each: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who the manager meets, one 1:1 each: person ids, or `team/<id>` for everyone in a team.\n\n```yaml\nreports: [bela-nagy, team/tier-2-payments]\n```","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/memberRef"}},"cadence":{"description":"How often: weekly, biweekly (every two weeks) or monthly.","markdownDescription":"How often: `weekly`, `biweekly` (every two weeks) or `monthly` (same week of the month as `starts`).","type":"string","enum":["weekly","biweekly","monthly"]},"weekday":{"$ref":"common.schema.json#/$defs/weekday","description":"The day of the week, monday to sunday. Default: the weekday of starts.","markdownDescription":"The day of the week, `monday` … `sunday`. Default: the weekday of `starts`."},"time":{"$ref":"common.schema.json#/$defs/time","description":"The start time, HH:MM, in the manager's time zone (their `timezone` in the Org), else the workspace time zone; it holds across daylight-saving changes. Example: 09:30.","markdownDescription":"The start time, `HH:MM` on the 24-hour clock, in the **manager's** time zone (their `timezone` in the Org), else the workspace time zone. The local time holds across daylight-saving changes.\n\nExample: `09:30`"},"starts":{"$ref":"common.schema.json#/$defs/isoDate","description":"The first day the 1:1s run from, YYYY-MM-DD.","markdownDescription":"The first day the 1:1s run from, `YYYY-MM-DD`.\n\nExample: `2026-01-05`"},"ends":{"$ref":"common.schema.json#/$defs/isoDate","description":"The last day, YYYY-MM-DD. Default: open-ended.","markdownDescription":"The last day, `YYYY-MM-DD`. Default: open-ended."},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The agenda template. Default: one-on-one.","markdownDescription":"The agenda template. Default: `one-on-one`."}},"defaultSnippets":[{"label":"1:1","description":"A weekly 1:1","body":{"manager":"${1:manager-id}","reports":["${2:person-id}"],"cadence":"${3|weekly,biweekly,monthly|}","weekday":"${4:tuesday}","time":"${5:10:00}","starts":"${6:2026-01-06}"}}]};
+const schema111 = {"title":"Weekday","description":"A day of the week, in lowercase English: monday to sunday.","markdownDescription":"A day of the week, in lowercase English: `monday` … `sunday`.","tsType":"string","type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]};
+const schema112 = {"title":"TimeOfDay","description":"A time of day on the 24-hour clock, HH:MM. Example: 09:30.","markdownDescription":"A time of day on the 24-hour clock, `HH:MM`.\n\nExample: `09:30`","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$"};
+const schema115 = {"title":"TemplateName","description":"The template used to write this document: a built-in one (one-on-one, growwise-review, okr-retrospective) or one in the workspace templates folder.","markdownDescription":"The template used to write this document: a built-in one (`one-on-one`, `growwise-review`, `okr-retrospective`) or one of the same name in the workspace's `templates_dir`.","type":"string","minLength":1,"examples":["one-on-one","growwise-review","okr-retrospective"]};
 const pattern35 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d$", "u");
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4708,7 +5215,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(((data3 === "weekly") || (data3 === "biweekly")) || (data3 === "monthly"))){
-const err12 = {instancePath:instancePath+"/cadence",schemaPath:"#/properties/cadence/enum",keyword:"enum",params:{allowedValues: schema101.properties.cadence.enum}};
+const err12 = {instancePath:instancePath+"/cadence",schemaPath:"#/properties/cadence/enum",keyword:"enum",params:{allowedValues: schema108.properties.cadence.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4731,7 +5238,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((((((data4 === "monday") || (data4 === "tuesday")) || (data4 === "wednesday")) || (data4 === "thursday")) || (data4 === "friday")) || (data4 === "saturday")) || (data4 === "sunday"))){
-const err14 = {instancePath:instancePath+"/weekday",schemaPath:"common.schema.json#/$defs/weekday/enum",keyword:"enum",params:{allowedValues: schema104.enum}};
+const err14 = {instancePath:instancePath+"/weekday",schemaPath:"common.schema.json#/$defs/weekday/enum",keyword:"enum",params:{allowedValues: schema111.enum}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4852,18 +5359,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema109 = {"title":"Review","description":"A performance review, probation review or improvement plan, run in stages.","markdownDescription":"A performance review, probation review or improvement plan, run in stages. `okra render growwise-review --review <id>` writes the documents.","type":"object","additionalProperties":false,"required":["id","name","type","period","participants"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The review's id. Example: growwise-2026-h1.","markdownDescription":"The review's id.\n\nExample: `growwise-2026-h1`"},"name":{"description":"The review's name. Example: GrowWise H1 2026.","markdownDescription":"The review's name.\n\nExample: `GrowWise H1 2026`","type":"string","minLength":1},"type":{"description":"What kind of review: performance, probation or pip (performance improvement plan).","markdownDescription":"What kind of review: `performance`, `probation` or `pip` (performance improvement plan).","type":"string","enum":["performance","probation","pip"]},"period":{"$ref":"#/$defs/reviewPeriod"},"participants":{"description":"Who is reviewed: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who is reviewed: person ids, or `team/<id>` for everyone in a team.\n\n```yaml\nparticipants: [team/tier-2-payments, bela-nagy]\n```","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/memberRef"}},"stages":{"description":"The review's stages in order, each with a due date: self review, manager review, calibration.","markdownDescription":"The review's stages in order, each with a due date: e.g. self review → manager review → calibration.","type":"array","items":{"$ref":"#/$defs/stage"}},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The review document template. Default: growwise-review.","markdownDescription":"The review document template. Default: `growwise-review`."}},"defaultSnippets":[{"label":"review","description":"A half-yearly performance review in three stages","body":{"id":"${1:growwise-2026-h1}","name":"${2:GrowWise H1 2026}","type":"performance","period":{"start":"${3:2026-01-01}","end":"${4:2026-06-30}"},"participants":["${5:team/team-id}"],"stages":[{"id":"self-review","name":"Self review","due":"${6:2026-07-03}"},{"id":"manager-review","name":"Manager review","due":"${7:2026-07-10}"},{"id":"calibration","name":"Calibration","due":"${8:2026-07-17}"}]}}]};
-const schema111 = {"title":"ReviewPeriod","description":"The period the review looks back on: start and end dates.","markdownDescription":"The period the review looks back on.\n\n```yaml\nperiod: { start: 2026-01-01, end: 2026-06-30 }\n```","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"common.schema.json#/$defs/isoDate","description":"The first day of the period, YYYY-MM-DD.","markdownDescription":"The first day of the period, `YYYY-MM-DD`.\n\nExample: `2026-01-01`"},"end":{"$ref":"common.schema.json#/$defs/isoDate","description":"The last day of the period, YYYY-MM-DD.","markdownDescription":"The last day of the period, `YYYY-MM-DD`.\n\nExample: `2026-06-30`"}}};
+const schema116 = {"title":"Review","description":"A performance review, probation review or improvement plan, run in stages.","markdownDescription":"A performance review, probation review or improvement plan, run in stages. `okra render growwise-review --review <id>` writes the documents.","type":"object","additionalProperties":false,"required":["id","name","type","period","participants"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The review's id. Example: growwise-2026-h1.","markdownDescription":"The review's id.\n\nExample: `growwise-2026-h1`"},"name":{"description":"The review's name. Example: GrowWise H1 2026.","markdownDescription":"The review's name.\n\nExample: `GrowWise H1 2026`","type":"string","minLength":1},"type":{"description":"What kind of review: performance, probation or pip (performance improvement plan).","markdownDescription":"What kind of review: `performance`, `probation` or `pip` (performance improvement plan).","type":"string","enum":["performance","probation","pip"]},"period":{"$ref":"#/$defs/reviewPeriod"},"participants":{"description":"Who is reviewed: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who is reviewed: person ids, or `team/<id>` for everyone in a team.\n\n```yaml\nparticipants: [team/tier-2-payments, bela-nagy]\n```","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/memberRef"}},"stages":{"description":"The review's stages in order, each with a due date: self review, manager review, calibration.","markdownDescription":"The review's stages in order, each with a due date: e.g. self review → manager review → calibration.","type":"array","items":{"$ref":"#/$defs/stage"}},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The review document template. Default: growwise-review.","markdownDescription":"The review document template. Default: `growwise-review`."}},"defaultSnippets":[{"label":"review","description":"A half-yearly performance review in three stages","body":{"id":"${1:growwise-2026-h1}","name":"${2:GrowWise H1 2026}","type":"performance","period":{"start":"${3:2026-01-01}","end":"${4:2026-06-30}"},"participants":["${5:team/team-id}"],"stages":[{"id":"self-review","name":"Self review","due":"${6:2026-07-03}"},{"id":"manager-review","name":"Manager review","due":"${7:2026-07-10}"},{"id":"calibration","name":"Calibration","due":"${8:2026-07-17}"}]}}]};
+const schema118 = {"title":"ReviewPeriod","description":"The period the review looks back on: start and end dates.","markdownDescription":"The period the review looks back on.\n\n```yaml\nperiod: { start: 2026-01-01, end: 2026-06-30 }\n```","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"common.schema.json#/$defs/isoDate","description":"The first day of the period, YYYY-MM-DD.","markdownDescription":"The first day of the period, `YYYY-MM-DD`.\n\nExample: `2026-01-01`"},"end":{"$ref":"common.schema.json#/$defs/isoDate","description":"The last day of the period, YYYY-MM-DD.","markdownDescription":"The last day of the period, `YYYY-MM-DD`.\n\nExample: `2026-06-30`"}}};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4964,17 +5471,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema115 = {"title":"ReviewStage","description":"A stage of a review, with its deadline.","markdownDescription":"A stage of a review, with its deadline.","type":"object","additionalProperties":false,"required":["id","due"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The stage's id. Example: self-review.","markdownDescription":"The stage's id.\n\nExamples: `self-review`, `manager-review`, `calibration`"},"name":{"description":"The stage's name. Example: Self review.","markdownDescription":"The stage's name.\n\nExample: `Self review`","type":"string","minLength":1},"due":{"$ref":"common.schema.json#/$defs/isoDate","description":"When the stage must be done, YYYY-MM-DD.","markdownDescription":"When the stage must be done, `YYYY-MM-DD`. Stages are due in the order they are listed.\n\nExample: `2026-07-03`"}}};
+const schema122 = {"title":"ReviewStage","description":"A stage of a review, with its deadline.","markdownDescription":"A stage of a review, with its deadline.","type":"object","additionalProperties":false,"required":["id","due"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The stage's id. Example: self-review.","markdownDescription":"The stage's id.\n\nExamples: `self-review`, `manager-review`, `calibration`"},"name":{"description":"The stage's name. Example: Self review.","markdownDescription":"The stage's name.\n\nExample: `Self review`","type":"string","minLength":1},"due":{"$ref":"common.schema.json#/$defs/isoDate","description":"When the stage must be done, YYYY-MM-DD.","markdownDescription":"When the stage must be done, `YYYY-MM-DD`. Stages are due in the order they are listed.\n\nExample: `2026-07-03`"}}};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5100,16 +5607,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5242,7 +5749,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((data2 === "performance") || (data2 === "probation")) || (data2 === "pip"))){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema109.properties.type.enum}};
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema116.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5253,8 +5760,8 @@ errors++;
 }
 }
 if(data.period !== undefined){
-if(!(validate60(data.period, {instancePath:instancePath+"/period",parentData:data,parentDataProperty:"period",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate71(data.period, {instancePath:instancePath+"/period",parentData:data,parentDataProperty:"period",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 }
@@ -5314,8 +5821,8 @@ let data6 = data.stages;
 if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate62(data6[i1], {instancePath:instancePath+"/stages/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate73(data6[i1], {instancePath:instancePath+"/stages/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
 errors = vErrors.length;
 }
 }
@@ -5367,17 +5874,17 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema119 = {"title":"Retrospective","description":"An OKR retrospective at the end of a cycle.","markdownDescription":"An OKR retrospective at the end of a cycle: each objective's score and status, what moved and what did not.","type":"object","additionalProperties":false,"required":["id","cycle","date"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The retrospective's id. Example: retro-2026-h1.","markdownDescription":"The retrospective's id.\n\nExample: `retro-2026-h1`"},"cycle":{"$ref":"common.schema.json#/$defs/cycle","description":"The cycle looked back on: 2026-H1, 2026-Q3, 2026-03 or \"2026\".","markdownDescription":"The cycle looked back on: `2026-H1`, `2026-Q3`, `2026-03` or `\"2026\"` (in quotes)."},"date":{"$ref":"common.schema.json#/$defs/isoDate","description":"The day of the retrospective, YYYY-MM-DD.","markdownDescription":"The day of the retrospective, `YYYY-MM-DD`.\n\nExample: `2026-07-02`"},"participants":{"description":"Who takes part: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who takes part: person ids, or `team/<id>` for everyone in a team.","type":"array","items":{"$ref":"common.schema.json#/$defs/memberRef"}},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The retrospective document template. Default: okr-retrospective.","markdownDescription":"The retrospective document template. Default: `okr-retrospective`."}}};
+const schema126 = {"title":"Retrospective","description":"An OKR retrospective at the end of a cycle.","markdownDescription":"An OKR retrospective at the end of a cycle: each objective's score and status, what moved and what did not.","type":"object","additionalProperties":false,"required":["id","cycle","date"],"properties":{"id":{"$ref":"common.schema.json#/$defs/id","description":"The retrospective's id. Example: retro-2026-h1.","markdownDescription":"The retrospective's id.\n\nExample: `retro-2026-h1`"},"cycle":{"$ref":"common.schema.json#/$defs/cycle","description":"The cycle looked back on: 2026-H1, 2026-Q3, 2026-03 or \"2026\".","markdownDescription":"The cycle looked back on: `2026-H1`, `2026-Q3`, `2026-03` or `\"2026\"` (in quotes)."},"date":{"$ref":"common.schema.json#/$defs/isoDate","description":"The day of the retrospective, YYYY-MM-DD.","markdownDescription":"The day of the retrospective, `YYYY-MM-DD`.\n\nExample: `2026-07-02`"},"participants":{"description":"Who takes part: person ids, or team/<id> for everyone in a team.","markdownDescription":"Who takes part: person ids, or `team/<id>` for everyone in a team.","type":"array","items":{"$ref":"common.schema.json#/$defs/memberRef"}},"template":{"$ref":"common.schema.json#/$defs/templateName","description":"The retrospective document template. Default: okr-retrospective.","markdownDescription":"The retrospective document template. Default: `okr-retrospective`."}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5579,17 +6086,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://okra.example/schemas/v1/review-cycles.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5658,8 +6165,8 @@ let data2 = data.one_on_ones;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate57(data2[i0], {instancePath:instancePath+"/one_on_ones/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+if(!(validate68(data2[i0], {instancePath:instancePath+"/one_on_ones/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -5680,8 +6187,8 @@ let data4 = data.reviews;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate59(data4[i1], {instancePath:instancePath+"/reviews/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate70(data4[i1], {instancePath:instancePath+"/reviews/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -5702,8 +6209,8 @@ let data6 = data.retrospectives;
 if(Array.isArray(data6)){
 const len2 = data6.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate65(data6[i2], {instancePath:instancePath+"/retrospectives/" + i2,parentData:data6,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate76(data6[i2], {instancePath:instancePath+"/retrospectives/" + i2,parentData:data6,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 }
@@ -5730,7 +6237,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

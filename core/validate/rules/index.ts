@@ -10,6 +10,8 @@ import stageOrder from './stage-order';
 import targetEqualsStart from './target-equals-start';
 import thresholdSide from './threshold-side';
 import tierCapacity from './tier-capacity';
+import tierHandoffHours from './tier-handoff-hours';
+import tierHeadcount from './tier-headcount';
 import unknownKpi from './unknown-kpi';
 import unknownObjective from './unknown-objective';
 import unknownPerson from './unknown-person';
@@ -37,6 +39,8 @@ export const builtinRules: ReadonlyArray<Rule<string>> = [
   unitRange,
   escalationLoop,
   tierCapacity,
+  tierHeadcount,
+  tierHandoffHours,
   managerLoop,
   stageOrder,
   oneOnOneEnds,
