@@ -33,6 +33,8 @@ export interface RuleSetup {
   contextKinds: ReadonlySet<string> | undefined;
   /** Diagnostics of the config itself: plugins that did not load, unknown rule ids. */
   configDiagnostics: Diagnostic[];
+  /** Those of plugin loading alone: they stay when the config is read again in an editor. */
+  pluginDiagnostics: readonly Diagnostic[];
   /** Validators of the kinds plugins add. */
   extraValidators: ExtraValidators;
   config: Located<OkraConfig> | undefined;
@@ -93,6 +95,7 @@ export function ruleSetup(
     workspaceRules,
     contextKinds,
     configDiagnostics: [...pluginDiagnostics, ...diagnostics],
+    pluginDiagnostics,
     extraValidators: pluginValidators(plugins),
     config: configModel.config,
     timezone: configModel.timezone,

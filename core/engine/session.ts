@@ -86,8 +86,7 @@ export class WorkspaceSession {
     replaceFile(this.model, path, file);
     // The config decides rule levels: every file's own stage is judged again under the new ones.
     if (path === CONFIG_FILE) {
-      const pluginDiagnostics = this.setup.configDiagnostics.filter((d) => d.rule.startsWith('config/plugin'));
-      this.setup = ruleSetup(file, this.setup.plugins, pluginDiagnostics);
+      this.setup = ruleSetup(file, this.setup.plugins, this.setup.pluginDiagnostics);
       this.fileStage.clear();
     }
     return file;

@@ -1,18 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { erlangA } from '../../core/compute/erlang-a';
 import { serviceLevel, trafficErlangs } from '../../core/compute/erlang-c';
-
-/** mulberry32: a small seeded generator, so the simulation gives the same figures every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The sandbox's seeded generator (mulberry32), so the simulation gives the same figures every run.
+import { createRandom } from '../../sandbox/model/prng';
 
 /**
  * The independent reference: a discrete-event simulation of an M/M/N+M queue, first come first
@@ -21,7 +11,7 @@ function rng(seed: number): () => number {
  * (with FCFS a later arrival never changes an earlier one's fate, so this is exact).
  */
 function simulate(agents: number, perHour: number, aht: number, patience: number, within: number, customers: number, seed: number) {
-  const random = rng(seed);
+  const random = createRandom(seed);
   const exp = (mean: number) => -mean * Math.log(1 - random());
   const free = new Array<number>(agents).fill(0);
   let now = 0;
